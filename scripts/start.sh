@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm start`: provision, migrate, seed when empty, then run api and worker together.
+# Local defaults below are for a developer machine only; production sets every variable.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/services.sh
+export JWT_SECRET="${JWT_SECRET:-local-development-secret-change-me-0123456789}"
+export DEMO_PASSWORD="${DEMO_PASSWORD:-demo-password-2026}"
+export PORT="${PORT:-3000}"
+[ -f dist/src/main.js ] || npm run build
+npm run --silent migration:run
+npm run --silent seed -- --if-empty
+node dist/src/main.js & api=$!
+node dist/src/worker.js & worker=$!
+trap 'kill -TERM $api $worker 2>/dev/null; wait $api $worker' INT TERM
+echo "api on http://localhost:$PORT (docs: /docs), worker running; demo password: $DEMO_PASSWORD"
+wait -n $api $worker
+kill -TERM $api $worker 2>/dev/null || true
+wait

@@ -1,0 +1,140 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/**
+ * Every setting the api and worker read, validated once at boot. A bad or missing value
+ * stops start-up with an error naming the variable. Nothing else reads process.env.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must be a postgres:// URL with a database name',
+  })
+  DATABASE_URL: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL: string;
+
+  /** BullMQ key prefix; hash-tagged so every queue key lands in one Redis Cluster slot. */
+  @Matches(/^\{[A-Za-z0-9_:-]+\}$/, {
+    message: 'QUEUE_PREFIX must be a hash-tagged name such as {ptrack}',
+  })
+  QUEUE_PREFIX = '{ptrack}';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS = 900;
+
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  SMTP_FROM = 'Programme Office <programme-office@programme.example>';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated list of allowed browser origins; empty disables CORS. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WORKER_CONCURRENCY = 20;
+
+  /** How long SIGTERM waits for in-flight requests or running jobs before giving up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SHUTDOWN_TIMEOUT_MS = 8000;
+
+  /** Seconds after which the reconciler re-enqueues an outbox row still not done. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_STALE_SECONDS = 60;
+
+  /** Password given to every demo account by the demo seed; unset means no demo accounts. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
+  DEMO_PASSWORD?: string;
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+  }
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment; throws a ConfigError naming every bad variable.
+ * `only` limits validation to some variables (the migration CLI needs only the database).
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  only?: (keyof AppConfig)[],
+): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD']) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config).filter(
+    (e) => !only || only.includes(e.property as keyof AppConfig),
+  );
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const why = Object.values(e.constraints ?? {}).join('; ');
+      return `  ${e.property}: ${e.value === undefined ? 'missing' : why}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,7 @@
+import { Foundation1795424624722 } from '../../migrations/1795424624722-foundation.js';
+
+/**
+ * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
+ * same set. `entities.spec.ts` fails when a file in migrations/ is missing here.
+ */
+export const MIGRATIONS = [Foundation1795424624722];

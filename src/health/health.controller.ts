@@ -1,0 +1,57 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../common/http/public.decorator.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { RedisHealthIndicator } from './redis-health.indicator.js';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly postgres: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers HTTP (no dependency checks)' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer; 503 names what is down' })
+  @ApiOkResponse({ description: 'Both dependencies are up' })
+  @ApiServiceUnavailableResponse({
+    description: 'Problem details; `checks` names the failing dependency',
+  })
+  async ready() {
+    try {
+      return await this.health.check([
+        () => this.postgres.pingCheck('postgres').withTimeout(1500),
+        () => this.redis.pingCheck('redis'),
+      ]);
+    } catch (err) {
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      const result = err.getResponse() as { error?: object; details?: object };
+      const down = Object.keys(result.error ?? {});
+      throw new ProblemException(
+        503,
+        'dependency_unavailable',
+        `Not ready: ${down.join(', ')} down`,
+        {
+          down,
+          checks: result.details,
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The queue contract: every queue, every job name and its payload type, in one place.
+ * Names are public (they live in Redis across deploys): add new ones, never rename.
+ * The worker refuses to start when a job here has no handler.
+ */
+export enum QueueName {
+  Events = 'events',
+  Deliveries = 'deliveries',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  /** Re-enqueues outbox rows that never reached Redis or were lost from it. */
+  ReconcileOutbox = 'outbox.reconcile',
+  /** Round-trip probe through the outbox and the worker (ops checks and shutdown tests). */
+  SystemProbe = 'system.probe',
+}
+
+export interface JobPayloads {
+  [JobName.ReconcileOutbox]: Record<string, never>;
+  [JobName.SystemProbe]: { delayMs: number; note?: string };
+}
+
+export interface JobDefinition {
+  queue: QueueName;
+  /** Outbox jobs carry a row in outbox_messages (jobId = row id); scheduled jobs do not. */
+  kind: 'outbox' | 'scheduled';
+  /** Scheduled jobs: run every N ms, or on a cron pattern taken from config. */
+  every?: number;
+  attempts: number;
+}
+
+export const JOBS: Record<JobName, JobDefinition> = {
+  [JobName.ReconcileOutbox]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    every: 30_000,
+    attempts: 1,
+  },
+  [JobName.SystemProbe]: { queue: QueueName.Maintenance, kind: 'outbox', attempts: 5 },
+};
+
+export type OutboxJobName = {
+  [K in JobName]: (typeof JOBS)[K]['kind'] extends 'outbox' ? K : never;
+}[JobName];

@@ -1,0 +1,64 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Queue, type JobsOptions } from 'bullmq';
+import { AppConfig } from '../config/app-config.js';
+import { JOBS, type JobName, type JobPayloads, QueueName } from './job-registry.js';
+import { redisOptions } from './redis-connection.js';
+
+export interface JobToAdd<J extends JobName = JobName> {
+  name: J;
+  data: JobPayloads[J];
+  opts?: JobsOptions;
+}
+
+/** Adds jobs to BullMQ. Used by the outbox relay and by the worker's own schedulers. */
+@Injectable()
+export class QueueProducer implements OnModuleDestroy {
+  private readonly log = new Logger(QueueProducer.name);
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: redisOptions(this.config.REDIS_URL, 'producer'),
+        prefix: this.config.QUEUE_PREFIX,
+      });
+      queue.on('error', (err) => this.log.warn(`queue ${name}: ${err.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Adds jobs grouped by queue, one round trip per queue. */
+  async addBulk(jobs: JobToAdd[]): Promise<void> {
+    const byQueue = new Map<QueueName, JobToAdd[]>();
+    for (const job of jobs) {
+      const q = JOBS[job.name].queue;
+      byQueue.set(q, [...(byQueue.get(q) ?? []), job]);
+    }
+    await Promise.all(
+      [...byQueue].map(([q, list]) =>
+        this.queue(q).addBulk(
+          list.map((j) => ({ name: j.name, data: j.data, opts: this.options(j) })),
+        ),
+      ),
+    );
+  }
+
+  private options(job: JobToAdd): JobsOptions {
+    return {
+      attempts: JOBS[job.name].attempts,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 24 * 3600 },
+      ...job.opts,
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}

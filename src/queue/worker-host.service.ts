@@ -1,0 +1,118 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { JOB_HANDLER, type JobHandler } from './job-handler.js';
+import { JOBS, JobName, QueueName } from './job-registry.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+import { QueueProducer } from './queue-producer.service.js';
+import { redisOptions } from './redis-connection.js';
+
+export class MissingJobHandlerError extends Error {}
+
+/**
+ * The worker process's engine: one BullMQ Worker per queue, dispatching each job to the
+ * provider marked `@HandlesJob(name)`, keeping outbox rows in step, and registering the
+ * job schedulers. Boot fails when a registered job has no handler.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(WorkerHost.name);
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly config: AppConfig,
+    private readonly producer: QueueProducer,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.collectHandlers();
+    for (const queue of Object.values(QueueName)) this.workers.push(this.startWorker(queue));
+    await this.upsertSchedulers();
+    this.log.log(`worker started: ${this.workers.length} queues, ${this.handlers.size} job types`);
+  }
+
+  private collectHandlers(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as JobHandler | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      const name = Reflect.getMetadata(JOB_HANDLER, wrapper.metatype) as string | undefined;
+      if (name) this.handlers.set(name, instance);
+    }
+    const missing = Object.values(JobName).filter((n) => !this.handlers.has(n));
+    if (missing.length > 0) {
+      throw new MissingJobHandlerError(`No handler for job(s): ${missing.join(', ')}`);
+    }
+  }
+
+  private startWorker(queue: QueueName): Worker {
+    const worker = new Worker(queue, (job) => this.process(job), {
+      connection: redisOptions(this.config.REDIS_URL, 'worker'),
+      prefix: this.config.QUEUE_PREFIX,
+      concurrency: this.config.WORKER_CONCURRENCY,
+    });
+    worker.on('error', (err) => this.log.warn(`worker ${queue}: ${err.message}`));
+    worker.on('failed', (job, err) => void this.recordFailure(job, err));
+    return worker;
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    const def = JOBS[job.name as JobName];
+    const handler = this.handlers.get(job.name);
+    if (!def || !handler) throw new MissingJobHandlerError(`No handler for job ${job.name}`);
+    if (def.kind === 'scheduled') return handler.handle(job.data, job);
+
+    const outbox = this.db.getRepository(OutboxMessage);
+    const row = await outbox.findOne({ where: { id: job.id }, select: { id: true, status: true } });
+    if (!row || row.status !== 'pending') return { skipped: row?.status ?? 'missing' };
+    const result = await handler.handle(job.data, job);
+    await outbox.update(
+      { id: row.id, status: 'pending' },
+      { status: 'done', processedAt: new Date(), attempts: job.attemptsMade + 1 },
+    );
+    return result;
+  }
+
+  private async recordFailure(job: Job | undefined, err: Error): Promise<void> {
+    if (!job?.id || JOBS[job.name as JobName]?.kind !== 'outbox') return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.log.warn(`job ${job.name} ${job.id} failed (attempt ${job.attemptsMade}): ${err.message}`);
+    try {
+      await this.db.getRepository(OutboxMessage).update(
+        { id: job.id, status: 'pending' },
+        {
+          attempts: job.attemptsMade,
+          lastError: err.message,
+          ...(final && { status: 'failed' }),
+        },
+      );
+    } catch (e) {
+      this.log.warn(`could not record failure of ${job.id}: ${(e as Error).message}`);
+    }
+  }
+
+  private async upsertSchedulers(): Promise<void> {
+    for (const [name, def] of Object.entries(JOBS)) {
+      if (def.kind !== 'scheduled' || !def.every) continue;
+      await this.producer
+        .queue(def.queue)
+        .upsertJobScheduler(name, { every: def.every }, { name, data: {} });
+    }
+  }
+
+  /** Stops taking jobs and waits for running ones to finish (SIGTERM path). */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    this.workers.length = 0;
+  }
+}

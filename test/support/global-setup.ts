@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { Redis } from 'ioredis';
+
+/**
+ * Once per test run: a fresh database, migrated by the real migration CLI (`npm test`
+ * builds first), and a fresh queue prefix, on the servers named by DATABASE_URL /
+ * REDIS_URL (scripts/services.sh sets them). The demo database is never touched.
+ * Test files read the new values from process.env. (Jest loads this file outside its
+ * module mapper, so it imports packages only.)
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!existsSync('dist/src/database/cli/migrate.js')) {
+    throw new Error('dist/ is missing: run tests with `npm test` (it builds first)');
+  }
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ptrack');
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const runId = `${Date.now().toString(36)}_${process.pid}`;
+  base.pathname = `/ptrack_test_${runId}`;
+  const url = base.toString();
+  execFileSync('node', ['dist/src/database/cli/migrate.js'], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'pipe',
+  });
+
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect().finally(() => redis.disconnect());
+
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `{ptrack-test-${runId}}`,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DEMO_PASSWORD: 'test-demo-password',
+    OUTBOX_STALE_SECONDS: '1',
+  });
+}

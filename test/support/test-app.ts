@@ -1,0 +1,43 @@
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import supertest from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApi, createWorker } from '../../src/app/bootstrap.js';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  db: DataSource;
+  http: () => supertest.Agent;
+  close: () => Promise<void>;
+}
+
+/** The api built by the production bootstrap, on the run's database; env overrides allowed. */
+export async function startTestApi(
+  env: Record<string, string> = {},
+  extraModules: Type[] = [],
+): Promise<TestApi> {
+  const config = loadConfig({ ...process.env, ...env });
+  const { app } = await createApi(config, extraModules);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const agent = supertest.agent(app.getHttpServer());
+  return {
+    app,
+    config,
+    db: app.get<DataSource>(getDataSourceToken()),
+    http: () => agent,
+    close: () => app.close(),
+  };
+}
+
+export async function startTestWorker(env: Record<string, string> = {}): Promise<{
+  app: INestApplicationContext;
+  close: () => Promise<void>;
+}> {
+  const { app } = await createWorker(loadConfig({ ...process.env, ...env }));
+  await app.init();
+  return { app, close: () => app.close() };
+}
