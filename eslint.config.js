@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'test/**', 'src/**/cli/**'],
+    files: ['scripts/**', 'bench/**', 'test/**', 'src/**/cli/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -6,8 +6,7 @@
 #   3. otherwise stop with what to install (or `docker compose up -d postgres redis`).
 set -euo pipefail
 
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ptrack}"
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+source "$(dirname "${BASH_SOURCE[0]}")/dev-env.sh"
 LOCAL_DIR="${PTRACK_LOCAL_DIR:-$PWD/.local}"
 LOCAL_PG_PORT="${PTRACK_LOCAL_PG_PORT:-54329}"
 LOCAL_REDIS_PORT="${PTRACK_LOCAL_REDIS_PORT:-63799}"

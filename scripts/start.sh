@@ -3,10 +3,8 @@
 # Local defaults below are for a developer machine only; production sets every variable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/dev-env.sh
 source scripts/services.sh
-export JWT_SECRET="${JWT_SECRET:-local-development-secret-change-me-0123456789}"
-export DEMO_PASSWORD="${DEMO_PASSWORD:-demo-password-2026}"
-export PORT="${PORT:-3000}"
 [ -f dist/src/main.js ] || npm run build
 npm run --silent migration:run
 npm run --silent seed -- --if-empty

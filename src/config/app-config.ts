@@ -61,6 +61,24 @@ export class AppConfig {
   @Max(86400)
   JWT_TTL_SECONDS = 900;
 
+  /** Encrypts secrets the system must read back (webhook signing secrets). */
+  @IsString()
+  @MinLength(32, { message: 'DATA_ENCRYPTION_KEY must be at least 32 characters' })
+  DATA_ENCRYPTION_KEY: string;
+
+  /** Hours a rotated webhook secret stays valid beside the new one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  WEBHOOK_SECRET_GRACE_HOURS = 24;
+
+  /** Login attempts allowed per IP per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_PER_IP_PER_MINUTE = 30;
+
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
@@ -69,6 +87,20 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Trust X-Forwarded-For (only behind a proxy you run): true, false, or proxy addresses/CIDRs. */
+  @Matches(/^(true|false|[0-9a-fA-F.:/,\s]+)$/, {
+    message: 'TRUST_PROXY must be true, false or a comma-separated list of proxy addresses',
+  })
+  TRUST_PROXY = 'false';
+
+  get trustProxy(): boolean | string {
+    return this.TRUST_PROXY === 'true'
+      ? true
+      : this.TRUST_PROXY === 'false'
+        ? false
+        : this.TRUST_PROXY;
+  }
 
   /** Comma-separated list of allowed browser origins; empty disables CORS. */
   @IsString()
@@ -112,6 +144,15 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** Variables without a default (not enumerable on a fresh instance). */
+const REQUIRED_OR_OPTIONAL = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'DATA_ENCRYPTION_KEY',
+  'DEMO_PASSWORD',
+];
+
 /**
  * Reads and validates the environment; throws a ConfigError naming every bad variable.
  * `only` limits validation to some variables (the migration CLI needs only the database).
@@ -122,7 +163,7 @@ export function loadConfig(
 ): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD']) {
+  for (const key of [...known, ...REQUIRED_OR_OPTIONAL]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw);

@@ -10,6 +10,7 @@ export function buildDataSourceOptions(
 ): DataSourceOptions {
   return {
     type: 'postgres',
+    uuidExtension: 'pgcrypto',
     url: config.DATABASE_URL,
     entities: ENTITIES,
     migrations: MIGRATIONS,

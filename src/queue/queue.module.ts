@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { APP_REDIS, appRedisProvider } from './app-redis.js';
 import { ReconcileOutboxHandler } from './handlers/reconcile-outbox.handler.js';
 import { SystemProbeHandler } from './handlers/system-probe.handler.js';
 import { OutboxRelay } from './outbox-relay.service.js';
@@ -8,7 +10,20 @@ import { UnitOfWork } from './unit-of-work.service.js';
 /** Producer side of the queues, used by api and worker alike: unit of work, outbox, relay. */
 @Global()
 @Module({
-  providers: [QueueProducer, OutboxRelay, UnitOfWork, ReconcileOutboxHandler, SystemProbeHandler],
-  exports: [QueueProducer, OutboxRelay, UnitOfWork],
+  providers: [
+    appRedisProvider,
+    QueueProducer,
+    OutboxRelay,
+    UnitOfWork,
+    ReconcileOutboxHandler,
+    SystemProbeHandler,
+  ],
+  exports: [APP_REDIS, QueueProducer, OutboxRelay, UnitOfWork],
 })
-export class QueueModule {}
+export class QueueModule implements OnModuleDestroy {
+  constructor(@Inject(APP_REDIS) private readonly redis: Redis) {}
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}

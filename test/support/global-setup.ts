@@ -15,25 +15,28 @@ export default async function globalSetup(): Promise<void> {
   }
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ptrack');
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect().finally(() => redis.disconnect());
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   base.pathname = `/ptrack_test_${runId}`;
   const url = base.toString();
-  execFileSync('node', ['dist/src/database/cli/migrate.js'], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: 'pipe',
-  });
-
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect().finally(() => redis.disconnect());
-
-  Object.assign(process.env, {
+  const testEnv = {
     NODE_ENV: 'test',
     DATABASE_URL: url,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `{ptrack-test-${runId}}`,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DATA_ENCRYPTION_KEY: 'test-encryption-key-test-encryption-key',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_PASSWORD: 'test-demo-password',
     OUTBOX_STALE_SECONDS: '1',
-  });
+    TRUST_PROXY: 'true',
+    LOGIN_RATE_PER_IP_PER_MINUTE: '10000',
+  };
+  const env = { ...process.env, ...testEnv };
+  // The real CLIs: migrate, then seed reference data and the demo programme.
+  execFileSync('node', ['dist/src/database/cli/migrate.js'], { env, stdio: 'pipe' });
+  execFileSync('node', ['dist/src/database/cli/seed.js'], { env, stdio: 'pipe' });
+
+  Object.assign(process.env, testEnv);
 }

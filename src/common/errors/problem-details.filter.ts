@@ -92,6 +92,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const body = this.toProblem(exception, req);
     if (reply.sent) return;
+    if (typeof body.retryAfterSeconds === 'number')
+      void reply.header('retry-after', body.retryAfterSeconds);
+    if (body.status === 401) void reply.header('www-authenticate', 'Bearer');
     void reply.status(body.status).type('application/problem+json').send(body);
   }
 

@@ -1,9 +1,55 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { SYSTEM_ACTOR } from '../../auth/actor.js';
+import { PasswordHasher } from '../../auth/password-hasher.js';
+import { AppConfig } from '../../config/app-config.js';
+import { OrganisationsSeeder } from '../../organisations/organisations.seeder.js';
+import { seedDemoAccounts } from './demo-accounts.js';
 
-/** Runs the seeders in order. Reference data first, then the demo programme. */
+/**
+ * Runs the seeders in order, in one transaction: reference data always, the demo
+ * programme when DEMO_PASSWORD is set. Idempotent; a run that inserts nothing writes
+ * no audit event either.
+ */
 @Injectable()
 export class SeedService {
-  async run(_opts: { ifEmpty: boolean }): Promise<string> {
-    return 'nothing to seed';
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organisations: OrganisationsSeeder,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run(opts: { ifEmpty: boolean }): Promise<string> {
+    if (opts.ifEmpty) {
+      const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM organisations`);
+      if (n > 0) return 'database already has data; skipped';
+    }
+    const demo = this.config.DEMO_PASSWORD;
+    const passwordHash = demo ? await this.hasher.hash(demo) : null;
+    const counts = await this.db.transaction(async (m) => {
+      const c: Record<string, number> = await this.organisations.seedReference(m);
+      if (passwordHash) {
+        Object.assign(c, await this.organisations.seedDemo(m));
+        c.users = await seedDemoAccounts(m, passwordHash);
+      }
+      const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
+      if (Object.keys(changed).length > 0) {
+        await this.audit.record(m, SYSTEM_ACTOR, {
+          action: 'seed.applied',
+          entityType: 'seed',
+          entityId: passwordHash ? 'reference+demo' : 'reference',
+          after: changed,
+        });
+      }
+      return c;
+    });
+    const summary = Object.entries(counts)
+      .map(([k, v]) => `${k} +${v}`)
+      .join(', ');
+    return `${summary}${demo ? '' : ' (DEMO_PASSWORD unset: no demo programme)'}`;
   }
 }

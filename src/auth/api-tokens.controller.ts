@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto } from '../common/pagination/page-query.dto.js';
+import { Allow, CurrentActor } from './access.decorators.js';
+import type { Actor } from './actor.js';
+import { ApiTokensService } from './api-tokens.service.js';
+import { CreateApiTokenDto } from './dto/create-api-token.dto.js';
+
+@ApiTags('api-tokens')
+@ApiBearerAuth()
+@Controller('api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Post()
+  @Allow('supplier', 'council')
+  @ApiOperation({ summary: 'Create an API token for your organisation; the secret is shown once' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateApiTokenDto) {
+    return this.tokens.create(actor, dto);
+  }
+
+  @Get()
+  @Allow('programme_admin', 'programme_viewer', 'supplier', 'council')
+  @ApiOperation({ summary: 'List API tokens (prefix, last used, expiry; never the secret)' })
+  list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto) {
+    return this.tokens.list(actor, q);
+  }
+
+  @Delete(':id')
+  @Allow('programme_admin', 'supplier', 'council')
+  @ApiOperation({ summary: 'Revoke an API token (it stops working at once)' })
+  revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.tokens.revoke(actor, id);
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { sha256Hex } from '../common/crypto/secret-box.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { type Page, PageQueryDto, toPage } from '../common/pagination/page-query.dto.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import { type Actor, isProgrammeStaff } from './actor.js';
+import { ApiToken } from './api-token.entity.js';
+import { newApiToken } from './api-token-format.js';
+import type { CreateApiTokenDto } from './dto/create-api-token.dto.js';
+
+const view = (t: ApiToken) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  organisationId: t.organisationId,
+  createdByUserId: t.createdByUserId,
+  expiresAt: t.expiresAt,
+  revokedAt: t.revokedAt,
+  lastUsedAt: t.lastUsedAt,
+  createdAt: t.createdAt,
+});
+type TokenView = ReturnType<typeof view>;
+
+/** API tokens for suppliers' and councils' machine clients; the secret is shown once. */
+@Injectable()
+export class ApiTokensService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateApiTokenDto): Promise<TokenView & { token: string }> {
+    if (actor.kind !== 'user') {
+      throw new ProblemException(403, 'forbidden', 'Only a signed-in user can create API tokens');
+    }
+    const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
+    if (expiresAt && expiresAt <= new Date()) {
+      throw ProblemException.badRequest('validation_failed', 'expiresAt must be in the future', [
+        { field: 'expiresAt', message: 'must be in the future' },
+      ]);
+    }
+    const { prefix, token } = newApiToken();
+    return this.uow.run(async (tx) => {
+      const saved = await tx.manager.save(
+        tx.manager.create(ApiToken, {
+          name: dto.name,
+          prefix,
+          tokenHash: sha256Hex(token),
+          organisationId: actor.organisationId!,
+          createdByUserId: actor.userId!,
+          expiresAt,
+        }),
+      );
+      await this.audit.record(tx.manager, actor, {
+        action: 'api_token.created',
+        entityType: 'api_token',
+        entityId: saved.id,
+        after: { ...view(saved), tokenHash: 'x' },
+      });
+      return { ...view(saved), token };
+    });
+  }
+
+  async list(actor: Actor, q: PageQueryDto): Promise<Page<TokenView>> {
+    const [rows, total] = await this.db.getRepository(ApiToken).findAndCount({
+      where: isProgrammeStaff(actor) ? {} : { organisationId: actor.organisationId! },
+      order: { createdAt: 'DESC' },
+      skip: q.offset,
+      take: q.limit,
+    });
+    return toPage(rows.map(view), total, q);
+  }
+
+  async revoke(actor: Actor, id: string): Promise<TokenView> {
+    return this.uow.run(async (tx) => {
+      const token = await tx.manager.findOne(ApiToken, {
+        where: {
+          id,
+          ...(!isProgrammeStaff(actor) && { organisationId: actor.organisationId! }),
+        },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!token) throw ProblemException.notFound('API token', id);
+      if (token.revokedAt) return view(token);
+      const before = view(token);
+      await tx.manager.update(ApiToken, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      token.revokedAt = new Date();
+      await this.audit.record(tx.manager, actor, {
+        action: 'api_token.revoked',
+        entityType: 'api_token',
+        entityId: id,
+        before,
+        after: view(token),
+      });
+      return view(token);
+    });
+  }
+}

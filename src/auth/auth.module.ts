@@ -1,0 +1,41 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config.js';
+import { AccessGuard } from './access.guard.js';
+import { ApiTokensController } from './api-tokens.controller.js';
+import { ApiTokensService } from './api-tokens.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { Authenticator } from './authenticator.service.js';
+import { LoginThrottle } from './login-throttle.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { UsersController } from './users.controller.js';
+import { UsersService } from './users.service.js';
+
+/** L1: users, API tokens, login, and the global deny-by-default AccessGuard. */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256', issuer: 'ptrack' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'ptrack' },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, ApiTokensController],
+  providers: [
+    AuthService,
+    UsersService,
+    ApiTokensService,
+    Authenticator,
+    LoginThrottle,
+    PasswordHasher,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordHasher, UsersService],
+})
+export class AuthModule {}

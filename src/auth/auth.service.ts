@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import type { Actor } from './actor.js';
+import type { ChangePasswordDto } from './dto/change-password.dto.js';
+import type { LoginDto, LoginResponseDto } from './dto/login.dto.js';
+import { LoginThrottle } from './login-throttle.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { User } from './user.entity.js';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The same 401 for an unknown email, a wrong password and an inactive account. */
+  async login(dto: LoginDto, ip: string): Promise<LoginResponseDto> {
+    const email = dto.email.toLowerCase();
+    await this.throttle.check(ip, email);
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(email);
+      throw new ProblemException(401, 'invalid_credentials', 'Email or password is incorrect');
+    }
+    await this.throttle.reset(email);
+    await this.db.getRepository(User).update(user.id, { lastLoginAt: new Date() });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, role: user.role, org: user.organisationId },
+      { expiresIn: this.config.JWT_TTL_SECONDS },
+    );
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+
+  async me(actor: Actor) {
+    const organisation = actor.organisationId
+      ? await this.db.query(`SELECT id, type, name FROM organisations WHERE id = $1`, [
+          actor.organisationId,
+        ])
+      : [];
+    const user = actor.userId
+      ? await this.db.getRepository(User).findOneBy({ id: actor.userId })
+      : null;
+    return {
+      kind: actor.kind,
+      role: actor.role,
+      label: actor.label,
+      user: user && { id: user.id, email: user.email, displayName: user.displayName },
+      tokenId: actor.tokenId,
+      organisation: organisation[0] ?? null,
+    };
+  }
+
+  async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
+    if (!actor.userId) throw new ProblemException(403, 'forbidden', 'API tokens have no password');
+    const user = await this.db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: actor.userId })
+      .getOneOrFail();
+    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+      throw ProblemException.badRequest('invalid_credentials', 'Current password is incorrect', [
+        { field: 'currentPassword', message: 'does not match' },
+      ]);
+    }
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    await this.uow.run(async (tx) => {
+      await tx.manager.update(User, user.id, { passwordHash });
+      await this.audit.record(tx.manager, actor, {
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+        before: { passwordHash: 'x' },
+        after: { passwordHash: 'y' },
+      });
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { sha256Hex } from '../common/crypto/secret-box.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import type { OrganisationType } from '../organisations/organisation-type.js';
+import type { Actor } from './actor.js';
+import { parseApiToken } from './api-token-format.js';
+import type { Role } from './role.js';
+
+interface Principal {
+  id: string;
+  label: string;
+  role: Role;
+  organisationId: string;
+  organisationType: OrganisationType;
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Turns an `Authorization: Bearer …` header into an Actor: a JWT or an API token. */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async authenticate(
+    header: string | undefined,
+    ctx: { requestId: string; ip: string },
+  ): Promise<Actor> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    if (!bearer) throw this.unauthenticated('Missing bearer token');
+    const token = parseApiToken(bearer);
+    if (token) {
+      const p = await this.fromApiToken(token.prefix, bearer);
+      return { kind: 'token', userId: null, tokenId: p.id, ...this.common(p), ...ctx };
+    }
+    const p = await this.fromJwt(bearer);
+    return { kind: 'user', userId: p.id, tokenId: null, ...this.common(p), ...ctx };
+  }
+
+  private common(p: Principal) {
+    return {
+      label: p.label,
+      role: p.role,
+      organisationId: p.organisationId,
+      organisationType: p.organisationType,
+    };
+  }
+
+  private async fromJwt(jwt: string): Promise<Principal> {
+    let sub: string;
+    try {
+      sub = (await this.jwt.verifyAsync<{ sub: string }>(jwt)).sub;
+    } catch {
+      throw this.unauthenticated('Invalid or expired token');
+    }
+    const [user] = await this.db.query(
+      `SELECT u.id, u.email AS label, u.role, u.organisation_id AS "organisationId",
+              o.type AS "organisationType"
+         FROM users u JOIN organisations o ON o.id = u.organisation_id
+        WHERE u.id = $1 AND u.active`,
+      [sub],
+    );
+    if (!user) throw this.unauthenticated('Account is not active');
+    return user as Principal;
+  }
+
+  private async fromApiToken(prefix: string, whole: string): Promise<Principal> {
+    const [row] = await this.db.query(
+      `SELECT t.id, t.token_hash AS "tokenHash", t.last_used_at AS "lastUsedAt",
+              'api-token:' || t.prefix AS label, u.role, t.organisation_id AS "organisationId",
+              o.type AS "organisationType"
+         FROM api_tokens t
+         JOIN users u ON u.id = t.created_by_user_id
+         JOIN organisations o ON o.id = t.organisation_id
+        WHERE t.prefix = $1 AND t.revoked_at IS NULL
+          AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
+      [prefix],
+    );
+    const given = Buffer.from(sha256Hex(whole));
+    if (!row || !timingSafeEqual(Buffer.from(row.tokenHash as string), given)) {
+      throw this.unauthenticated('Invalid, expired or revoked API token');
+    }
+    const lastUsed = row.lastUsedAt ? new Date(row.lastUsedAt as string).getTime() : 0;
+    if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
+      await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.id]);
+    }
+    return row as Principal;
+  }
+
+  private unauthenticated(detail: string): ProblemException {
+    return new ProblemException(401, 'unauthenticated', detail);
+  }
+}

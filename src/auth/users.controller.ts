@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from './access.decorators.js';
+import type { Actor } from './actor.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
+import { UserQueryDto } from './dto/user-query.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'List users (programme staff: all; others: their organisation)' })
+  list(@CurrentActor() actor: Actor, @Query() q: UserQueryDto) {
+    return this.users.list(actor, q);
+  }
+
+  @Get(':id')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'One user (404 outside your organisation unless programme staff)' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.users.get(actor, id);
+  }
+
+  @Post()
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Create a user in an organisation with a role that fits its type' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Rename or (de)activate a user' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ) {
+    return this.users.update(actor, id, dto);
+  }
+}

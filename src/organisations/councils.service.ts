@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { type Page, toPage } from '../common/pagination/page-query.dto.js';
+import { GSS_CODE } from './dto/council-group.dto.js';
+import type { CouncilQueryDto } from './dto/council-query.dto.js';
+import { Organisation } from './organisation.entity.js';
+import { type CouncilView, toCouncilView } from './organisation-views.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Councils are reference data: every signed-in role may read them. */
+@Injectable()
+export class CouncilsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(q: CouncilQueryDto): Promise<Page<CouncilView>> {
+    const qb = this.db
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .where(`o.type = 'COUNCIL'`);
+    if (q.nation) qb.andWhere('o.nation = :nation', { nation: q.nation });
+    if (q.region) qb.andWhere('o.region = :region', { region: q.region });
+    if (q.type) qb.andWhere('o.council_type = :type', { type: q.type });
+    if (q.group) {
+      qb.andWhere(
+        'o.id IN (SELECT council_id FROM council_group_members WHERE group_id = :group)',
+        { group: q.group },
+      );
+    }
+    if (q.q) {
+      qb.andWhere('(o.name ILIKE :like OR o.gss_code LIKE :prefix)', {
+        like: `%${q.q.replace(/[\\%_]/g, '\\$&')}%`,
+        prefix: `${q.q.toUpperCase().replace(/[\\%_]/g, '\\$&')}%`,
+      });
+    }
+    const [rows, total] = await qb
+      .orderBy('o.gss_code')
+      .skip(q.offset)
+      .take(q.limit)
+      .getManyAndCount();
+    return toPage(rows.map(toCouncilView), total, q);
+  }
+
+  /** By id or by GSS code (e.g. E09000001). */
+  async get(idOrCode: string): Promise<CouncilView> {
+    const by = GSS_CODE.test(idOrCode)
+      ? { gssCode: idOrCode }
+      : UUID.test(idOrCode)
+        ? { id: idOrCode }
+        : null;
+    if (!by) {
+      throw ProblemException.badRequest('validation_failed', 'Expected a council id or GSS code', [
+        { field: 'id', message: 'must be a UUID or a GSS code such as E09000001' },
+      ]);
+    }
+    const council = await this.db.getRepository(Organisation).findOneBy({ ...by, type: 'COUNCIL' });
+    if (!council) throw ProblemException.notFound('Council', idOrCode);
+    return toCouncilView(council);
+  }
+
+  /** Resolves ids and GSS codes to council ids; 422 naming any that are not councils. */
+  async resolveIds(ids: string[] = [], gssCodes: string[] = []): Promise<string[]> {
+    if (ids.length === 0 && gssCodes.length === 0) return [];
+    const rows: { id: string; gss_code: string }[] = await this.db.query(
+      `SELECT id, gss_code FROM organisations
+        WHERE type = 'COUNCIL' AND (id = ANY($1::uuid[]) OR gss_code = ANY($2::text[]))`,
+      [ids, gssCodes],
+    );
+    const foundIds = new Set(rows.map((r) => r.id));
+    const foundCodes = new Set(rows.map((r) => r.gss_code));
+    const missing = [
+      ...ids.filter((i) => !foundIds.has(i)),
+      ...gssCodes.filter((c) => !foundCodes.has(c)),
+    ];
+    if (missing.length > 0) {
+      throw ProblemException.unprocessable(
+        'unknown_councils',
+        `Not councils: ${missing.join(', ')}`,
+        {
+          missing,
+        },
+      );
+    }
+    return [...foundIds];
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { AgenciesController } from './agencies.controller.js';
+import { AgenciesService } from './agencies.service.js';
+import { CouncilGroupsController } from './council-groups.controller.js';
+import { CouncilGroupsService } from './council-groups.service.js';
+import { CouncilsController } from './councils.controller.js';
+import { CouncilsService } from './councils.service.js';
+import { OrganisationsSeeder } from './organisations.seeder.js';
+import { SupplierContactsController } from './supplier-contacts.controller.js';
+import { SupplierContactsService } from './supplier-contacts.service.js';
+import { SupplierWebhookController } from './supplier-webhook.controller.js';
+import { SupplierWebhookService } from './supplier-webhook.service.js';
+import { SuppliersController } from './suppliers.controller.js';
+import { SuppliersService } from './suppliers.service.js';
+
+/** L2: councils, council groups, suppliers (contacts, webhook), agencies. */
+@Module({
+  controllers: [
+    CouncilsController,
+    CouncilGroupsController,
+    SuppliersController,
+    SupplierContactsController,
+    SupplierWebhookController,
+    AgenciesController,
+  ],
+  providers: [
+    CouncilsService,
+    CouncilGroupsService,
+    SuppliersService,
+    SupplierContactsService,
+    SupplierWebhookService,
+    AgenciesService,
+    OrganisationsSeeder,
+  ],
+  exports: [CouncilsService, SupplierWebhookService, OrganisationsSeeder],
+})
+export class OrganisationsModule {}

@@ -1,0 +1,65 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { CreateSupplierContactDto, UpdateSupplierContactDto } from './dto/supplier-contact.dto.js';
+import { SupplierContactsService } from './supplier-contacts.service.js';
+
+@ApiTags('suppliers')
+@ApiBearerAuth()
+@Controller('suppliers/:supplierId/contacts')
+export class SupplierContactsController {
+  constructor(private readonly contacts: SupplierContactsService) {}
+
+  @Get()
+  @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
+  @ApiOperation({ summary: "A supplier's contacts and the topics they receive" })
+  list(@CurrentActor() actor: Actor, @Param('supplierId', ParseUUIDPipe) supplierId: string) {
+    return this.contacts.list(actor, supplierId);
+  }
+
+  @Post()
+  @Allow('programme_admin', 'supplier')
+  @ApiOperation({ summary: 'Add a contact' })
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+    @Body() dto: CreateSupplierContactDto,
+  ) {
+    return this.contacts.create(actor, supplierId, dto);
+  }
+
+  @Patch(':id')
+  @Allow('programme_admin', 'supplier')
+  @ApiOperation({ summary: 'Change a contact (name, email, topics, active)' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSupplierContactDto,
+  ) {
+    return this.contacts.update(actor, supplierId, id, dto);
+  }
+
+  @Delete(':id')
+  @Allow('programme_admin', 'supplier')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a contact' })
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.contacts.remove(actor, supplierId, id);
+  }
+}

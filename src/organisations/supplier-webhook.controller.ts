@@ -1,0 +1,62 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
+import { SupplierWebhookService } from './supplier-webhook.service.js';
+
+@ApiTags('suppliers')
+@ApiBearerAuth()
+@Controller('suppliers/:supplierId/webhook')
+export class SupplierWebhookController {
+  constructor(private readonly webhooks: SupplierWebhookService) {}
+
+  @Get()
+  @Allow('programme_admin', 'programme_viewer', 'supplier')
+  @ApiOperation({ summary: "A supplier's webhook endpoint (never the secret)" })
+  get(@CurrentActor() actor: Actor, @Param('supplierId', ParseUUIDPipe) supplierId: string) {
+    return this.webhooks.get(actor, supplierId);
+  }
+
+  @Put()
+  @Allow('programme_admin', 'supplier')
+  @ApiOperation({ summary: 'Set the webhook URL; on creation the signing secret is returned once' })
+  put(
+    @CurrentActor() actor: Actor,
+    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+    @Body() dto: PutSupplierWebhookDto,
+  ) {
+    return this.webhooks.put(actor, supplierId, dto);
+  }
+
+  @Post('rotate-secret')
+  @Allow('programme_admin', 'supplier')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'New signing secret (shown once); the old one stays valid for the grace period',
+  })
+  rotate(@CurrentActor() actor: Actor, @Param('supplierId', ParseUUIDPipe) supplierId: string) {
+    return this.webhooks.rotate(actor, supplierId);
+  }
+
+  @Delete()
+  @Allow('programme_admin', 'supplier')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the webhook endpoint' })
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+  ) {
+    await this.webhooks.remove(actor, supplierId);
+  }
+}

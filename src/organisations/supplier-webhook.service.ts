@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AppConfig } from '../config/app-config.js';
+import { randomSecret, SecretBox } from '../common/crypto/secret-box.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import type { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
+import { Organisation } from './organisation.entity.js';
+import { assertSupplierVisible } from './supplier-scope.js';
+import { SupplierWebhook } from './supplier-webhook.entity.js';
+
+const view = (w: SupplierWebhook) => ({
+  supplierId: w.supplierId,
+  url: w.url,
+  active: w.active,
+  previousSecretValidUntil:
+    w.previousSecretExpiresAt && w.previousSecretExpiresAt > new Date()
+      ? w.previousSecretExpiresAt
+      : null,
+  createdAt: w.createdAt,
+  updatedAt: w.updatedAt,
+});
+type WebhookView = ReturnType<typeof view>;
+
+/** Standard Webhooks secret format: `whsec_` + base64 of the key bytes. */
+const newSigningSecret = () =>
+  `whsec_${Buffer.from(randomSecret(32), 'base64url').toString('base64')}`;
+
+/**
+ * A supplier's signed webhook endpoint. Secrets are encrypted at rest and shown only
+ * when created or rotated; after a rotation the old secret still signs for the grace period.
+ */
+@Injectable()
+export class SupplierWebhookService {
+  private readonly box: SecretBox;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {
+    this.box = new SecretBox(config.DATA_ENCRYPTION_KEY);
+  }
+
+  async get(actor: Actor, supplierId: string): Promise<WebhookView> {
+    await this.requireSupplier(actor, supplierId);
+    const hook = await this.db.getRepository(SupplierWebhook).findOneBy({ supplierId });
+    if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
+    return view(hook);
+  }
+
+  /** Creates (returning the new secret once) or changes the URL / active flag. */
+  async put(
+    actor: Actor,
+    supplierId: string,
+    dto: PutSupplierWebhookDto,
+  ): Promise<WebhookView & { secret?: string }> {
+    await this.requireSupplier(actor, supplierId);
+    return this.uow.run(async (tx) => {
+      const existing = await tx.manager.findOne(SupplierWebhook, {
+        where: { supplierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const secret = existing ? undefined : newSigningSecret();
+      const before = existing ? view(existing) : null;
+      const hook = existing ?? tx.manager.create(SupplierWebhook, { supplierId });
+      Object.assign(hook, { url: dto.url, active: dto.active ?? hook.active ?? true });
+      if (secret) hook.secretEncrypted = this.box.seal(secret);
+      const saved = await tx.manager.save(hook);
+      await this.audit.record(tx.manager, actor, {
+        action: existing ? 'supplier_webhook.updated' : 'supplier_webhook.created',
+        entityType: 'supplier_webhook',
+        entityId: supplierId,
+        before,
+        after: { ...view(saved), ...(secret && { secret: 'new' }) },
+      });
+      return { ...view(saved), ...(secret && { secret }) };
+    });
+  }
+
+  /** New secret shown once; the previous one stays valid for WEBHOOK_SECRET_GRACE_HOURS. */
+  async rotate(actor: Actor, supplierId: string): Promise<WebhookView & { secret: string }> {
+    await this.requireSupplier(actor, supplierId);
+    return this.uow.run(async (tx) => {
+      const hook = await tx.manager.findOne(SupplierWebhook, {
+        where: { supplierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
+      const before = view(hook);
+      const secret = newSigningSecret();
+      hook.previousSecretEncrypted = hook.secretEncrypted;
+      hook.previousSecretExpiresAt = new Date(
+        Date.now() + this.config.WEBHOOK_SECRET_GRACE_HOURS * 3600_000,
+      );
+      hook.secretEncrypted = this.box.seal(secret);
+      const saved = await tx.manager.save(hook);
+      await this.audit.record(tx.manager, actor, {
+        action: 'supplier_webhook.secret_rotated',
+        entityType: 'supplier_webhook',
+        entityId: supplierId,
+        before: { ...before, secret: 'old' },
+        after: { ...view(saved), secret: 'new' },
+      });
+      return { ...view(saved), secret };
+    });
+  }
+
+  async remove(actor: Actor, supplierId: string): Promise<void> {
+    await this.requireSupplier(actor, supplierId);
+    await this.uow.run(async (tx) => {
+      const hook = await tx.manager.findOneBy(SupplierWebhook, { supplierId });
+      if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
+      await tx.manager.delete(SupplierWebhook, { supplierId });
+      await this.audit.record(tx.manager, actor, {
+        action: 'supplier_webhook.deleted',
+        entityType: 'supplier_webhook',
+        entityId: supplierId,
+        before: view(hook),
+      });
+    });
+  }
+
+  /** Secrets that currently sign deliveries: the current one, plus the previous during grace. */
+  async signingSecrets(supplierId: string): Promise<{ url: string; secrets: string[] } | null> {
+    const hook = await this.db
+      .getRepository(SupplierWebhook)
+      .findOneBy({ supplierId, active: true });
+    if (!hook) return null;
+    const secrets = [this.box.open(hook.secretEncrypted)];
+    if (
+      hook.previousSecretEncrypted &&
+      hook.previousSecretExpiresAt &&
+      hook.previousSecretExpiresAt > new Date()
+    ) {
+      secrets.push(this.box.open(hook.previousSecretEncrypted));
+    }
+    return { url: hook.url, secrets };
+  }
+
+  private async requireSupplier(actor: Actor, supplierId: string): Promise<void> {
+    assertSupplierVisible(actor, supplierId);
+    const exists = await this.db
+      .getRepository(Organisation)
+      .existsBy({ id: supplierId, type: 'SUPPLIER' });
+    if (!exists) throw ProblemException.notFound('Supplier', supplierId);
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { PageQueryDto } from '../common/pagination/page-query.dto.js';
+import {
+  CreateSupplierDto,
+  SupplierStatusChangeDto,
+  UpdateSupplierDto,
+} from './dto/supplier.dto.js';
+import { SuppliersService } from './suppliers.service.js';
+
+@ApiTags('suppliers')
+@ApiBearerAuth()
+@Controller('suppliers')
+export class SuppliersController {
+  constructor(private readonly suppliers: SuppliersService) {}
+
+  @Get()
+  @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
+  @ApiOperation({ summary: 'Suppliers (a supplier sees only itself)' })
+  list(@CurrentActor() actor: Actor, @Query() q: PageQueryDto) {
+    return this.suppliers.list(actor, q);
+  }
+
+  @Get(':id')
+  @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
+  @ApiOperation({ summary: 'One supplier (404 for another supplier)' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.suppliers.get(actor, id);
+  }
+
+  @Post()
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Register a supplier (onboarding status starts at not_invited)' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateSupplierDto) {
+    return this.suppliers.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Allow('programme_admin', 'supplier')
+  @ApiOperation({ summary: "Update a supplier's name or company number" })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSupplierDto,
+  ) {
+    return this.suppliers.update(actor, id, dto);
+  }
+
+  @Post(':id/invite')
+  @Allow('programme_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Onboarding: invite the supplier' })
+  invite(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SupplierStatusChangeDto,
+  ) {
+    return this.suppliers.transition(actor, id, 'invited', dto.note);
+  }
+
+  @Post(':id/activate')
+  @Allow('programme_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Onboarding: mark the supplier active' })
+  activate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SupplierStatusChangeDto,
+  ) {
+    return this.suppliers.transition(actor, id, 'active', dto.note);
+  }
+
+  @Post(':id/deactivate')
+  @Allow('programme_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Onboarding: mark the supplier inactive' })
+  deactivate(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SupplierStatusChangeDto,
+  ) {
+    return this.suppliers.transition(actor, id, 'inactive', dto.note);
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, isTenantScoped } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { type Page, type PageQueryDto, toPage } from '../common/pagination/page-query.dto.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import type { CreateSupplierDto, UpdateSupplierDto } from './dto/supplier.dto.js';
+import { Organisation } from './organisation.entity.js';
+import { ONBOARDING_TRANSITIONS, type OnboardingStatus } from './organisation-type.js';
+import { type SupplierView, toSupplierView } from './organisation-views.js';
+import { assertSupplierVisible } from './supplier-scope.js';
+
+@Injectable()
+export class SuppliersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, q: PageQueryDto): Promise<Page<SupplierView>> {
+    const [rows, total] = await this.db.getRepository(Organisation).findAndCount({
+      where: { type: 'SUPPLIER', ...(isTenantScoped(actor) && { id: actor.organisationId! }) },
+      order: { name: 'ASC' },
+      skip: q.offset,
+      take: q.limit,
+    });
+    return toPage(rows.map(toSupplierView), total, q);
+  }
+
+  async get(actor: Actor, id: string): Promise<SupplierView> {
+    assertSupplierVisible(actor, id);
+    const supplier = await this.db.getRepository(Organisation).findOneBy({ id, type: 'SUPPLIER' });
+    if (!supplier) throw ProblemException.notFound('Supplier', id);
+    return toSupplierView(supplier);
+  }
+
+  async create(actor: Actor, dto: CreateSupplierDto): Promise<SupplierView> {
+    return this.uow.run(async (tx) => {
+      const saved = await tx.manager.save(
+        tx.manager.create(Organisation, {
+          type: 'SUPPLIER',
+          name: dto.name,
+          companyNumber: dto.companyNumber ?? null,
+          onboardingStatus: 'not_invited',
+        }),
+      );
+      const view = toSupplierView(saved);
+      await this.audit.record(tx.manager, actor, {
+        action: 'supplier.created',
+        entityType: 'supplier',
+        entityId: saved.id,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateSupplierDto): Promise<SupplierView> {
+    return this.mutate(actor, id, 'supplier.updated', (s) => Object.assign(s, dto));
+  }
+
+  /** Onboarding moves: not_invited → invited → active → inactive (see ONBOARDING_TRANSITIONS). */
+  async transition(
+    actor: Actor,
+    id: string,
+    to: OnboardingStatus,
+    note?: string,
+  ): Promise<SupplierView> {
+    return this.mutate(
+      actor,
+      id,
+      `supplier.${to}`,
+      (s) => {
+        const from = s.onboardingStatus!;
+        if (!ONBOARDING_TRANSITIONS[from].includes(to)) {
+          throw ProblemException.conflict(
+            'illegal_transition',
+            `Cannot move a supplier from ${from} to ${to}; allowed: ${ONBOARDING_TRANSITIONS[from].join(', ') || 'none'}`,
+            { from, to, allowed: ONBOARDING_TRANSITIONS[from] },
+          );
+        }
+        s.onboardingStatus = to;
+      },
+      note,
+    );
+  }
+
+  private async mutate(
+    actor: Actor,
+    id: string,
+    action: string,
+    change: (s: Organisation) => void,
+    note?: string,
+  ): Promise<SupplierView> {
+    assertSupplierVisible(actor, id);
+    return this.uow.run(async (tx) => {
+      const supplier = await tx.manager.findOne(Organisation, {
+        where: { id, type: 'SUPPLIER' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!supplier) throw ProblemException.notFound('Supplier', id);
+      const before = toSupplierView(supplier);
+      change(supplier);
+      const after = toSupplierView(await tx.manager.save(supplier));
+      await this.audit.record(tx.manager, actor, {
+        action,
+        entityType: 'supplier',
+        entityId: id,
+        before,
+        after: note ? { ...after, note } : after,
+      });
+      return after;
+    });
+  }
+}
