@@ -1,6 +1,7 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApi, createWorker } from '../../src/app/bootstrap.js';
@@ -18,9 +19,11 @@ export interface TestApi {
 export async function startTestApi(
   env: Record<string, string> = {},
   extraModules: Type[] = [],
+  beforeInit?: (fastify: FastifyInstance) => void,
 ): Promise<TestApi> {
   const config = loadConfig({ ...process.env, ...env });
   const { app } = await createApi(config, extraModules);
+  beforeInit?.(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const agent = supertest.agent(app.getHttpServer());
