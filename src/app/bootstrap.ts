@@ -80,12 +80,16 @@ export async function createApi(
 /** Builds the worker: a Nest application context with processors, no HTTP. */
 export async function createWorker(
   config: AppConfig = loadConfig(),
+  extraModules: Type[] = [],
 ): Promise<Started<INestApplicationContext>> {
   const logger = createRootLogger(config.LOG_LEVEL, 'worker');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config, extraModules),
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
   return { app, config, logger };
 }
 

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
@@ -9,7 +9,7 @@ import { DOMAIN_MODULES } from './domain-modules.js';
 /** The worker process: queue processors and schedulers, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -17,6 +17,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         ...DOMAIN_MODULES,
+        ...extraModules,
         WorkerHostModule,
       ],
     };

@@ -3,6 +3,8 @@
  * Names are public (they live in Redis across deploys): add new ones, never rename.
  * The worker refuses to start when a job here has no handler.
  */
+import type { DomainEventEnvelope } from './domain-event-registry.js';
+
 export enum QueueName {
   Events = 'events',
   Deliveries = 'deliveries',
@@ -14,11 +16,14 @@ export enum JobName {
   ReconcileOutbox = 'outbox.reconcile',
   /** Round-trip probe through the outbox and the worker (ops checks and shutdown tests). */
   SystemProbe = 'system.probe',
+  /** A domain event (see domain-event-registry.ts) for the `@OnDomainEvent` subscribers. */
+  DomainEvent = 'domain.event',
 }
 
 export interface JobPayloads {
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.SystemProbe]: { delayMs: number; note?: string };
+  [JobName.DomainEvent]: DomainEventEnvelope;
 }
 
 export interface JobDefinition {
@@ -30,7 +35,7 @@ export interface JobDefinition {
   attempts: number;
 }
 
-export const JOBS: Record<JobName, JobDefinition> = {
+export const JOBS = {
   [JobName.ReconcileOutbox]: {
     queue: QueueName.Maintenance,
     kind: 'scheduled',
@@ -38,7 +43,8 @@ export const JOBS: Record<JobName, JobDefinition> = {
     attempts: 1,
   },
   [JobName.SystemProbe]: { queue: QueueName.Maintenance, kind: 'outbox', attempts: 5 },
-};
+  [JobName.DomainEvent]: { queue: QueueName.Events, kind: 'outbox', attempts: 8 },
+} as const satisfies Record<JobName, JobDefinition>;
 
 export type OutboxJobName = {
   [K in JobName]: (typeof JOBS)[K]['kind'] extends 'outbox' ? K : never;

@@ -2,11 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { withTimeout } from '../common/with-timeout.js';
 import type { JobName, JobPayloads } from './job-registry.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { QueueProducer } from './queue-producer.service.js';
 
 const RECONCILE_BATCH = 1000;
+/** A request never waits longer than this for Redis; the reconciler covers the rest. */
+const PUBLISH_TIMEOUT_MS = 1500;
 
 /**
  * Moves committed outbox rows into BullMQ. `publish` runs right after a commit; when
@@ -26,13 +29,12 @@ export class OutboxRelay {
   async publish(messages: Pick<OutboxMessage, 'id' | 'jobName' | 'payload'>[]): Promise<void> {
     if (messages.length === 0) return;
     try {
-      await this.producer.addBulk(
-        messages.map((m) => ({
-          name: m.jobName as JobName,
-          data: m.payload as JobPayloads[JobName],
-          opts: { jobId: m.id },
-        })),
-      );
+      const jobs = messages.map((m) => ({
+        name: m.jobName as JobName,
+        data: m.payload as JobPayloads[JobName],
+        opts: { jobId: m.id },
+      }));
+      await withTimeout(this.producer.addBulk(jobs), PUBLISH_TIMEOUT_MS, 'enqueue');
     } catch (err) {
       this.log.warn(
         `enqueue of ${messages.length} outbox message(s) deferred to the reconciler: ${(err as Error).message}`,

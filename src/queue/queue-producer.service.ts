@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
+import { withTimeout } from '../common/with-timeout.js';
 import { JOBS, type JobName, type JobPayloads, QueueName } from './job-registry.js';
 import { redisOptions } from './redis-connection.js';
 
@@ -58,7 +59,11 @@ export class QueueProducer implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all(
+      [...this.queues.values()].map((q) =>
+        withTimeout(q.close(), 500, `closing queue ${q.name}`).catch(() => q.disconnect()),
+      ),
+    );
     this.queues.clear();
   }
 }

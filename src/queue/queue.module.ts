@@ -1,6 +1,8 @@
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import type { Redis } from 'ioredis';
 import { APP_REDIS, appRedisProvider } from './app-redis.js';
+import { DomainEventHandler } from './handlers/domain-event.handler.js';
 import { ReconcileOutboxHandler } from './handlers/reconcile-outbox.handler.js';
 import { SystemProbeHandler } from './handlers/system-probe.handler.js';
 import { OutboxRelay } from './outbox-relay.service.js';
@@ -10,6 +12,7 @@ import { UnitOfWork } from './unit-of-work.service.js';
 /** Producer side of the queues, used by api and worker alike: unit of work, outbox, relay. */
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   providers: [
     appRedisProvider,
     QueueProducer,
@@ -17,6 +20,7 @@ import { UnitOfWork } from './unit-of-work.service.js';
     UnitOfWork,
     ReconcileOutboxHandler,
     SystemProbeHandler,
+    DomainEventHandler,
   ],
   exports: [APP_REDIS, QueueProducer, OutboxRelay, UnitOfWork],
 })

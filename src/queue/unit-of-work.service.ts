@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import type { JobPayloads, OutboxJobName } from './job-registry.js';
+import type { DomainEventPayloads, DomainEventType } from './domain-event-registry.js';
+import { JobName, type JobPayloads, type OutboxJobName } from './job-registry.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 
@@ -26,6 +27,11 @@ export class Tx {
     });
     this.pending.push(row);
     return row.id;
+  }
+
+  /** Publishes a domain event after commit, through the outbox. */
+  publish<T extends DomainEventType>(type: T, data: DomainEventPayloads[T]): string {
+    return this.emit(JobName.DomainEvent, { type, data, occurredAt: new Date().toISOString() });
   }
 }
 

@@ -36,11 +36,14 @@ export async function startTestApi(
   };
 }
 
-export async function startTestWorker(env: Record<string, string> = {}): Promise<{
+export async function startTestWorker(
+  env: Record<string, string> = {},
+  extraModules: Type[] = [],
+): Promise<{
   app: INestApplicationContext;
   close: () => Promise<void>;
 }> {
-  const { app } = await createWorker(loadConfig({ ...process.env, ...env }));
+  const { app } = await createWorker(loadConfig({ ...process.env, ...env }), extraModules);
   await app.init();
   return { app, close: () => app.close() };
 }
