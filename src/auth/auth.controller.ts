@@ -19,7 +19,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password; returns a short-lived JWT' })
   @ApiOkResponse({ type: LoginResponseDto })
   login(@Body() dto: LoginDto, @Req() req: FastifyRequest) {
-    return this.auth.login(dto, req.ip);
+    return this.auth.login(dto, { ip: req.ip, requestId: String(req.id) });
   }
 
   @Get('me')

@@ -26,9 +26,9 @@ export class AuthService {
   ) {}
 
   /** The same 401 for an unknown email, a wrong password and an inactive account. */
-  async login(dto: LoginDto, ip: string): Promise<LoginResponseDto> {
+  async login(dto: LoginDto, ctx: { ip: string; requestId: string }): Promise<LoginResponseDto> {
     const email = dto.email.toLowerCase();
-    await this.throttle.check(ip, email);
+    await this.throttle.check(ctx.ip, email);
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -41,7 +41,27 @@ export class AuthService {
       throw new ProblemException(401, 'invalid_credentials', 'Email or password is incorrect');
     }
     await this.throttle.reset(email);
-    await this.db.getRepository(User).update(user.id, { lastLoginAt: new Date() });
+    const actor: Actor = {
+      kind: 'user',
+      userId: user.id,
+      tokenId: null,
+      label: user.email,
+      role: user.role,
+      organisationId: user.organisationId,
+      organisationType: null,
+      ...ctx,
+    };
+    await this.uow.run(async (tx) => {
+      const lastLoginAt = new Date();
+      await tx.manager.update(User, user.id, { lastLoginAt });
+      await this.audit.record(tx.manager, actor, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        before: { lastLoginAt: user.lastLoginAt },
+        after: { lastLoginAt },
+      });
+    });
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, role: user.role, org: user.organisationId },
       { expiresIn: this.config.JWT_TTL_SECONDS },

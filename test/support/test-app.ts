@@ -6,6 +6,7 @@ import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApi, createWorker } from '../../src/app/bootstrap.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { AuditCheck } from './audit-check.js';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -23,16 +24,25 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const config = loadConfig({ ...process.env, ...env });
   const { app } = await createApi(config, extraModules);
+  const auditCheck = new AuditCheck();
+  auditCheck.attach(app.getHttpAdapter().getInstance());
   beforeInit?.(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const agent = supertest.agent(app.getHttpServer());
+  const db = app.get<DataSource>(getDataSourceToken());
   return {
     app,
     config,
-    db: app.get<DataSource>(getDataSourceToken()),
+    db,
     http: () => agent,
-    close: () => app.close(),
+    close: async () => {
+      try {
+        await auditCheck.verify(db);
+      } finally {
+        await app.close();
+      }
+    },
   };
 }
 
