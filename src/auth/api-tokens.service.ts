@@ -85,7 +85,9 @@ export class ApiTokensService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!token) throw ProblemException.notFound('API token', id);
-      if (token.revokedAt) return view(token);
+      if (token.revokedAt) {
+        throw ProblemException.conflict('already_revoked', `API token ${id} was already revoked`);
+      }
       const before = view(token);
       await tx.manager.update(ApiToken, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
       token.revokedAt = new Date();

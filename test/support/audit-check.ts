@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { DataSource } from 'typeorm';
 
-/** POST routes that change nothing (validation, previews): no audit event expected. */
-export const READ_ONLY_POSTS: RegExp[] = [/\/standards\/[^/]+\/validate$/, /\/preview$/];
+/** POST routes that change nothing (validation, previews, test-only probes). */
+export const READ_ONLY_POSTS: RegExp[] = [
+  /\/standards\/[^/]+\/validate$/,
+  /\/preview$/,
+  /^\/api\/v1\/test-faults\//,
+];
 
 interface Mutation {
   requestId: string;
