@@ -30,7 +30,8 @@ export interface JobDefinition {
   attempts: number;
 }
 
-export const JOBS: Record<JobName, JobDefinition> = {
+/** The definitions with their literal types kept (OutboxJobName reads `kind` from here). */
+const DEFINITIONS = {
   [JobName.ReconcileOutbox]: {
     queue: QueueName.Maintenance,
     kind: 'scheduled',
@@ -38,8 +39,11 @@ export const JOBS: Record<JobName, JobDefinition> = {
     attempts: 1,
   },
   [JobName.SystemProbe]: { queue: QueueName.Maintenance, kind: 'outbox', attempts: 5 },
-};
+} as const satisfies Record<JobName, JobDefinition>;
 
+export const JOBS: Record<JobName, JobDefinition> = DEFINITIONS;
+
+/** Jobs that go through the outbox (`Tx.emit` accepts only these). */
 export type OutboxJobName = {
-  [K in JobName]: (typeof JOBS)[K]['kind'] extends 'outbox' ? K : never;
+  [K in JobName]: (typeof DEFINITIONS)[K]['kind'] extends 'outbox' ? K : never;
 }[JobName];
