@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+/** A compiled entry point (`dist/…`) running as a real child process. */
+export interface NodeProcess {
+  readonly child: ChildProcess;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
+  readonly exited: Promise<number | null>;
+}
+
+/**
+ * Spawns `node <script>` with this test run's environment plus `env` (an `undefined` value
+ * removes the variable). Jest's NODE_OPTIONS are left out, as in production.
+ */
+export function spawnNode(
+  script: string,
+  env: Record<string, string | undefined> = {},
+): NodeProcess {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: undefined, ...env };
+  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
+  const child = spawn(process.execPath, [script], {
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return { child, stderr: () => stderr, exited };
+}
+
+/** The exit code, or a rejection when the process is still running after `ms` (it is killed then). */
+export async function exitCodeWithin(proc: NodeProcess, ms: number): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      proc.child.kill('SIGKILL');
+      reject(new Error(`process ${proc.child.pid} still running after ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([proc.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
