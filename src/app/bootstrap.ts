@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../logging/logger.js';
 import { ApiModule } from './api.module.js';
 import { setupOpenApi } from './openapi.js';
+import { securityHeaders } from './security-headers.js';
 import { WorkerModule } from './worker.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -47,8 +47,10 @@ export async function createApi(
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
+  const security = securityHeaders();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.headers(security).header('x-request-id', req.id);
+    done();
   });
   fastify.addHook('onResponse', async (req, reply) => {
     req.log.info(
@@ -60,16 +62,6 @@ export async function createApi(
       },
       'request completed',
     );
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
   });
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
