@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { JobName, QueueName } from '../src/queue/job-registry.js';
 import { QueueProducer } from '../src/queue/queue-producer.service.js';
 import { UnitOfWork } from '../src/queue/unit-of-work.service.js';
-import { exitCodeWithin, type NodeProcess, spawnNode } from './support/node-process.js';
+import { exitWithin, type NodeProcess, spawnNode } from './support/node-process.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
 import { freePort } from './support/throwaway.js';
 import { waitFor } from './support/wait.js';
@@ -53,7 +53,12 @@ describe('graceful shutdown of the compiled processes (SIGTERM → exit 0)', () 
     });
 
     worker.child.kill('SIGTERM');
-    expect(await exitCodeWithin(worker, EXIT_WITHIN_MS)).toBe(0);
+    const exit = await exitWithin(worker, EXIT_WITHIN_MS);
+    expect({ ...exit, stderr: worker.stderr() }).toEqual({
+      code: 0,
+      signal: null,
+      stderr: expect.any(String),
+    });
     const [row] = await api.db.query(`SELECT status FROM outbox_messages WHERE id = $1`, [id]);
     expect(row).toEqual({ status: 'done' });
   });
@@ -88,7 +93,12 @@ describe('graceful shutdown of the compiled processes (SIGTERM → exit 0)', () 
 
     expect(response).toMatch(/^HTTP\/1\.1 404 /);
     expect(response).toContain('"code":"route_not_found"');
-    expect(await exitCodeWithin(server, EXIT_WITHIN_MS)).toBe(0);
+    const exit = await exitWithin(server, EXIT_WITHIN_MS);
+    expect({ ...exit, stderr: server.stderr() }).toEqual({
+      code: 0,
+      signal: null,
+      stderr: expect.any(String),
+    });
   });
 
   describe.each([
@@ -100,7 +110,8 @@ describe('graceful shutdown of the compiled processes (SIGTERM → exit 0)', () 
       ['JWT_SECRET unset', 'JWT_SECRET', undefined],
     ])('%s → non-zero exit, stderr names the variable', async (_case, variable, value) => {
       const proc = start(script, { [variable]: value });
-      expect(await exitCodeWithin(proc, EXIT_WITHIN_MS)).not.toBe(0);
+      const { code } = await exitWithin(proc, EXIT_WITHIN_MS);
+      expect(code).toBeGreaterThan(0);
       expect(proc.stderr()).toContain(variable);
     });
   });

@@ -1,12 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /** A compiled entry point (`dist/…`) running as a real child process. */
 export interface NodeProcess {
   readonly child: ChildProcess;
   /** Everything written to stderr so far. */
   stderr(): string;
-  /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
-  readonly exited: Promise<number | null>;
+  /** Resolves once the process has exited: its exit code, or the signal that killed it. */
+  readonly exited: Promise<Exit>;
 }
 
 /**
@@ -25,14 +30,14 @@ export function spawnNode(
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   return { child, stderr: () => stderr, exited };
 }
 
-/** The exit code, or a rejection when the process is still running after `ms` (it is killed then). */
-export async function exitCodeWithin(proc: NodeProcess, ms: number): Promise<number | null> {
+/** How the process exited, or a rejection when it still runs after `ms` (it is killed then). */
+export async function exitWithin(proc: NodeProcess, ms: number): Promise<Exit> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
