@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { createApi, exitGracefully, runMain } from './app/bootstrap.js';
+import { createApi, runMain, withGracefulExit } from './app/bootstrap.js';
 
 runMain(async () => {
-  const started = await createApi();
-  exitGracefully(started);
+  const started = await withGracefulExit(createApi);
   await started.app.listen({ port: started.config.PORT, host: started.config.HOST });
 });

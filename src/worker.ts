@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { createWorker, exitGracefully, runMain } from './app/bootstrap.js';
+import { createWorker, runMain, withGracefulExit } from './app/bootstrap.js';
 
 runMain(async () => {
-  const started = await createWorker();
-  exitGracefully(started);
+  const started = await withGracefulExit(createWorker);
   await started.app.init();
 });

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../logging/logger.js';
 import { ApiModule } from './api.module.js';
 import { setupOpenApi } from './openapi.js';
+import { securityHeaders } from './security-headers.js';
 import { WorkerModule } from './worker.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -47,8 +47,10 @@ export async function createApi(
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req, reply) => {
-    void reply.header('x-request-id', req.id);
+  const security = securityHeaders();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.headers(security).header('x-request-id', req.id);
+    done();
   });
   fastify.addHook('onResponse', async (req, reply) => {
     req.log.info(
@@ -60,16 +62,6 @@ export async function createApi(
       },
       'request completed',
     );
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
   });
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
@@ -94,36 +86,52 @@ export async function createWorker(
 }
 
 /**
- * SIGTERM/SIGINT: close the app (api: stop accepting, finish in-flight requests, close
- * pools; worker: stop taking jobs, let running ones finish) and exit 0; exit 1 if that
- * takes longer than SHUTDOWN_TIMEOUT_MS.
+ * Builds the app with SIGTERM/SIGINT handled: close the app (api: stop accepting, finish
+ * in-flight requests, close pools; worker: stop taking jobs, let running ones finish) and
+ * exit 0; exit 1 if that takes longer than SHUTDOWN_TIMEOUT_MS. The handlers are in place
+ * before the app is built, because the worker starts taking jobs while it boots: a signal
+ * that arrives then closes the app as soon as it exists.
  */
-export function exitGracefully(started: Started<INestApplicationContext>): void {
-  const { app, config, logger } = started;
-  let closing = false;
+export async function withGracefulExit<T extends INestApplicationContext>(
+  build: (config: AppConfig) => Promise<Started<T>>,
+  config: AppConfig = loadConfig(),
+): Promise<Started<T>> {
+  const state: { started?: Started<T>; signal?: NodeJS.Signals } = {};
   const onSignal = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
+    if (state.signal) return;
+    state.signal = signal;
     const timer = setTimeout(() => {
-      logger.error('shutdown timed out');
+      if (state.started) state.started.logger.error('shutdown timed out');
+      else console.error('shutdown timed out');
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    app.close().then(
-      () => {
-        logger.info('shut down cleanly');
-        logger.flush();
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    if (state.started) void closeAndExit(state.started, signal);
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+  state.started = await build(config);
+  if (state.signal) return closeAndExit(state.started, state.signal);
+  return state.started;
+}
+
+function closeAndExit(
+  started: Started<INestApplicationContext>,
+  signal: NodeJS.Signals,
+): Promise<never> {
+  const { app, logger } = started;
+  logger.info({ signal }, 'shutting down');
+  return app.close().then(
+    () => {
+      logger.info('shut down cleanly');
+      logger.flush();
+      process.exit(0);
+    },
+    (err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
 }
 
 /** Entry-point guard: a bad config or a failed boot exits non-zero with the reason. */

@@ -35,7 +35,8 @@ export interface JobDefinition {
   attempts: number;
 }
 
-export const JOBS = {
+/** The definitions with their literal types kept (OutboxJobName reads `kind` from here). */
+const DEFINITIONS = {
   [JobName.ReconcileOutbox]: {
     queue: QueueName.Maintenance,
     kind: 'scheduled',
@@ -46,6 +47,9 @@ export const JOBS = {
   [JobName.DomainEvent]: { queue: QueueName.Events, kind: 'outbox', attempts: 8 },
 } as const satisfies Record<JobName, JobDefinition>;
 
+export const JOBS: Record<JobName, JobDefinition> = DEFINITIONS;
+
+/** Jobs that go through the outbox (`Tx.emit` accepts only these). */
 export type OutboxJobName = {
-  [K in JobName]: (typeof JOBS)[K]['kind'] extends 'outbox' ? K : never;
+  [K in JobName]: (typeof DEFINITIONS)[K]['kind'] extends 'outbox' ? K : never;
 }[JobName];

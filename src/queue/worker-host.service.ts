@@ -39,6 +39,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     this.collectHandlers();
     for (const queue of Object.values(QueueName)) this.workers.push(this.startWorker(queue));
     await this.upsertSchedulers();
+    this.restoreSchedulersOnReconnect();
     this.log.log(`worker started: ${this.workers.length} queues, ${this.handlers.size} job types`);
   }
 
@@ -107,6 +108,28 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       await this.producer
         .queue(def.queue)
         .upsertJobScheduler(name, { every: def.every }, { name, data: {} });
+    }
+  }
+
+  /**
+   * Job schedulers live in Redis: a Redis restarted without its data forgets them, and the
+   * outbox reconciler would never run again. Upsert them again whenever Redis reconnects.
+   */
+  private restoreSchedulersOnReconnect(): void {
+    const queues = new Set(
+      Object.values(JOBS)
+        .filter((def) => def.kind === 'scheduled')
+        .map((def) => def.queue),
+    );
+    for (const queue of queues) {
+      this.producer
+        .queue(queue)
+        .getBackend()
+        .on('ready', () => {
+          this.upsertSchedulers().catch((err: Error) =>
+            this.log.warn(`could not restore job schedulers: ${err.message}`),
+          );
+        });
     }
   }
 

@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# One image for the api (default CMD), the worker and the one-shot migrate/seed job.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY migrations ./migrations
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY data ./data
+# The base image's unprivileged user; nothing in /app is writable by it.
+USER node
+EXPOSE 3000
+CMD ["node", "dist/src/main.js"]
