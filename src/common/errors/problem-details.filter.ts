@@ -99,7 +99,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown, req: FastifyRequest): ProblemBody {
+    // Extension members never override the standard ones.
     const base = (status: number, code: string, detail: string, ext: object = {}): ProblemBody => ({
+      ...ext,
       type: `urn:ptrack:problem:${code}`,
       title: TITLES[status] ?? 'Error',
       status,
@@ -107,7 +109,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       code,
       instance: req.url,
       requestId: String(req.id),
-      ...ext,
     });
 
     if (exception instanceof ProblemException) {
