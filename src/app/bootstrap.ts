@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import helmet from '@fastify/helmet';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { registerCsvBodyParser } from '../common/http/csv-body-parser.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../logging/logger.js';
 import { ApiModule } from './api.module.js';
@@ -47,6 +48,7 @@ export async function createApi(
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  registerCsvBodyParser(fastify);
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
