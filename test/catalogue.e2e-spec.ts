@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
 import { countQueries } from './support/query-counter.js';
@@ -356,5 +357,31 @@ describe('catalogue: services, relationships, shared services', () => {
       (await admin().patch(`/api/v1/shared-services/${id}`).send({ version: 1, name: 'x' })).status,
     ).toBe(409);
     expect(await auditCount(id)).toBe(4);
+  });
+
+  it('seeding the demo programme again changes no row', async () => {
+    const snapshot = async () =>
+      (
+        await api.db.query(
+          `SELECT (SELECT count(*) FROM services) AS services,
+                  (SELECT max(updated_at) FROM services) AS services_touched,
+                  (SELECT count(*) FROM service_relationships) AS relationships,
+                  (SELECT count(*) FROM shared_services) AS shared,
+                  (SELECT count(*) FROM shared_service_members) AS members,
+                  (SELECT count(*) FROM standards) AS standards,
+                  (SELECT count(*) FROM standard_services) AS governed,
+                  (SELECT count(*) FROM requirement_sets) AS sets,
+                  (SELECT max(updated_at) FROM requirement_sets) AS sets_touched,
+                  (SELECT count(*) FROM requirements) AS requirements`,
+        )
+      )[0];
+    const before = await snapshot();
+    const out = execFileSync('node', ['dist/src/database/cli/seed.js'], {
+      env: process.env,
+    }).toString();
+    expect(out).toContain('services +0');
+    expect(out).toContain('standards +0');
+    expect(out).toContain('requirements +0');
+    expect(await snapshot()).toEqual(before);
   });
 });

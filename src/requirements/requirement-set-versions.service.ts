@@ -124,7 +124,7 @@ export class RequirementSetVersionsService {
         throw ProblemException.conflict(
           'requirement_set_not_published',
           'A new version starts from a published set; this one is still a draft',
-          { status: source.status },
+          { currentStatus: source.status },
         );
       }
       const [draft] = await tx.manager.query(

@@ -276,7 +276,7 @@ export class RequirementSetsService {
       throw ProblemException.conflict(
         'requirement_set_immutable',
         `Requirement set version ${set.version} is ${set.status} and cannot be changed; start a new version from it instead`,
-        { status: set.status },
+        { currentStatus: set.status },
       );
     }
     return set;

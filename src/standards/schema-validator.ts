@@ -13,6 +13,11 @@ const CACHE_SIZE = 256;
 /** Errors reported for one payload, at most. */
 const MAX_ERRORS = 100;
 
+const invalid = (why: string) =>
+  ProblemException.badRequest('invalid_schema', `The JSON Schema is not valid: ${why}`, [
+    { field: 'jsonSchema', message: why },
+  ]);
+
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The JSON pointer of the value an error is about (the missing or unexpected member). */
@@ -80,7 +85,13 @@ export class SchemaValidator {
       logger: false,
     });
     ajvFormats.default(ajv);
-    if (!ajv.validateSchema(schema)) {
+    let valid: boolean;
+    try {
+      valid = ajv.validateSchema(schema) as boolean;
+    } catch (err) {
+      throw invalid(`its meta-schema is not draft 2020-12 (${(err as Error).message})`);
+    }
+    if (!valid) {
       throw ProblemException.badRequest(
         'invalid_schema',
         `The JSON Schema is not valid: ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}`,
@@ -95,11 +106,7 @@ export class SchemaValidator {
       this.compilations++;
       return fn;
     } catch (err) {
-      throw ProblemException.badRequest(
-        'invalid_schema',
-        `The JSON Schema cannot be compiled: ${(err as Error).message}`,
-        [{ field: 'jsonSchema', message: (err as Error).message }],
-      );
+      throw invalid(`it cannot be compiled (${(err as Error).message})`);
     }
   }
 }

@@ -129,7 +129,7 @@ export class StandardsService {
         throw ProblemException.conflict(
           'standard_not_draft',
           `The schema of a ${s.status} standard is fixed; create a new version of the standard instead`,
-          { status: s.status },
+          { currentStatus: s.status },
         );
       }
       const patch = {
