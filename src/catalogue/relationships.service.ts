@@ -98,10 +98,9 @@ export class RelationshipsService {
         return view;
       });
     } catch (err) {
-      if (
-        err instanceof QueryFailedError &&
-        (err.driverError as { code?: string }).code === '23503'
-      ) {
+      const fkViolation =
+        err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23503';
+      if (fkViolation && dto.standardId) {
         throw ProblemException.unprocessable(
           'unknown_standard',
           `Standard ${dto.standardId} not found`,
