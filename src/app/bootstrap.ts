@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { registerCsvBodyParser } from '../common/http/csv-body-parser.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../logging/logger.js';
 import { ApiModule } from './api.module.js';
@@ -47,6 +48,7 @@ export async function createApi(
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  registerCsvBodyParser(fastify);
   const security = securityHeaders();
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.headers(security).header('x-request-id', req.id);

@@ -1,11 +1,18 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { User } from '../auth/user.entity.js';
+import { ServiceRelationship } from '../catalogue/service-relationship.entity.js';
+import { Service } from '../catalogue/service.entity.js';
+import { SharedServiceMember } from '../catalogue/shared-service-member.entity.js';
+import { SharedService } from '../catalogue/shared-service.entity.js';
 import { CouncilGroup } from '../organisations/council-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { SupplierContact } from '../organisations/supplier-contact.entity.js';
 import { SupplierWebhook } from '../organisations/supplier-webhook.entity.js';
 import { OutboxMessage } from '../queue/outbox-message.entity.js';
+import { RequirementSet } from '../requirements/requirement-set.entity.js';
+import { Requirement } from '../requirements/requirement.entity.js';
+import { Standard } from '../standards/standard.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -20,4 +27,11 @@ export const ENTITIES = [
   SupplierWebhook,
   User,
   ApiToken,
+  Service,
+  ServiceRelationship,
+  SharedService,
+  SharedServiceMember,
+  RequirementSet,
+  Requirement,
+  Standard,
 ];

@@ -85,4 +85,21 @@ export class CouncilsService {
     }
     return [...foundIds];
   }
+
+  /** Ids of the councils in a group; 422 when there is no such group. */
+  async idsInGroup(groupId: string): Promise<string[]> {
+    const [group]: { ids: string[] }[] = await this.db.query(
+      `SELECT array_remove(array_agg(m.council_id), NULL) AS ids
+         FROM council_groups g LEFT JOIN council_group_members m ON m.group_id = g.id
+        WHERE g.id = $1 GROUP BY g.id`,
+      [groupId],
+    );
+    if (!group) {
+      throw ProblemException.unprocessable(
+        'unknown_council_group',
+        `Council group ${groupId} not found`,
+      );
+    }
+    return group.ids;
+  }
 }

@@ -6,6 +6,19 @@
 export interface DomainEventPayloads {
   /** Emitted by tests and ops to check the event path end to end. */
   'system.ping': { note: string };
+  /**
+   * A requirement set version was published (requirements module). `diff` lists the
+   * requirement codes added, changed and removed against `previousSetId` (the version it
+   * superseded; null for a first version, when every code is added).
+   */
+  'requirement_set.published': {
+    requirementSetId: string;
+    serviceId: string;
+    version: number;
+    previousSetId: string | null;
+    effectiveDate: string;
+    diff: { added: string[]; changed: string[]; removed: string[] };
+  };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../../auth/actor.js';
 import { PasswordHasher } from '../../auth/password-hasher.js';
+import { CatalogueSeeder } from '../../catalogue/catalogue.seeder.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OrganisationsSeeder } from '../../organisations/organisations.seeder.js';
+import { RequirementsSeeder } from '../../requirements/requirements.seeder.js';
+import { StandardsSeeder } from '../../standards/standards.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -18,6 +21,9 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly organisations: OrganisationsSeeder,
+    private readonly catalogue: CatalogueSeeder,
+    private readonly standards: StandardsSeeder,
+    private readonly requirements: RequirementsSeeder,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -35,6 +41,13 @@ export class SeedService {
       if (passwordHash) {
         Object.assign(c, await this.organisations.seedDemo(m));
         c.users = await seedDemoAccounts(m, passwordHash);
+        Object.assign(c, await this.catalogue.seedServices(m));
+        Object.assign(c, await this.standards.seedDemo(m));
+        Object.assign(
+          c,
+          await this.catalogue.seedRelationships(m, await this.standards.demoIds(m)),
+        );
+        Object.assign(c, await this.requirements.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
       if (Object.keys(changed).length > 0) {

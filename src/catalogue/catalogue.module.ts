@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { CatalogueSeeder } from './catalogue.seeder.js';
+import { RelationshipsController } from './relationships.controller.js';
+import { RelationshipsService } from './relationships.service.js';
+import { ServiceGraphService } from './service-graph.service.js';
+import { ServicesController } from './services.controller.js';
+import { ServicesService } from './services.service.js';
+import { SharedServicesController } from './shared-services.controller.js';
+import { SharedServicesService } from './shared-services.service.js';
+
+/** L2: the service catalogue, relationships between services, shared services. */
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [ServicesController, RelationshipsController, SharedServicesController],
+  providers: [
+    ServicesService,
+    RelationshipsService,
+    ServiceGraphService,
+    SharedServicesService,
+    CatalogueSeeder,
+  ],
+  exports: [CatalogueSeeder],
+})
+export class CatalogueModule {}

@@ -1,0 +1,56 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { CreateRelationshipDto } from './dto/relationship.dto.js';
+import { RelationshipQueryDto } from './dto/relationship-query.dto.js';
+import { RelationshipsService } from './relationships.service.js';
+
+@ApiTags('services')
+@ApiBearerAuth()
+@Controller('services/:serviceId/relationships')
+export class RelationshipsController {
+  constructor(private readonly relationships: RelationshipsService) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({ summary: "A service's relationships, outgoing, incoming or both" })
+  list(@Param('serviceId', ParseUUIDPipe) serviceId: string, @Query() q: RelationshipQueryDto) {
+    return this.relationships.list(serviceId, q);
+  }
+
+  @Post()
+  @Allow('programme_admin')
+  @ApiOperation({
+    summary: 'Relate this service to another (a depends_on cycle is refused with 409)',
+  })
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('serviceId', ParseUUIDPipe) serviceId: string,
+    @Body() dto: CreateRelationshipDto,
+  ) {
+    return this.relationships.create(actor, serviceId, dto);
+  }
+
+  @Delete(':id')
+  @Allow('programme_admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a relationship' })
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('serviceId', ParseUUIDPipe) serviceId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    await this.relationships.remove(actor, serviceId, id);
+  }
+}

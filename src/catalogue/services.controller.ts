@@ -1,0 +1,81 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { CreateServiceDto, ServiceTransitionDto, UpdateServiceDto } from './dto/service.dto.js';
+import { ServiceQueryDto } from './dto/service-query.dto.js';
+import { ServiceGraphService } from './service-graph.service.js';
+import { ServicesService } from './services.service.js';
+
+@ApiTags('services')
+@ApiBearerAuth()
+@Controller('services')
+export class ServicesController {
+  constructor(
+    private readonly services: ServicesService,
+    private readonly graph: ServiceGraphService,
+  ) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({
+    summary: 'The service catalogue, filtered by status, delivery model, agency or q',
+  })
+  list(@Query() q: ServiceQueryDto) {
+    return this.services.list(q);
+  }
+
+  @Get('graph')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'Every service (nodes) and relationship (edges) in one response' })
+  getGraph() {
+    return this.graph.graph();
+  }
+
+  @Get(':id')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'One service' })
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.services.get(id);
+  }
+
+  @Post()
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Add a service to the catalogue (status starts at planned)' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateServiceDto) {
+    return this.services.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Change a service (name, description, lead agency, delivery model)' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateServiceDto,
+  ) {
+    return this.services.update(actor, id, dto);
+  }
+
+  @Post(':id/transitions')
+  @Allow('programme_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a service along planned → piloting → live → retired' })
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ServiceTransitionDto,
+  ) {
+    return this.services.transition(actor, id, dto.to, dto.note);
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { RequirementSetVersionsService } from './requirement-set-versions.service.js';
+import { RequirementSetsController } from './requirement-sets.controller.js';
+import { RequirementSetsService } from './requirement-sets.service.js';
+import { RequirementsCsvController } from './requirements-csv.controller.js';
+import { RequirementsSeeder } from './requirements.seeder.js';
+import { ServiceRequirementSetsController } from './service-requirement-sets.controller.js';
+
+/** L2: versioned minimum functional requirements per service. */
+@Module({
+  controllers: [
+    ServiceRequirementSetsController,
+    RequirementSetsController,
+    RequirementsCsvController,
+  ],
+  providers: [RequirementSetsService, RequirementSetVersionsService, RequirementsSeeder],
+  exports: [RequirementsSeeder],
+})
+export class RequirementsModule {}

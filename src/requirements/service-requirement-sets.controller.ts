@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { CreateRequirementSetDto } from './dto/requirement-set.dto.js';
+import { RequirementSetQueryDto } from './dto/requirement-set-query.dto.js';
+import { RequirementSetsService } from './requirement-sets.service.js';
+
+@ApiTags('requirement-sets')
+@ApiBearerAuth()
+@Controller('services/:serviceId/requirement-sets')
+export class ServiceRequirementSetsController {
+  constructor(private readonly sets: RequirementSetsService) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({ summary: "A service's requirement set versions, newest first" })
+  list(@Param('serviceId', ParseUUIDPipe) serviceId: string, @Query() q: RequirementSetQueryDto) {
+    return this.sets.list(serviceId, q);
+  }
+
+  @Post()
+  @Allow('programme_admin')
+  @ApiOperation({
+    summary: 'Create the next version as a draft, with up to 1,000 requirements in one request',
+  })
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('serviceId', ParseUUIDPipe) serviceId: string,
+    @Body() dto: CreateRequirementSetDto,
+  ) {
+    return this.sets.createDraft(actor, serviceId, dto);
+  }
+}
