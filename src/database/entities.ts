@@ -6,6 +6,11 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { SupplierContact } from '../organisations/supplier-contact.entity.js';
 import { SupplierWebhook } from '../organisations/supplier-webhook.entity.js';
 import { OutboxMessage } from '../queue/outbox-message.entity.js';
+import { MitigationAction } from '../risks/mitigation-action.entity.js';
+import { RiskHistory } from '../risks/risk-history.entity.js';
+import { RiskReview } from '../risks/risk-review.entity.js';
+import { RiskScore } from '../risks/risk-score.entity.js';
+import { Risk } from '../risks/risk.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -20,4 +25,9 @@ export const ENTITIES = [
   SupplierWebhook,
   User,
   ApiToken,
+  Risk,
+  RiskScore,
+  RiskReview,
+  MitigationAction,
+  RiskHistory,
 ];
