@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { organisationsMatrix } from './access/organisations.matrix.js';
+import { risksMatrix } from './access/risks.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
 
 /** Every module's slice of the matrix; a new module adds its file here. */
-const MODULES: MatrixModule[] = [organisationsMatrix];
+const MODULES: MatrixModule[] = [organisationsMatrix, risksMatrix];
 
 /** Routes outside /api/v1 that are public by design. */
 const PUBLIC_INFRA = /^(GET|HEAD) \/(health\/(live|ready)|docs.*)$/;
