@@ -3,6 +3,7 @@ import { catalogueMatrix } from './access/catalogue.matrix.js';
 import { organisationsMatrix } from './access/organisations.matrix.js';
 import { requirementsMatrix } from './access/requirements.matrix.js';
 import { standardsMatrix } from './access/standards.matrix.js';
+import { risksMatrix } from './access/risks.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
@@ -13,6 +14,7 @@ const MODULES: MatrixModule[] = [
   catalogueMatrix,
   requirementsMatrix,
   standardsMatrix,
+  risksMatrix,
 ];
 
 /** Routes outside /api/v1 that are public by design. */

@@ -4,6 +4,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { RequirementsModule } from '../requirements/requirements.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
+import { RisksModule } from '../risks/risks.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -16,4 +17,5 @@ export const DOMAIN_MODULES = [
   CatalogueModule,
   RequirementsModule,
   StandardsModule,
+  RisksModule,
 ];

@@ -9,10 +9,21 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateBy,
 } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
+
+/** The value must be greater than another setting's (e.g. red threshold above amber). */
+const IsAbove = (other: keyof AppConfig) =>
+  ValidateBy({
+    name: 'isAbove',
+    validator: {
+      validate: (value, args) => Number(value) > Number((args?.object as AppConfig)[other]),
+      defaultMessage: (args) => `${args?.property} must be greater than ${other}`,
+    },
+  });
 
 /**
  * Every setting the api and worker read, validated once at boot. A bad or missing value
@@ -128,6 +139,39 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   OUTBOX_STALE_SECONDS = 60;
+
+  /** Risk register: a residual score (likelihood × impact, 1–25) from this is amber. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(25)
+  RISK_RAG_AMBER_FROM = 5;
+
+  /** Risk register: a residual score from this is red (must be above the amber threshold). */
+  @Transform(toInt)
+  @IsInt()
+  @Max(25)
+  @IsAbove('RISK_RAG_AMBER_FROM')
+  RISK_RAG_RED_FROM = 15;
+
+  /** Days from a review to the next one, by the entry's RAG. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  RISK_REVIEW_DAYS_RED = 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  RISK_REVIEW_DAYS_AMBER = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  RISK_REVIEW_DAYS_GREEN = 90;
 
   /** Password given to every demo account by the demo seed; unset means no demo accounts. */
   @IsOptional()

@@ -13,6 +13,11 @@ import { OutboxMessage } from '../queue/outbox-message.entity.js';
 import { RequirementSet } from '../requirements/requirement-set.entity.js';
 import { Requirement } from '../requirements/requirement.entity.js';
 import { Standard } from '../standards/standard.entity.js';
+import { MitigationAction } from '../risks/mitigation-action.entity.js';
+import { RiskHistory } from '../risks/risk-history.entity.js';
+import { RiskReview } from '../risks/risk-review.entity.js';
+import { RiskScore } from '../risks/risk-score.entity.js';
+import { Risk } from '../risks/risk.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -34,4 +39,9 @@ export const ENTITIES = [
   RequirementSet,
   Requirement,
   Standard,
+  Risk,
+  RiskScore,
+  RiskReview,
+  MitigationAction,
+  RiskHistory,
 ];

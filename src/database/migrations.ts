@@ -1,7 +1,9 @@
 import { Foundation1795424624722 } from '../../migrations/1795424624722-foundation.js';
 import { OrganisationsAuthAudit1795425500632 } from '../../migrations/1795425500632-organisations-auth-audit.js';
+import { RiskRegister1795428078779 } from '../../migrations/1795428078779-risk-register.js';
 import { CatalogueRequirementsStandards1795428353289 } from '../../migrations/1795428353289-catalogue-requirements-standards.js';
 
+import { RiskServiceLink1795430048094 } from '../../migrations/1795430048094-risk-service-link.js';
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
  * same set. `entities.spec.ts` fails when a file in migrations/ is missing here.
@@ -9,5 +11,7 @@ import { CatalogueRequirementsStandards1795428353289 } from '../../migrations/17
 export const MIGRATIONS = [
   Foundation1795424624722,
   OrganisationsAuthAudit1795425500632,
+  RiskRegister1795428078779,
   CatalogueRequirementsStandards1795428353289,
+  RiskServiceLink1795430048094,
 ];

@@ -18,12 +18,15 @@ export enum JobName {
   SystemProbe = 'system.probe',
   /** A domain event (see domain-event-registry.ts) for the `@OnDomainEvent` subscribers. */
   DomainEvent = 'domain.event',
+  /** Daily: announces overdue risk reviews and mitigation actions as domain events. */
+  RiskOverdueScan = 'risks.overdue-scan',
 }
 
 export interface JobPayloads {
   [JobName.ReconcileOutbox]: Record<string, never>;
   [JobName.SystemProbe]: { delayMs: number; note?: string };
   [JobName.DomainEvent]: DomainEventEnvelope;
+  [JobName.RiskOverdueScan]: Record<string, never>;
 }
 
 export interface JobDefinition {
@@ -45,6 +48,12 @@ const DEFINITIONS = {
   },
   [JobName.SystemProbe]: { queue: QueueName.Maintenance, kind: 'outbox', attempts: 5 },
   [JobName.DomainEvent]: { queue: QueueName.Events, kind: 'outbox', attempts: 8 },
+  [JobName.RiskOverdueScan]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    every: 86_400_000,
+    attempts: 1,
+  },
 } as const satisfies Record<JobName, JobDefinition>;
 
 export const JOBS: Record<JobName, JobDefinition> = DEFINITIONS;

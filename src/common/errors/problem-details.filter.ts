@@ -132,6 +132,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const pgCode = (exception.driverError as { code?: string }).code;
       if (pgCode === '23505')
         return base(409, 'duplicate', 'A record with the same unique key already exists');
+      if (pgCode === '23503') {
+        return base(422, 'unknown_reference', 'A referenced record does not exist');
+      }
       if (pgCode === '40001')
         return base(409, 'serialization_conflict', 'Concurrent change; retry the request');
     }

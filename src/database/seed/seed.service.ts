@@ -9,6 +9,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { OrganisationsSeeder } from '../../organisations/organisations.seeder.js';
 import { RequirementsSeeder } from '../../requirements/requirements.seeder.js';
 import { StandardsSeeder } from '../../standards/standards.seeder.js';
+import { RisksSeeder } from '../../risks/risks.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -24,6 +25,7 @@ export class SeedService {
     private readonly catalogue: CatalogueSeeder,
     private readonly standards: StandardsSeeder,
     private readonly requirements: RequirementsSeeder,
+    private readonly risks: RisksSeeder,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -48,6 +50,7 @@ export class SeedService {
           await this.catalogue.seedRelationships(m, await this.standards.demoIds(m)),
         );
         Object.assign(c, await this.requirements.seedDemo(m));
+        Object.assign(c, await this.risks.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
       if (Object.keys(changed).length > 0) {

@@ -1,0 +1,23 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { RiskFilterDto } from './dto/risk-query.dto.js';
+import { RiskReportsService } from './risk-reports.service.js';
+
+@ApiTags('risks')
+@ApiBearerAuth()
+@Controller('exports')
+export class RiskExportsController {
+  constructor(private readonly reports: RiskReportsService) {}
+
+  @Get('risks.csv')
+  @AllowAuthenticated()
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="risks.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The register as CSV, with the same filters as the list' })
+  csv(@CurrentActor() actor: Actor, @Query() q: RiskFilterDto) {
+    return this.reports.csv(actor, q);
+  }
+}

@@ -1,0 +1,52 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import type { RiskFilterDto } from './dto/risk-query.dto.js';
+import { visibleRisksSql } from './risk-access.js';
+import { OPEN_STATUSES } from './risk-lifecycle.js';
+import type { RiskScoring } from './risk-scoring.service.js';
+
+const EQUALS = {
+  kind: 'kind',
+  status: 'status',
+  scope: 'scope',
+  category: 'category',
+  escalationLevel: 'escalation_level',
+  serviceId: 'service_id',
+  supplierId: 'supplier_id',
+  councilId: 'council_id',
+  ownerUserId: 'owner_user_id',
+  ownerOrganisationId: 'owner_organisation_id',
+} as const;
+
+/**
+ * Applies the caller's visibility and the register filters to a query joining `risks`
+ * as `r`. `openOnly` limits to open entries unless a status is asked for (heatmap, top).
+ */
+export function applyRiskFilters<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor,
+  f: Partial<RiskFilterDto>,
+  scoring: RiskScoring,
+  opts: { openOnly?: boolean } = {},
+): SelectQueryBuilder<T> {
+  const visible = visibleRisksSql(actor, 'r');
+  if (visible) qb.andWhere(visible.sql, visible.params);
+  for (const [key, column] of Object.entries(EQUALS)) {
+    const value = f[key as keyof typeof EQUALS];
+    if (value !== undefined) qb.andWhere(`r.${column} = :f_${key}`, { [`f_${key}`]: value });
+  }
+  if (f.rag) {
+    const [min, max] = scoring.scoreRange(f.rag);
+    qb.andWhere('r.residual_score >= :ragMin AND r.residual_score < :ragMax', {
+      ragMin: min,
+      ragMax: max,
+    });
+  }
+  if (f.overdue !== undefined) {
+    const overdue = `r.status IN (:...overdueOpen) AND r.next_review_at < now()`;
+    qb.andWhere(f.overdue ? overdue : `NOT (${overdue})`, { overdueOpen: OPEN_STATUSES });
+  }
+  if (opts.openOnly && !f.status)
+    qb.andWhere('r.status IN (:...openOnly)', { openOnly: OPEN_STATUSES });
+  return qb;
+}

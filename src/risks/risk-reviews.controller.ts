@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { CreateRiskReviewDto } from './dto/create-risk-review.dto.js';
+import { RiskReviewsService } from './risk-reviews.service.js';
+
+@ApiTags('risks')
+@ApiBearerAuth()
+@Controller('risks/:id/reviews')
+export class RiskReviewsController {
+  constructor(private readonly reviews: RiskReviewsService) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({ summary: "An entry's reviews, newest first" })
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.reviews.list(actor, id);
+  }
+
+  @Post()
+  @Allow('programme_admin', 'supplier', 'council')
+  @ApiOperation({
+    summary: 'Record a review (optionally re-scoring); sets the next review date by RAG',
+  })
+  record(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateRiskReviewDto,
+  ) {
+    return this.reviews.record(actor, id, dto);
+  }
+}
