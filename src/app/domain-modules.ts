@@ -1,9 +1,10 @@
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { CommunicationsModule } from '../communications/communications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
  * Ordered by layer: L1 auth/audit, L2 organisations/catalogue/…, L3 …, L4 ….
  */
-export const DOMAIN_MODULES = [AuditModule, AuthModule, OrganisationsModule];
+export const DOMAIN_MODULES = [AuditModule, AuthModule, OrganisationsModule, CommunicationsModule];

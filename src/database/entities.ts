@@ -1,5 +1,8 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
+import { Acknowledgement } from '../communications/acknowledgement.entity.js';
+import { Communication } from '../communications/communication.entity.js';
+import { Delivery } from '../communications/delivery.entity.js';
 import { User } from '../auth/user.entity.js';
 import { CouncilGroup } from '../organisations/council-group.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -20,4 +23,7 @@ export const ENTITIES = [
   SupplierWebhook,
   User,
   ApiToken,
+  Communication,
+  Delivery,
+  Acknowledgement,
 ];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../../auth/actor.js';
 import { PasswordHasher } from '../../auth/password-hasher.js';
+import { CommunicationsSeeder } from '../../communications/communications.seeder.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OrganisationsSeeder } from '../../organisations/organisations.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
@@ -18,6 +19,7 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly organisations: OrganisationsSeeder,
+    private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -35,6 +37,7 @@ export class SeedService {
       if (passwordHash) {
         Object.assign(c, await this.organisations.seedDemo(m));
         c.users = await seedDemoAccounts(m, passwordHash);
+        Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
       if (Object.keys(changed).length > 0) {
