@@ -124,7 +124,7 @@ export class CommunicationsService {
         throw ProblemException.conflict(
           'not_a_draft',
           `Only a draft can be changed; this communication is ${c.status}`,
-          { status: c.status },
+          { currentStatus: c.status },
         );
       }
       const before = toCommunicationView(c);
