@@ -67,6 +67,10 @@ export class SmtpSink {
 
   constructor(readonly port: number) {}
 
+  get running(): boolean {
+    return this.server !== undefined;
+  }
+
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
