@@ -18,6 +18,11 @@ import { redisOptions } from './redis-connection.js';
 export class MissingJobHandlerError extends Error {}
 
 const MAX_BACKOFF_MS = 3600_000;
+/**
+ * Delivery jobs are short and their lock is renewed while they run, so a crashed worker's
+ * deliveries are found stalled (and retried) within seconds rather than a minute.
+ */
+const DELIVERY_LOCK_MS = 10_000;
 
 /** Exponential backoff with jitter: a random delay between half and all of base × 2^(n-1). */
 export function jitterBackoff(attemptsMade: number, type?: string, _e?: Error, job?: MinimalJob) {
@@ -84,7 +89,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     return worker;
   }
 
-  /** Delivery queues: their own concurrency and rate limit per channel. */
+  /** Delivery queues: their own concurrency, stall detection and rate limit per channel. */
   private channelOptions(queue: QueueName): Partial<WorkerOptions> {
     const rate = {
       [QueueName.EmailDeliveries]: this.config.EMAIL_RATE_PER_SECOND,
@@ -93,6 +98,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     if (rate === undefined) return {};
     return {
       concurrency: this.config.DELIVERY_CONCURRENCY,
+      lockDuration: DELIVERY_LOCK_MS,
+      stalledInterval: DELIVERY_LOCK_MS / 2,
       ...(rate > 0 && { limiter: { max: rate, duration: 1000 } }),
     };
   }

@@ -41,6 +41,8 @@ export class WebhookReceiver {
   private readonly scripts = new Map<string, number[]>();
   private server?: Server;
   port = 0;
+  /** How long each answer takes (a slow receiver keeps many deliveries in flight). */
+  delayMs = 0;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -66,7 +68,10 @@ export class WebhookReceiver {
           payload,
           status,
         });
-        res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+        const answer = () =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+        if (this.delayMs > 0) setTimeout(answer, this.delayMs);
+        else answer();
       });
     });
     this.server.keepAliveTimeout = 30_000;
