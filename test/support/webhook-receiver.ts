@@ -58,7 +58,7 @@ export class WebhookReceiver {
           ) as ReceivedHook['payload'];
           verified = secret !== undefined;
         } catch {
-          verified = false;
+          payload = null;
         }
         const status = verified ? (this.scripts.get(path)?.shift() ?? 200) : 401;
         this.requests.push({
