@@ -50,16 +50,15 @@ export class WebhookReceiver {
         const path = (req.url ?? '/').split('?')[0];
         const secret = this.secrets.get(path);
         let payload: ReceivedHook['payload'] = null;
-        let verified = false;
         try {
           payload = new Webhook(secret ?? 'whsec_AAAA').verify(
             body,
             req.headers as Record<string, string>,
           ) as ReceivedHook['payload'];
-          verified = secret !== undefined;
         } catch {
           payload = null;
         }
+        const verified = payload !== null && secret !== undefined;
         const status = verified ? (this.scripts.get(path)?.shift() ?? 200) : 401;
         this.requests.push({
           path,
