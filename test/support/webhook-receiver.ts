@@ -49,7 +49,7 @@ export class WebhookReceiver {
       void readBody(req).then((body) => {
         const path = (req.url ?? '/').split('?')[0];
         const secret = this.secrets.get(path);
-        let payload: ReceivedHook['payload'] = null;
+        let payload: ReceivedHook['payload'];
         try {
           payload = new Webhook(secret ?? 'whsec_AAAA').verify(
             body,
