@@ -8,6 +8,7 @@ import { CommunicationsController } from './communications.controller.js';
 import { CommunicationsSeeder } from './communications.seeder.js';
 import { CommunicationsService } from './communications.service.js';
 import { DeliveriesService } from './deliveries.service.js';
+import { DeliveryLedger } from './delivery-ledger.service.js';
 import { DeliveryEnqueuer } from './delivery-enqueuer.service.js';
 import { DeliveryProcessor } from './delivery-processor.service.js';
 import { UnacknowledgedSource } from './digest/unacknowledged-source.js';
@@ -36,6 +37,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     DeliveriesService,
     AcknowledgementsService,
     DeliveryEnqueuer,
+    DeliveryLedger,
     DeliveryProcessor,
     EmailSender,
     WebhookSender,

@@ -1,34 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { SupplierContactsService } from '../organisations/supplier-contacts.service.js';
 import { SupplierWebhookService } from '../organisations/supplier-webhook.service.js';
-import type { Channel, DeliveryStatus } from './communication-status.js';
+import type { DeliveryStatus } from './communication-status.js';
+import { type ClaimedDelivery, DeliveryLedger } from './delivery-ledger.service.js';
 import type { SendOutcome } from './delivery-outcome.js';
 import { EmailSender } from './email-sender.service.js';
 import { MessageRenderer } from './message-renderer.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
-
-interface Claimed {
-  id: string;
-  channel: Channel;
-  target: string;
-  attempts: number;
-  supplier_id: string;
-  contact_id: string;
-  communication_id: string;
-  subject_template: string;
-  body_template: string;
-  topic: string;
-  mandatory: boolean;
-  acknowledge_by: Date | null;
-  context: Record<string, unknown>;
-  supplier_name: string;
-  contact_name: string;
-  email: string;
-}
 
 /**
  * Sends one delivery, exactly once per claim: a compare-and-set in Postgres
@@ -42,7 +22,7 @@ export class DeliveryProcessor {
   private readonly log = new Logger(DeliveryProcessor.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly ledger: DeliveryLedger,
     private readonly config: AppConfig,
     private readonly renderer: MessageRenderer,
     private readonly email: EmailSender,
@@ -52,24 +32,13 @@ export class DeliveryProcessor {
   ) {}
 
   async process(deliveryId: string): Promise<{ status: DeliveryStatus } | { skipped: true }> {
-    const [rows] = (await this.db.query(
-      `UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
-         FROM communications c, organisations s, supplier_contacts ct
-        WHERE d.id = $1 AND d.status IN ('created', 'temporary_failure')
-          AND c.id = d.communication_id AND s.id = d.supplier_id AND ct.id = d.contact_id
-        RETURNING d.id, d.channel, d.target, d.attempts, d.supplier_id, d.contact_id,
-                  d.communication_id, c.subject_template, c.body_template, c.topic, c.mandatory,
-                  c.acknowledge_by, c.context, s.name AS supplier_name,
-                  ct.name AS contact_name, ct.email`,
-      [deliveryId],
-    )) as [Claimed[], number];
-    const d = rows[0];
+    const d = await this.ledger.claim(deliveryId);
     if (!d) return { skipped: true };
     const outcome = await this.send(d);
     return { status: await this.record(d, outcome) };
   }
 
-  private async send(d: Claimed): Promise<SendOutcome> {
+  private async send(d: ClaimedDelivery): Promise<SendOutcome> {
     const message = this.renderer.render(
       {
         id: d.communication_id,
@@ -107,7 +76,7 @@ export class DeliveryProcessor {
     return this.webhook.send(d.id, d.supplier_id, body);
   }
 
-  private async record(d: Claimed, outcome: SendOutcome): Promise<DeliveryStatus> {
+  private async record(d: ClaimedDelivery, outcome: SendOutcome): Promise<DeliveryStatus> {
     if (outcome.kind === 'delivered') {
       await this.setStatus(d.id, 'delivered', null);
       return 'delivered';
@@ -130,11 +99,6 @@ export class DeliveryProcessor {
   }
 
   private async setStatus(id: string, status: DeliveryStatus, error: string | null) {
-    await this.db.query(
-      `UPDATE deliveries SET status = $2, last_error = $3, updated_at = now(),
-              delivered_at = CASE WHEN $2::text = 'delivered' THEN now() ELSE delivered_at END
-        WHERE id = $1 AND status = 'sending'`,
-      [id, status, error],
-    );
+    await this.ledger.record(id, status, error);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { SupplierWebhookService } from '../organisations/supplier-webhook.service.js';
 import type { SendOutcome } from './delivery-outcome.js';
+import { postForStatus } from './http-post.js';
 import { webhookSignature } from './webhook-signature.js';
 
 const SECRETS_TTL_MS = 5000;
@@ -29,33 +30,31 @@ export class WebhookSender {
       return { kind: 'permanent', error: 'the supplier has no active webhook endpoint' };
     }
     const timestamp = Math.floor(Date.now() / 1000);
-    let res: Response;
+    let status: number;
     try {
-      res = await fetch(endpoint.url, {
-        method: 'POST',
+      status = await postForStatus(
+        endpoint.url,
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-        headers: {
+        {
           'content-type': 'application/json',
           'user-agent': 'ptrack-webhooks/1',
           'webhook-id': deliveryId,
           'webhook-timestamp': String(timestamp),
           'webhook-signature': webhookSignature(endpoint.secrets, deliveryId, timestamp, body),
         },
-      });
+        this.config.WEBHOOK_TIMEOUT_MS,
+      );
     } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      return { kind: 'temporary', error: `${e.name}: ${e.cause?.code ?? e.message}` };
+      const e = err as Error & { code?: string };
+      return { kind: 'temporary', error: `${e.code ?? e.name}: ${e.message}` };
     }
-    await res.body?.cancel().catch(() => undefined);
-    const error = `HTTP ${res.status} from ${endpoint.url}`;
-    if (res.status >= 200 && res.status < 300) return { kind: 'delivered' };
-    if (res.status === 410) {
+    const error = `HTTP ${status} from ${endpoint.url}`;
+    if (status >= 200 && status < 300) return { kind: 'delivered' };
+    if (status === 410) {
       this.endpoints.delete(supplierId);
       return { kind: 'permanent', error, gone: { supplierId, url: endpoint.url } };
     }
-    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+    if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
       return { kind: 'permanent', error };
     }
     return { kind: 'temporary', error };
