@@ -25,7 +25,7 @@ export class QueueDashboardModule implements OnModuleInit {
     private readonly authenticator: Authenticator,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     const board = new FastifyAdapter();
     board.setBasePath(QUEUE_DASHBOARD_PATH);
@@ -37,7 +37,7 @@ export class QueueDashboardModule implements OnModuleInit {
       options: { uiConfig: { boardTitle: 'ptrack queues' } },
     });
     const problems = new ProblemDetailsFilter();
-    await fastify.register(async (scope) => {
+    void fastify.register(async (scope) => {
       scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
         try {
           const actor = await this.authenticator.authenticate(req.headers.authorization, {

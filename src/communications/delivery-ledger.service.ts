@@ -94,7 +94,8 @@ export class DeliveryLedger implements OnModuleDestroy {
   }
 
   private db(): pg.Pool {
-    this.pool ??= new pg.Pool({
+    if (this.pool) return this.pool;
+    this.pool = new pg.Pool({
       connectionString: this.config.DATABASE_URL,
       max: this.config.DATABASE_POOL_SIZE,
       options: '-c synchronous_commit=off',
