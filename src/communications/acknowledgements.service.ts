@@ -86,13 +86,11 @@ export class AcknowledgementsService {
     id: string,
     q: AcknowledgeLinkQueryDto,
   ): Promise<{ ack: AcknowledgementView; first: boolean }> {
-    const [recipient] = q.sig
-      ? await this.db.query(
-          `SELECT c.email FROM deliveries d JOIN supplier_contacts c ON c.id = d.contact_id
-            WHERE d.communication_id = $1 AND d.supplier_id = $2 AND d.contact_id = $3 LIMIT 1`,
-          [id, q.supplier, q.contact],
-        )
-      : [];
+    const [recipient] = await this.db.query(
+      `SELECT c.email FROM deliveries d JOIN supplier_contacts c ON c.id = d.contact_id
+        WHERE d.communication_id = $1 AND d.supplier_id = $2 AND d.contact_id = $3 LIMIT 1`,
+      [id, q.supplier, q.contact],
+    );
     if (!recipient || !this.links.verify(id, q.supplier, q.contact, q.sig)) {
       throw ProblemException.notFound('Acknowledgement link');
     }

@@ -55,6 +55,7 @@ export class DeliveryProcessor {
         contactName: d.contact_name,
         email: d.email,
       },
+      { html: d.channel === 'email' },
     );
     if (d.channel === 'email') return this.email.send(d.id, d.target, message);
     const body = JSON.stringify({

@@ -16,7 +16,7 @@ export interface RenderedMessage {
   subject: string;
   /** The body with values inserted as they are (email text part, webhook payload). */
   text: string;
-  /** The body with values HTML-escaped, wrapped for an email's HTML part. */
+  /** The body with values HTML-escaped, wrapped for an email's HTML part ('' when not asked). */
   html: string;
   ackLink: string;
 }
@@ -31,7 +31,7 @@ export type Renderable = Pick<
 export class MessageRenderer {
   constructor(private readonly links: AckLinkSigner) {}
 
-  render(c: Renderable, r: Recipient): RenderedMessage {
+  render(c: Renderable, r: Recipient, opts = { html: true }): RenderedMessage {
     const ackLink = this.links.link(c.id, r.supplierId, r.contactId);
     const view: TemplateView = {
       ...c.context,
@@ -40,14 +40,16 @@ export class MessageRenderer {
       communication: { topic: c.topic, acknowledgeBy: isoDate(c.acknowledgeBy) },
       ackLink,
     };
-    const html = TemplateRenderer.render(c.bodyTemplate, view, { html: true });
+    const html = opts.html ? TemplateRenderer.render(c.bodyTemplate, view, { html: true }) : '';
     return {
       subject: TemplateRenderer.render(c.subjectTemplate, view, { html: false }).replace(
         /\s+/g,
         ' ',
       ),
       text: TemplateRenderer.render(c.bodyTemplate, view, { html: false }),
-      html: `<!doctype html><html><body><div style="white-space:pre-wrap">${html}</div></body></html>`,
+      html: opts.html
+        ? `<!doctype html><html><body><div style="white-space:pre-wrap">${html}</div></body></html>`
+        : '',
       ackLink,
     };
   }
