@@ -63,6 +63,7 @@ describe('audit log', () => {
     const [hookEvent] = await eventsFor(p.supplierA.organisationId!);
     expect(JSON.stringify(hookEvent)).not.toContain(hook.body.secret);
     expect(hookEvent.changes.secret).toEqual({ before: null, after: '[changed]' });
+    await as(api, p.supplierA).delete(`/api/v1/suppliers/${p.supplierA.organisationId}/webhook`);
   });
 
   it('filters by entity type, actor, organisation and time', async () => {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { QueueDashboardModule } from '../admin/queue-dashboard.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter.js';
@@ -21,6 +22,7 @@ export class ApiModule {
         QueueModule,
         HealthModule,
         ...DOMAIN_MODULES,
+        QueueDashboardModule,
         ...extraModules,
       ],
       providers: [

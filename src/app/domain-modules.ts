@@ -1,6 +1,7 @@
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
+import { CommunicationsModule } from '../communications/communications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { RequirementsModule } from '../requirements/requirements.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
@@ -18,4 +19,5 @@ export const DOMAIN_MODULES = [
   RequirementsModule,
   StandardsModule,
   RisksModule,
+  CommunicationsModule,
 ];

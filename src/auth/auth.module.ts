@@ -36,6 +36,6 @@ import { UsersService } from './users.service.js';
     PasswordHasher,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, UsersService],
+  exports: [PasswordHasher, UsersService, Authenticator],
 })
 export class AuthModule {}

@@ -172,6 +172,69 @@ export class AppConfig {
   @Min(1)
   @Max(366)
   RISK_REVIEW_DAYS_GREEN = 90;
+  /** Job schedulers are re-registered this often, so a Redis flush loses no schedule. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  SCHEDULER_REFRESH_MS = 60_000;
+
+  /** Base URL of the api as recipients reach it (signed acknowledgement links). */
+  @Matches(/^https?:\/\/[^\s]+[^/\s]$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash',
+  })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Deliveries sent per second on each channel (BullMQ limiter); 0 means no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  EMAIL_RATE_PER_SECOND = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_RATE_PER_SECOND = 500;
+
+  /** Deliveries in flight per channel in one worker process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DELIVERY_CONCURRENCY = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Attempts per delivery before it ends as technical_failure. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DELIVERY_MAX_ATTEMPTS = 8;
+
+  /** First retry delay; each further retry doubles it, with full jitter, capped at 1 h. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  DELIVERY_BACKOFF_MS = 5000;
+
+  /** A delivery not terminal after this long (and not sending for this long) is re-enqueued. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DELIVERY_STALE_SECONDS = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DELIVERY_RECONCILE_MS = 30_000;
+
+  /** When the weekly supplier digest runs (cron, server time). */
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'DIGEST_CRON must be a cron pattern' })
+  DIGEST_CRON = '0 7 * * 1';
 
   /** Password given to every demo account by the demo seed; unset means no demo accounts. */
   @IsOptional()

@@ -1,5 +1,8 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
+import { Acknowledgement } from '../communications/acknowledgement.entity.js';
+import { Communication } from '../communications/communication.entity.js';
+import { Delivery } from '../communications/delivery.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ServiceRelationship } from '../catalogue/service-relationship.entity.js';
 import { Service } from '../catalogue/service.entity.js';
@@ -44,4 +47,7 @@ export const ENTITIES = [
   RiskReview,
   MitigationAction,
   RiskHistory,
+  Communication,
+  Delivery,
+  Acknowledgement,
 ];

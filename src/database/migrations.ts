@@ -1,5 +1,6 @@
 import { Foundation1795424624722 } from '../../migrations/1795424624722-foundation.js';
 import { OrganisationsAuthAudit1795425500632 } from '../../migrations/1795425500632-organisations-auth-audit.js';
+import { Communications1795427968345 } from '../../migrations/1795427968345-communications.js';
 import { RiskRegister1795428078779 } from '../../migrations/1795428078779-risk-register.js';
 import { CatalogueRequirementsStandards1795428353289 } from '../../migrations/1795428353289-catalogue-requirements-standards.js';
 
@@ -11,6 +12,7 @@ import { RiskServiceLink1795430048094 } from '../../migrations/1795430048094-ris
 export const MIGRATIONS = [
   Foundation1795424624722,
   OrganisationsAuthAudit1795425500632,
+  Communications1795427968345,
   RiskRegister1795428078779,
   CatalogueRequirementsStandards1795428353289,
   RiskServiceLink1795430048094,

@@ -3,6 +3,7 @@ import { AgenciesController } from './agencies.controller.js';
 import { AgenciesService } from './agencies.service.js';
 import { CouncilGroupsController } from './council-groups.controller.js';
 import { CouncilGroupsService } from './council-groups.service.js';
+import { ContactSubscriptionsController } from './contact-subscriptions.controller.js';
 import { CouncilsController } from './councils.controller.js';
 import { CouncilsService } from './councils.service.js';
 import { OrganisationsSeeder } from './organisations.seeder.js';
@@ -20,6 +21,7 @@ import { SuppliersService } from './suppliers.service.js';
     CouncilGroupsController,
     SuppliersController,
     SupplierContactsController,
+    ContactSubscriptionsController,
     SupplierWebhookController,
     AgenciesController,
   ],
@@ -32,6 +34,6 @@ import { SuppliersService } from './suppliers.service.js';
     AgenciesService,
     OrganisationsSeeder,
   ],
-  exports: [CouncilsService, SupplierWebhookService, OrganisationsSeeder],
+  exports: [CouncilsService, SupplierContactsService, SupplierWebhookService, OrganisationsSeeder],
 })
 export class OrganisationsModule {}

@@ -35,6 +35,10 @@ export class SupplierContact {
   @Column('boolean', { default: true })
   active: boolean;
 
+  /** Why the contact was made inactive automatically (e.g. a permanent email failure). */
+  @Column('text', { nullable: true })
+  inactiveReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, SYSTEM_ACTOR } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
@@ -20,10 +20,23 @@ const view = (c: SupplierContact) => ({
   email: c.email,
   topics: c.topics,
   active: c.active,
+  inactiveReason: c.inactiveReason,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
 type ContactView = ReturnType<typeof view>;
+
+export interface SubscriptionsView {
+  contactId: string;
+  topics: string[];
+  /** Mandatory programme notices are delivered whatever the topics. */
+  mandatoryNotices: 'always';
+}
+const subscriptionsView = (c: SupplierContact): SubscriptionsView => ({
+  contactId: c.id,
+  topics: [...c.topics].sort(),
+  mandatoryNotices: 'always',
+});
 
 /** The people at a supplier who receive communications, with their topics. */
 @Injectable()
@@ -83,6 +96,7 @@ export class SupplierContactsService {
       if (!contact) throw ProblemException.notFound('Contact', id);
       const before = view(contact);
       Object.assign(contact, dto, dto.email ? { email: dto.email.toLowerCase() } : {});
+      if (dto.active) contact.inactiveReason = null;
       const after = view(await tx.manager.save(contact));
       await this.audit.record(tx.manager, actor, {
         action: 'supplier_contact.updated',
@@ -106,6 +120,65 @@ export class SupplierContactsService {
         entityType: 'supplier_contact',
         entityId: id,
         before: view(contact),
+      });
+    });
+  }
+
+  async subscriptions(
+    actor: Actor,
+    supplierId: string,
+    contactId: string,
+  ): Promise<SubscriptionsView> {
+    await this.requireSupplier(actor, supplierId);
+    const contact = await this.db
+      .getRepository(SupplierContact)
+      .findOneBy({ id: contactId, supplierId });
+    if (!contact) throw ProblemException.notFound('Contact', contactId);
+    return subscriptionsView(contact);
+  }
+
+  async setSubscriptions(
+    actor: Actor,
+    supplierId: string,
+    contactId: string,
+    topics: string[],
+  ): Promise<SubscriptionsView> {
+    await this.requireSupplier(actor, supplierId);
+    return this.uow.run(async (tx) => {
+      const contact = await tx.manager.findOne(SupplierContact, {
+        where: { id: contactId, supplierId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!contact) throw ProblemException.notFound('Contact', contactId);
+      const before = subscriptionsView(contact);
+      contact.topics = [...new Set(topics)].sort();
+      const after = subscriptionsView(await tx.manager.save(contact));
+      await this.audit.record(tx.manager, actor, {
+        action: 'supplier_contact.subscriptions_changed',
+        entityType: 'supplier_contact',
+        entityId: contactId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Worker: a contact whose address failed permanently stops receiving; idempotent. */
+  async flagUndeliverable(contactId: string, reason: string): Promise<void> {
+    await this.uow.run(async (tx) => {
+      const { affected } = await tx.manager.update(
+        SupplierContact,
+        { id: contactId, active: true },
+        { active: false, inactiveReason: reason.slice(0, 500) },
+      );
+      if (!affected) return;
+      await this.audit.record(tx.manager, SYSTEM_ACTOR, {
+        action: 'supplier_contact.flagged_inactive',
+        entityType: 'supplier_contact',
+        entityId: contactId,
+        before: { active: true },
+        after: { active: false, inactiveReason: reason.slice(0, 500) },
       });
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, SYSTEM_ACTOR } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { randomSecret, SecretBox } from '../common/crypto/secret-box.js';
@@ -121,6 +121,25 @@ export class SupplierWebhookService {
         entityType: 'supplier_webhook',
         entityId: supplierId,
         before: view(hook),
+      });
+    });
+  }
+
+  /** Worker: the endpoint answered 410 Gone, so it stops receiving until re-enabled. */
+  async disableGone(supplierId: string, url: string): Promise<void> {
+    await this.uow.run(async (tx) => {
+      const { affected } = await tx.manager.update(
+        SupplierWebhook,
+        { supplierId, url, active: true },
+        { active: false },
+      );
+      if (!affected) return;
+      await this.audit.record(tx.manager, SYSTEM_ACTOR, {
+        action: 'supplier_webhook.disabled_gone',
+        entityType: 'supplier_webhook',
+        entityId: supplierId,
+        before: { active: true, url },
+        after: { active: false, url },
       });
     });
   }

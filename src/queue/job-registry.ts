@@ -3,12 +3,15 @@
  * Names are public (they live in Redis across deploys): add new ones, never rename.
  * The worker refuses to start when a job here has no handler.
  */
+import type { AppConfig } from '../config/app-config.js';
 import type { DomainEventEnvelope } from './domain-event-registry.js';
 
 export enum QueueName {
   Events = 'events',
   Deliveries = 'deliveries',
   Maintenance = 'maintenance',
+  EmailDeliveries = 'email-deliveries',
+  WebhookDeliveries = 'webhook-deliveries',
 }
 
 export enum JobName {
@@ -20,6 +23,16 @@ export enum JobName {
   DomainEvent = 'domain.event',
   /** Daily: announces overdue risk reviews and mitigation actions as domain events. */
   RiskOverdueScan = 'risks.overdue-scan',
+  /** Creates a communication's deliveries (the outbox) and enqueues them. */
+  CommunicationFanOut = 'communication.fan-out',
+  /** Sends one email delivery (jobId = delivery id). */
+  EmailDelivery = 'delivery.email',
+  /** Sends one webhook delivery (jobId = delivery id). */
+  WebhookDelivery = 'delivery.webhook',
+  /** Re-enqueues deliveries stuck in a non-terminal status. */
+  ReconcileDeliveries = 'delivery.reconcile',
+  /** Creates the weekly digest communication of each supplier with outstanding items. */
+  SupplierDigest = 'communication.digest',
 }
 
 export interface JobPayloads {
@@ -27,14 +40,24 @@ export interface JobPayloads {
   [JobName.SystemProbe]: { delayMs: number; note?: string };
   [JobName.DomainEvent]: DomainEventEnvelope;
   [JobName.RiskOverdueScan]: Record<string, never>;
+  [JobName.CommunicationFanOut]: { communicationId: string };
+  [JobName.EmailDelivery]: { deliveryId: string };
+  [JobName.WebhookDelivery]: { deliveryId: string };
+  [JobName.ReconcileDeliveries]: Record<string, never>;
+  [JobName.SupplierDigest]: Record<string, never>;
 }
 
 export interface JobDefinition {
   queue: QueueName;
-  /** Outbox jobs carry a row in outbox_messages (jobId = row id); scheduled jobs do not. */
-  kind: 'outbox' | 'scheduled';
-  /** Scheduled jobs: run every N ms, or on a cron pattern taken from config. */
+  /**
+   * outbox: carries a row in outbox_messages (jobId = row id); scheduled: run by a job
+   * scheduler; tracked: its handler keeps its own row in step (deliveries, jobId = row id).
+   */
+  kind: 'outbox' | 'scheduled' | 'tracked';
+  /** Scheduled jobs: run every N ms. */
   every?: number;
+  /** Scheduled jobs whose timing comes from config: every N ms or a cron pattern. */
+  repeat?: (config: AppConfig) => { every: number } | { pattern: string };
   attempts: number;
 }
 
@@ -54,6 +77,25 @@ const DEFINITIONS = {
     every: 86_400_000,
     attempts: 1,
   },
+  [JobName.CommunicationFanOut]: { queue: QueueName.Deliveries, kind: 'outbox', attempts: 8 },
+  [JobName.EmailDelivery]: { queue: QueueName.EmailDeliveries, kind: 'tracked', attempts: 8 },
+  [JobName.WebhookDelivery]: {
+    queue: QueueName.WebhookDeliveries,
+    kind: 'tracked',
+    attempts: 8,
+  },
+  [JobName.ReconcileDeliveries]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    repeat: (c) => ({ every: c.DELIVERY_RECONCILE_MS }),
+    attempts: 1,
+  },
+  [JobName.SupplierDigest]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    repeat: (c) => ({ pattern: c.DIGEST_CRON }),
+    attempts: 3,
+  },
 } as const satisfies Record<JobName, JobDefinition>;
 
 export const JOBS: Record<JobName, JobDefinition> = DEFINITIONS;
@@ -62,3 +104,6 @@ export const JOBS: Record<JobName, JobDefinition> = DEFINITIONS;
 export type OutboxJobName = {
   [K in JobName]: (typeof DEFINITIONS)[K]['kind'] extends 'outbox' ? K : never;
 }[JobName];
+
+/** The custom backoff type delivery jobs use (see WorkerHost: exponential with jitter). */
+export const JITTER_BACKOFF = 'exponential-jitter';

@@ -31,6 +31,10 @@ export class OutboxMessage {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Not to run before this time (a BullMQ delay); null means at once. */
+  @Column('timestamptz', { nullable: true })
+  availableAt: Date | null;
+
   @Column('timestamptz', { nullable: true })
   processedAt: Date | null;
 }

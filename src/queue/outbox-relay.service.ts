@@ -26,13 +26,19 @@ export class OutboxRelay {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async publish(messages: Pick<OutboxMessage, 'id' | 'jobName' | 'payload'>[]): Promise<void> {
+  async publish(
+    messages: (Pick<OutboxMessage, 'id' | 'jobName' | 'payload'> & { availableAt?: Date | null })[],
+  ): Promise<void> {
     if (messages.length === 0) return;
     try {
+      const now = Date.now();
       const jobs = messages.map((m) => ({
         name: m.jobName as JobName,
         data: m.payload as JobPayloads[JobName],
-        opts: { jobId: m.id },
+        opts: {
+          jobId: m.id,
+          ...(m.availableAt && { delay: Math.max(0, new Date(m.availableAt).getTime() - now) }),
+        },
       }));
       await withTimeout(this.producer.addBulk(jobs), PUBLISH_TIMEOUT_MS, 'enqueue');
     } catch (err) {
@@ -45,8 +51,9 @@ export class OutboxRelay {
   /** Re-enqueues stale pending rows; returns how many were sent. */
   async reconcile(): Promise<number> {
     const stale: OutboxMessage[] = await this.db.getRepository(OutboxMessage).query(
-      `SELECT id, job_name AS "jobName", payload FROM outbox_messages
+      `SELECT id, job_name AS "jobName", payload, available_at AS "availableAt" FROM outbox_messages
         WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1)
+          AND (available_at IS NULL OR available_at <= now())
         ORDER BY created_at LIMIT $2`,
       [this.config.OUTBOX_STALE_SECONDS, RECONCILE_BATCH],
     );

@@ -37,7 +37,9 @@ export class QueueProducer implements OnModuleDestroy {
     const byQueue = new Map<QueueName, JobToAdd[]>();
     for (const job of jobs) {
       const q = JOBS[job.name].queue;
-      byQueue.set(q, [...(byQueue.get(q) ?? []), job]);
+      const list = byQueue.get(q);
+      if (list) list.push(job);
+      else byQueue.set(q, [job]);
     }
     await Promise.all(
       [...byQueue].map(([q, list]) =>

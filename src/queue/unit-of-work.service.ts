@@ -16,14 +16,22 @@ export class Tx {
 
   constructor(readonly manager: EntityManager) {}
 
-  /** Records a job in the outbox, inside this transaction; it is enqueued after commit. */
-  emit<J extends OutboxJobName>(jobName: J, payload: JobPayloads[J]): string {
+  /**
+   * Records a job in the outbox, inside this transaction; it is enqueued after commit,
+   * delayed until `availableAt` when given.
+   */
+  emit<J extends OutboxJobName>(
+    jobName: J,
+    payload: JobPayloads[J],
+    opts: { availableAt?: Date } = {},
+  ): string {
     const row = Object.assign(new OutboxMessage(), {
       id: randomUUID(),
       jobName,
       payload: payload as Record<string, unknown>,
       status: 'pending' as const,
       attempts: 0,
+      availableAt: opts.availableAt ?? null,
     });
     this.pending.push(row);
     return row.id;

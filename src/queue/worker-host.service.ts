@@ -6,16 +6,31 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Job, Worker } from 'bullmq';
+import { type Job, type MinimalJob, Worker, type WorkerOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.js';
-import { JOBS, JobName, QueueName } from './job-registry.js';
+import { JITTER_BACKOFF, type JobDefinition, JOBS, JobName, QueueName } from './job-registry.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { QueueProducer } from './queue-producer.service.js';
 import { redisOptions } from './redis-connection.js';
 
 export class MissingJobHandlerError extends Error {}
+
+const MAX_BACKOFF_MS = 3600_000;
+/**
+ * Delivery jobs are short and their lock is renewed while they run, so a crashed worker's
+ * deliveries are found stalled (and retried) within seconds rather than a minute.
+ */
+const DELIVERY_LOCK_MS = 10_000;
+
+/** Exponential backoff with jitter: a random delay between half and all of base × 2^(n-1). */
+export function jitterBackoff(attemptsMade: number, type?: string, _e?: Error, job?: MinimalJob) {
+  if (type !== JITTER_BACKOFF) return 0;
+  const base = typeof job?.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000;
+  const cap = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, attemptsMade - 1));
+  return Math.round(cap / 2 + (Math.random() * cap) / 2);
+}
 
 /**
  * The worker process's engine: one BullMQ Worker per queue, dispatching each job to the
@@ -27,6 +42,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly log = new Logger(WorkerHost.name);
   private readonly handlers = new Map<string, JobHandler>();
   private readonly workers: Worker[] = [];
+  private refresh?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -40,6 +56,11 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     for (const queue of Object.values(QueueName)) this.workers.push(this.startWorker(queue));
     await this.upsertSchedulers();
     this.restoreSchedulersOnReconnect();
+    this.refresh = setInterval(
+      () => void this.upsertSchedulers().catch((e: Error) => this.log.warn(e.message)),
+      this.config.SCHEDULER_REFRESH_MS,
+    );
+    this.refresh.unref();
     this.log.log(`worker started: ${this.workers.length} queues, ${this.handlers.size} job types`);
   }
 
@@ -61,17 +82,34 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       connection: redisOptions(this.config.REDIS_URL, 'worker'),
       prefix: this.config.QUEUE_PREFIX,
       concurrency: this.config.WORKER_CONCURRENCY,
+      settings: { backoffStrategy: jitterBackoff },
+      ...this.channelOptions(queue),
     });
     worker.on('error', (err) => this.log.warn(`worker ${queue}: ${err.message}`));
     worker.on('failed', (job, err) => void this.recordFailure(job, err));
     return worker;
   }
 
+  /** Delivery queues: their own concurrency, stall detection and rate limit per channel. */
+  private channelOptions(queue: QueueName): Partial<WorkerOptions> {
+    const rate = {
+      [QueueName.EmailDeliveries]: this.config.EMAIL_RATE_PER_SECOND,
+      [QueueName.WebhookDeliveries]: this.config.WEBHOOK_RATE_PER_SECOND,
+    }[queue as string];
+    if (rate === undefined) return {};
+    return {
+      concurrency: this.config.DELIVERY_CONCURRENCY,
+      lockDuration: DELIVERY_LOCK_MS,
+      stalledInterval: DELIVERY_LOCK_MS / 2,
+      ...(rate > 0 && { limiter: { max: rate, duration: 1000 } }),
+    };
+  }
+
   private async process(job: Job): Promise<unknown> {
     const def = JOBS[job.name as JobName];
     const handler = this.handlers.get(job.name);
     if (!def || !handler) throw new MissingJobHandlerError(`No handler for job ${job.name}`);
-    if (def.kind === 'scheduled') return handler.handle(job.data, job);
+    if (def.kind !== 'outbox') return handler.handle(job.data, job);
 
     const outbox = this.db.getRepository(OutboxMessage);
     const row = await outbox.findOne({ where: { id: job.id }, select: { id: true, status: true } });
@@ -103,11 +141,11 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async upsertSchedulers(): Promise<void> {
-    for (const [name, def] of Object.entries(JOBS)) {
-      if (def.kind !== 'scheduled' || !def.every) continue;
-      await this.producer
-        .queue(def.queue)
-        .upsertJobScheduler(name, { every: def.every }, { name, data: {} });
+    for (const [name, def] of Object.entries(JOBS) as [string, JobDefinition][]) {
+      if (def.kind !== 'scheduled') continue;
+      const repeat = def.repeat?.(this.config) ?? (def.every ? { every: def.every } : null);
+      if (!repeat) continue;
+      await this.producer.queue(def.queue).upsertJobScheduler(name, repeat, { name, data: {} });
     }
   }
 
@@ -135,6 +173,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 
   /** Stops taking jobs and waits for running ones to finish (SIGTERM path). */
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.refresh);
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers.length = 0;
   }

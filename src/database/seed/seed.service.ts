@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../../auth/actor.js';
 import { PasswordHasher } from '../../auth/password-hasher.js';
 import { CatalogueSeeder } from '../../catalogue/catalogue.seeder.js';
+import { CommunicationsSeeder } from '../../communications/communications.seeder.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OrganisationsSeeder } from '../../organisations/organisations.seeder.js';
 import { RequirementsSeeder } from '../../requirements/requirements.seeder.js';
@@ -26,6 +27,7 @@ export class SeedService {
     private readonly standards: StandardsSeeder,
     private readonly requirements: RequirementsSeeder,
     private readonly risks: RisksSeeder,
+    private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -51,6 +53,7 @@ export class SeedService {
         );
         Object.assign(c, await this.requirements.seedDemo(m));
         Object.assign(c, await this.risks.seedDemo(m));
+        Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
       if (Object.keys(changed).length > 0) {

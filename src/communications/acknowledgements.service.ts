@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, isTenantScoped, SYSTEM_ACTOR } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { type Page, type PageQueryDto, toPage } from '../common/pagination/page-query.dto.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import { AckLinkSigner } from './ack-link-signer.js';
+import type { AcknowledgementVia } from './communication-status.js';
+import { CommunicationsService } from './communications.service.js';
+import type { AcknowledgeLinkQueryDto } from './dto/acknowledge-link-query.dto.js';
+
+export interface AcknowledgementView {
+  communicationId: string;
+  supplierId: string;
+  via: AcknowledgementVia;
+  acknowledgedBy: string;
+  acknowledgedAt: Date;
+}
+
+export interface RecipientAckState {
+  supplierId: string;
+  supplierName: string;
+  acknowledged: boolean;
+  acknowledgedAt: Date | null;
+  via: AcknowledgementVia | null;
+  acknowledgedBy: string | null;
+  overdue: boolean;
+}
+
+export interface OverdueAcknowledgement {
+  communicationId: string;
+  subjectTemplate: string;
+  acknowledgeBy: Date;
+  supplierId: string;
+  supplierName: string;
+  daysOverdue: number;
+}
+
+const ACK_COLUMNS = `communication_id AS "communicationId", supplier_id AS "supplierId", via,
+  acknowledged_by AS "acknowledgedBy", acknowledged_at AS "acknowledgedAt"`;
+
+/** Suppliers acknowledging communications (API or signed link), and who has not yet. */
+@Injectable()
+export class AcknowledgementsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly communications: CommunicationsService,
+    private readonly links: AckLinkSigner,
+  ) {}
+
+  /** The caller's organisation acknowledges; 409 when it already has. */
+  async acknowledge(actor: Actor, id: string): Promise<AcknowledgementView> {
+    await this.communications.find(actor, id);
+    return this.uow.run(async (tx) => {
+      const ack = await this.insert(tx.manager, id, actor.organisationId!, 'api', actor);
+      if (!ack) {
+        const [existing] = await tx.manager.query(
+          `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
+          [id, actor.organisationId],
+        );
+        throw ProblemException.conflict(
+          'already_acknowledged',
+          `Your organisation acknowledged this communication on ${new Date(existing.acknowledgedAt).toISOString()}`,
+          { acknowledgedAt: existing.acknowledgedAt, via: existing.via },
+        );
+      }
+      await this.audit.record(tx.manager, actor, {
+        action: 'communication.acknowledged',
+        entityType: 'communication',
+        entityId: id,
+        after: ack,
+      });
+      return ack;
+    });
+  }
+
+  /**
+   * The signed link from an email: idempotent (a second visit changes nothing). 404 for a
+   * bad signature or a contact the communication was not sent to.
+   */
+  async acknowledgeByLink(
+    id: string,
+    q: AcknowledgeLinkQueryDto,
+  ): Promise<{ ack: AcknowledgementView; first: boolean }> {
+    const [recipient] = await this.db.query(
+      `SELECT c.email FROM deliveries d JOIN supplier_contacts c ON c.id = d.contact_id
+        WHERE d.communication_id = $1 AND d.supplier_id = $2 AND d.contact_id = $3 LIMIT 1`,
+      [id, q.supplier, q.contact],
+    );
+    if (!recipient || !this.links.verify(id, q.supplier, q.contact, q.sig)) {
+      throw ProblemException.notFound('Acknowledgement link');
+    }
+    const actor: Actor = {
+      ...SYSTEM_ACTOR,
+      label: `ack-link:${recipient.email as string}`,
+      role: 'supplier',
+      organisationId: q.supplier,
+      organisationType: 'SUPPLIER',
+    };
+    return this.uow.run(async (tx) => {
+      const ack = await this.insert(tx.manager, id, q.supplier, 'link', actor);
+      if (ack) {
+        await this.audit.record(tx.manager, actor, {
+          action: 'communication.acknowledged',
+          entityType: 'communication',
+          entityId: id,
+          after: ack,
+        });
+        return { ack, first: true };
+      }
+      const [existing] = await tx.manager.query(
+        `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
+        [id, q.supplier],
+      );
+      return { ack: existing as AcknowledgementView, first: false };
+    });
+  }
+
+  /** Every supplier the communication reached, acknowledged or not (programme staff). */
+  async list(actor: Actor, id: string, q: PageQueryDto): Promise<Page<RecipientAckState>> {
+    await this.communications.find(actor, id);
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT s.id AS "supplierId", s.name AS "supplierName", a.id IS NOT NULL AS acknowledged,
+                a.acknowledged_at AS "acknowledgedAt", a.via, a.acknowledged_by AS "acknowledgedBy",
+                (a.id IS NULL AND c.acknowledge_by < now()) AS overdue
+           FROM (SELECT DISTINCT supplier_id FROM deliveries WHERE communication_id = $1) r
+           JOIN organisations s ON s.id = r.supplier_id
+           JOIN communications c ON c.id = $1
+           LEFT JOIN acknowledgements a ON a.communication_id = $1 AND a.supplier_id = r.supplier_id
+          ORDER BY s.name, s.id LIMIT $2 OFFSET $3`,
+        [id, q.limit, q.offset],
+      ),
+      this.db.query(
+        `SELECT count(DISTINCT supplier_id)::int AS total FROM deliveries WHERE communication_id = $1`,
+        [id],
+      ),
+    ]);
+    return toPage(rows as RecipientAckState[], total as number, q);
+  }
+
+  /** Acknowledgements past their date, oldest first; a supplier sees its own. */
+  async overdue(actor: Actor, q: PageQueryDto): Promise<Page<OverdueAcknowledgement>> {
+    const scoped = isTenantScoped(actor);
+    const from = `FROM communications c
+           JOIN LATERAL (SELECT DISTINCT d.supplier_id FROM deliveries d
+                          WHERE d.communication_id = c.id ${scoped ? 'AND d.supplier_id = $1' : ''}) r
+             ON true
+           JOIN organisations s ON s.id = r.supplier_id
+          WHERE c.acknowledge_by < now() AND c.status = 'sent'
+            AND NOT EXISTS (SELECT 1 FROM acknowledgements a
+                             WHERE a.communication_id = c.id AND a.supplier_id = r.supplier_id)`;
+    const params = scoped ? [actor.organisationId] : [];
+    const n = params.length;
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT c.id AS "communicationId", c.subject_template AS "subjectTemplate",
+                c.acknowledge_by AS "acknowledgeBy", s.id AS "supplierId", s.name AS "supplierName",
+                floor(extract(epoch FROM now() - c.acknowledge_by) / 86400)::int AS "daysOverdue"
+           ${from}
+          ORDER BY c.acknowledge_by, s.name, s.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, q.limit, q.offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS total ${from}`, params),
+    ]);
+    return toPage(rows as OverdueAcknowledgement[], total as number, q);
+  }
+
+  private async insert(
+    m: EntityManager,
+    communicationId: string,
+    supplierId: string,
+    via: AcknowledgementVia,
+    actor: Actor,
+  ): Promise<AcknowledgementView | null> {
+    const [row] = await m.query(
+      `INSERT INTO acknowledgements (communication_id, supplier_id, via, acknowledged_by, acknowledged_by_user_id)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT ON CONSTRAINT ux_acknowledgements_supplier DO NOTHING
+       RETURNING ${ACK_COLUMNS}`,
+      [communicationId, supplierId, via, actor.label, actor.userId],
+    );
+    return (row as AcknowledgementView | undefined) ?? null;
+  }
+}

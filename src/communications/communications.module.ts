@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { AckLinkSigner } from './ack-link-signer.js';
+import { AcknowledgementsController } from './acknowledgements.controller.js';
+import { AcknowledgementsService } from './acknowledgements.service.js';
+import { AudienceResolver } from './audience-resolver.service.js';
+import { CommunicationsController } from './communications.controller.js';
+import { CommunicationsSeeder } from './communications.seeder.js';
+import { CommunicationsService } from './communications.service.js';
+import { DeliveriesService } from './deliveries.service.js';
+import { DeliveryLedger } from './delivery-ledger.service.js';
+import { DeliveryEnqueuer } from './delivery-enqueuer.service.js';
+import { DeliveryProcessor } from './delivery-processor.service.js';
+import { UnacknowledgedSource } from './digest/unacknowledged-source.js';
+import { EmailSender } from './email-sender.service.js';
+import { EmailDeliveryHandler } from './handlers/email-delivery.handler.js';
+import { FanOutHandler } from './handlers/fan-out.handler.js';
+import { ReconcileDeliveriesHandler } from './handlers/reconcile-deliveries.handler.js';
+import { SupplierDigestHandler } from './handlers/supplier-digest.handler.js';
+import { WebhookDeliveryHandler } from './handlers/webhook-delivery.handler.js';
+import { MessageRenderer } from './message-renderer.service.js';
+import { WebhookSender } from './webhook-sender.service.js';
+
+/**
+ * L4: targeted supplier communications: drafts and previews, the fan-out to deliveries
+ * (the outbox), email and signed webhook delivery with retries, acknowledgements,
+ * the delivery reconciler and the weekly digest.
+ */
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [CommunicationsController, AcknowledgementsController],
+  providers: [
+    AckLinkSigner,
+    AudienceResolver,
+    MessageRenderer,
+    CommunicationsService,
+    DeliveriesService,
+    AcknowledgementsService,
+    DeliveryEnqueuer,
+    DeliveryLedger,
+    DeliveryProcessor,
+    EmailSender,
+    WebhookSender,
+    UnacknowledgedSource,
+    FanOutHandler,
+    EmailDeliveryHandler,
+    WebhookDeliveryHandler,
+    ReconcileDeliveriesHandler,
+    SupplierDigestHandler,
+    CommunicationsSeeder,
+  ],
+  exports: [CommunicationsSeeder],
+})
+export class CommunicationsModule {}

@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, isTenantScoped } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { type Page, toPage } from '../common/pagination/page-query.dto.js';
+import { JobName } from '../queue/job-registry.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import type { AudienceFilter } from './audience-filter.js';
+import { AudienceResolver } from './audience-resolver.service.js';
+import { Communication } from './communication.entity.js';
+import { COMMUNICATION_TRANSITIONS, type CommunicationStatus } from './communication-status.js';
+import {
+  type CommunicationView,
+  type Progress,
+  progressSql,
+  toCommunicationView,
+} from './communication-views.js';
+import type {
+  CancelCommunicationDto,
+  CreateCommunicationDto,
+  SendCommunicationDto,
+  UpdateCommunicationDto,
+} from './dto/communication.dto.js';
+import type { CommunicationQueryDto } from './dto/communication-query.dto.js';
+import {
+  MessageRenderer,
+  type Recipient,
+  type RenderedMessage,
+} from './message-renderer.service.js';
+import { TemplateRenderer } from './template-renderer.js';
+
+export interface Preview {
+  recipients: number;
+  suppliers: number;
+  deliveries: { email: number; webhook: number };
+  sample: (RenderedMessage & { supplierName: string; contactName: string; email: string }) | null;
+}
+
+/** Communications: drafts, previews, sending (via the fan-out job), cancelling, progress. */
+@Injectable()
+export class CommunicationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly audience: AudienceResolver,
+    private readonly renderer: MessageRenderer,
+  ) {}
+
+  async create(actor: Actor, dto: CreateCommunicationDto): Promise<CommunicationView> {
+    TemplateRenderer.assertValid({
+      subjectTemplate: dto.subjectTemplate,
+      bodyTemplate: dto.bodyTemplate,
+    });
+    await this.assertSuppliersExist(dto.audience);
+    return this.uow.run(async (tx) => {
+      const saved = await tx.manager.save(
+        tx.manager.create(Communication, {
+          kind: 'manual',
+          subjectTemplate: dto.subjectTemplate,
+          bodyTemplate: dto.bodyTemplate,
+          topic: dto.topic,
+          mandatory: dto.mandatory ?? false,
+          audience: { ...dto.audience },
+          channels: dto.channels,
+          acknowledgeBy: dto.acknowledgeBy ? new Date(dto.acknowledgeBy) : null,
+          createdBy: actor.label,
+        }),
+      );
+      const view = toCommunicationView(saved);
+      await this.audit.record(tx.manager, actor, {
+        action: 'communication.created',
+        entityType: 'communication',
+        entityId: saved.id,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async list(actor: Actor, q: CommunicationQueryDto): Promise<Page<CommunicationView>> {
+    const qb = this.db.getRepository(Communication).createQueryBuilder('c');
+    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
+    if (q.topic) qb.andWhere('c.topic = :topic', { topic: q.topic });
+    if (isTenantScoped(actor)) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM deliveries d WHERE d.communication_id = c.id AND d.supplier_id = :org)',
+        { org: actor.organisationId },
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .skip(q.offset)
+      .take(q.limit)
+      .getManyAndCount();
+    return toPage(rows.map(toCommunicationView), total, q);
+  }
+
+  /** Staff: the communication and its progress. A supplier: only one addressed to it. */
+  async get(actor: Actor, id: string): Promise<CommunicationView & { progress: Progress }> {
+    const c = await this.find(actor, id);
+    const scoped = isTenantScoped(actor);
+    const [progress] = (await this.db.query(
+      progressSql(scoped),
+      scoped ? [id, actor.organisationId] : [id],
+    )) as Progress[];
+    return { ...toCommunicationView(c), ...(scoped && { audience: {} }), progress };
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateCommunicationDto): Promise<CommunicationView> {
+    TemplateRenderer.assertValid({
+      subjectTemplate: dto.subjectTemplate,
+      bodyTemplate: dto.bodyTemplate,
+    });
+    if (dto.audience) await this.assertSuppliersExist(dto.audience);
+    return this.uow.run(async (tx) => {
+      const c = await this.lock(tx.manager, id);
+      if (c.version !== dto.version)
+        throw ProblemException.staleVersion('Communication', c.version);
+      if (c.status !== 'draft') {
+        throw ProblemException.conflict(
+          'not_a_draft',
+          `Only a draft can be changed; this communication is ${c.status}`,
+          { currentStatus: c.status },
+        );
+      }
+      const before = toCommunicationView(c);
+      const { version: _v, acknowledgeBy, audience, ...rest } = dto;
+      Object.assign(c, rest);
+      if (audience) c.audience = { ...audience };
+      if (acknowledgeBy !== undefined) c.acknowledgeBy = new Date(acknowledgeBy);
+      const after = toCommunicationView(await tx.manager.save(c));
+      await this.audit.record(tx.manager, actor, {
+        action: 'communication.updated',
+        entityType: 'communication',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Who it would reach now, and the message as the first of them would see it. */
+  async preview(actor: Actor, id: string): Promise<Preview> {
+    const c = await this.find(actor, id);
+    const { sql, params } = this.audience.query(c);
+    const [counts] = await this.db.query(
+      `SELECT count(*)::int AS recipients, count(DISTINCT supplier_id)::int AS suppliers,
+              count(*) FILTER (WHERE webhook_url IS NOT NULL)::int AS webhooks
+         FROM (${sql}) a`,
+      params,
+    );
+    const [first] = await this.db.query(
+      `SELECT * FROM (${sql}) a ORDER BY supplier_name, contact_name, contact_id LIMIT 1`,
+      params,
+    );
+    const recipient: Recipient | null = first
+      ? {
+          supplierId: first.supplier_id,
+          supplierName: first.supplier_name,
+          contactId: first.contact_id,
+          contactName: first.contact_name,
+          email: first.email,
+        }
+      : null;
+    return {
+      recipients: counts.recipients,
+      suppliers: counts.suppliers,
+      deliveries: {
+        email: c.channels.includes('email') ? counts.recipients : 0,
+        webhook: c.channels.includes('webhook') ? counts.webhooks : 0,
+      },
+      sample: recipient
+        ? {
+            supplierName: recipient.supplierName,
+            contactName: recipient.contactName,
+            email: recipient.email,
+            ...this.renderer.render(c, recipient),
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Sends now (status sending) or at `sendAt` (status scheduled): the state change and
+   * the fan-out job commit together (the job delayed until sendAt); the fan-out creates
+   * the deliveries in the worker, so the request never waits for it.
+   */
+  async send(
+    actor: Actor,
+    id: string,
+    dto: SendCommunicationDto,
+  ): Promise<{ id: string; status: CommunicationStatus; sendAt: Date | null; progress: string }> {
+    const sendAt = dto.sendAt ? new Date(dto.sendAt) : null;
+    const later = sendAt !== null && sendAt.getTime() > Date.now();
+    return this.uow.run(async (tx) => {
+      const c = await this.lock(tx.manager, id);
+      const before = toCommunicationView(c);
+      this.transition(c, later ? 'scheduled' : 'sending');
+      c.sendAt = later ? sendAt : new Date();
+      const saved = await tx.manager.save(c);
+      tx.emit(
+        JobName.CommunicationFanOut,
+        { communicationId: id },
+        later ? { availableAt: sendAt } : {},
+      );
+      await this.audit.record(tx.manager, actor, {
+        action: later ? 'communication.scheduled' : 'communication.sent',
+        entityType: 'communication',
+        entityId: id,
+        before,
+        after: toCommunicationView(saved),
+      });
+      return {
+        id,
+        status: saved.status,
+        sendAt: saved.sendAt,
+        progress: `/api/v1/communications/${id}`,
+      };
+    });
+  }
+
+  async cancel(actor: Actor, id: string, dto: CancelCommunicationDto): Promise<CommunicationView> {
+    return this.uow.run(async (tx) => {
+      const c = await this.lock(tx.manager, id);
+      const before = toCommunicationView(c);
+      this.transition(c, 'cancelled');
+      c.cancelledAt = new Date();
+      const after = toCommunicationView(await tx.manager.save(c));
+      await this.audit.record(tx.manager, actor, {
+        action: 'communication.cancelled',
+        entityType: 'communication',
+        entityId: id,
+        before,
+        after: dto.note ? { ...after, note: dto.note } : after,
+      });
+      return after;
+    });
+  }
+
+  /** The communication, or 404; a supplier finds only those addressed to it. */
+  async find(actor: Actor, id: string): Promise<Communication> {
+    const qb = this.db
+      .getRepository(Communication)
+      .createQueryBuilder('c')
+      .where('c.id = :id', { id });
+    if (isTenantScoped(actor)) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM deliveries d WHERE d.communication_id = c.id AND d.supplier_id = :org)',
+        { org: actor.organisationId },
+      );
+    }
+    const c = await qb.getOne();
+    if (!c) throw ProblemException.notFound('Communication', id);
+    return c;
+  }
+
+  private async lock(m: EntityManager, id: string): Promise<Communication> {
+    const c = await m.findOne(Communication, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!c) throw ProblemException.notFound('Communication', id);
+    return c;
+  }
+
+  private transition(c: Communication, to: CommunicationStatus): void {
+    const allowed = COMMUNICATION_TRANSITIONS[c.status];
+    if (!allowed.includes(to)) {
+      throw ProblemException.conflict(
+        'illegal_transition',
+        `Cannot move a communication from ${c.status} to ${to}; allowed: ${allowed.join(', ') || 'none'}`,
+        { from: c.status, to, allowed },
+      );
+    }
+    c.status = to;
+  }
+
+  private async assertSuppliersExist(audience: AudienceFilter): Promise<void> {
+    const ids = audience.supplierIds ?? [];
+    if (ids.length === 0) return;
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM organisations WHERE type = 'SUPPLIER' AND id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    const missing = ids.filter((i) => !found.has(i));
+    if (missing.length > 0) {
+      throw ProblemException.unprocessable(
+        'unknown_suppliers',
+        `Not suppliers: ${missing.join(', ')}`,
+        { missing },
+      );
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { type Page, toPage } from '../common/pagination/page-query.dto.js';
+import { CommunicationsService } from './communications.service.js';
+import type { DeliveryQueryDto } from './dto/communication-query.dto.js';
+
+export interface DeliveryView {
+  id: string;
+  supplierId: string;
+  supplierName: string;
+  contactId: string;
+  contactName: string;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deliveredAt: Date | null;
+}
+
+/** A communication's deliveries, paged, filtered by status and channel (programme staff). */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly communications: CommunicationsService,
+  ) {}
+
+  async list(actor: Actor, id: string, q: DeliveryQueryDto): Promise<Page<DeliveryView>> {
+    await this.communications.find(actor, id);
+    const where = `d.communication_id = $1 AND ($2::text IS NULL OR d.status = $2)
+                   AND ($3::text IS NULL OR d.channel = $3)`;
+    const params = [id, q.status ?? null, q.channel ?? null];
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT d.id, d.supplier_id AS "supplierId", s.name AS "supplierName",
+                d.contact_id AS "contactId", c.name AS "contactName", d.channel, d.target,
+                d.status, d.attempts, d.last_error AS "lastError", d.created_at AS "createdAt",
+                d.updated_at AS "updatedAt", d.delivered_at AS "deliveredAt"
+           FROM deliveries d
+           JOIN organisations s ON s.id = d.supplier_id
+           JOIN supplier_contacts c ON c.id = d.contact_id
+          WHERE ${where}
+          ORDER BY s.name, c.name, d.channel, d.id LIMIT $4 OFFSET $5`,
+        [...params, q.limit, q.offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM deliveries d WHERE ${where}`, params),
+    ]);
+    return toPage(rows as DeliveryView[], total as number, q);
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
+import { AppConfig } from '../config/app-config.js';
+import type { Channel, DeliveryStatus } from './communication-status.js';
+import { MicroBatch } from './micro-batch.js';
+
+/** A delivery this worker has claimed, with what rendering it needs. */
+export interface ClaimedDelivery {
+  id: string;
+  channel: Channel;
+  target: string;
+  attempts: number;
+  supplier_id: string;
+  contact_id: string;
+  communication_id: string;
+  subject_template: string;
+  body_template: string;
+  topic: string;
+  mandatory: boolean;
+  acknowledge_by: Date | null;
+  context: Record<string, unknown>;
+  supplier_name: string;
+  contact_name: string;
+  email: string;
+}
+
+interface Outcome {
+  id: string;
+  status: DeliveryStatus;
+  error: string | null;
+}
+
+/**
+ * Delivery bookkeeping, the hottest statements of a fan-out: claims (the compare-and-set
+ * created | temporary_failure → sending) and outcomes. Calls made within a few
+ * milliseconds share one statement (rows locked in id order), each caller getting its own
+ * answer; a delivery id claimed twice in one batch is claimed once. Its own pool commits
+ * asynchronously (synchronous_commit off): a Postgres crash may forget the last fraction
+ * of a second of these, which only widens the at-least-once window (the reconciler sends
+ * again, same webhook-id); every other write stays fully durable on the main pool.
+ */
+@Injectable()
+export class DeliveryLedger implements OnModuleDestroy {
+  private pool?: pg.Pool;
+  private readonly claims = new MicroBatch<string, ClaimedDelivery | null>((ids) =>
+    this.claimAll(ids),
+  );
+  private readonly outcomes = new MicroBatch<Outcome, void>((rows) => this.recordAll(rows));
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Claims a delivery for sending; null when it is not in a sendable status. */
+  claim(id: string): Promise<ClaimedDelivery | null> {
+    return this.claims.add(id);
+  }
+
+  /** Records the outcome of a claimed delivery (only while it is still `sending`). */
+  record(id: string, status: DeliveryStatus, error: string | null): Promise<void> {
+    return this.outcomes.add({ id, status, error });
+  }
+
+  private async claimAll(ids: string[]): Promise<(ClaimedDelivery | null)[]> {
+    const { rows } = await this.db().query<ClaimedDelivery>(
+      `UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+         FROM communications c, organisations s, supplier_contacts ct
+        WHERE d.id IN (SELECT id FROM deliveries WHERE id = ANY($1::uuid[])
+                          AND status IN ('created', 'temporary_failure') ORDER BY id FOR UPDATE)
+          AND d.status IN ('created', 'temporary_failure')
+          AND c.id = d.communication_id AND s.id = d.supplier_id AND ct.id = d.contact_id
+        RETURNING d.id, d.channel, d.target, d.attempts, d.supplier_id, d.contact_id,
+                  d.communication_id, c.subject_template, c.body_template, c.topic, c.mandatory,
+                  c.acknowledge_by, c.context, s.name AS supplier_name,
+                  ct.name AS contact_name, ct.email`,
+      [[...new Set(ids)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = byId.get(id) ?? null;
+      byId.delete(id);
+      return row;
+    });
+  }
+
+  private async recordAll(outcomes: Outcome[]): Promise<void[]> {
+    await this.db().query(
+      `UPDATE deliveries d SET status = o.status, last_error = o.error, updated_at = now(),
+              delivered_at = CASE WHEN o.status = 'delivered' THEN now() ELSE d.delivered_at END
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o(id, status, error)
+        WHERE d.id = o.id AND d.id IN (SELECT id FROM deliveries WHERE id = ANY($1::uuid[])
+                                          AND status = 'sending' ORDER BY id FOR UPDATE)`,
+      [outcomes.map((o) => o.id), outcomes.map((o) => o.status), outcomes.map((o) => o.error)],
+    );
+    return outcomes.map(() => undefined);
+  }
+
+  private db(): pg.Pool {
+    if (this.pool) return this.pool;
+    this.pool = new pg.Pool({
+      connectionString: this.config.DATABASE_URL,
+      max: this.config.DATABASE_POOL_SIZE,
+      options: '-c synchronous_commit=off',
+      application_name: 'ptrack-deliveries',
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+    });
+    this.pool.on('error', () => undefined);
+    return this.pool;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.end();
+  }
+}

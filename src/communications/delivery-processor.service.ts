@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { AppConfig } from '../config/app-config.js';
+import { SupplierContactsService } from '../organisations/supplier-contacts.service.js';
+import { SupplierWebhookService } from '../organisations/supplier-webhook.service.js';
+import type { DeliveryStatus } from './communication-status.js';
+import { type ClaimedDelivery, DeliveryLedger } from './delivery-ledger.service.js';
+import type { SendOutcome } from './delivery-outcome.js';
+import { EmailSender } from './email-sender.service.js';
+import { MessageRenderer } from './message-renderer.service.js';
+import { WebhookSender } from './webhook-sender.service.js';
+
+/**
+ * Sends one delivery, exactly once per claim: a compare-and-set in Postgres
+ * (created | temporary_failure → sending, attempts + 1) claims it, and only the claimer
+ * sends; a redelivered job finds it claimed or finished and does nothing. Then the
+ * outcome: delivered, temporary_failure (thrown, so BullMQ retries with backoff),
+ * technical_failure once attempts are spent, or permanent_failure (UnrecoverableError).
+ */
+@Injectable()
+export class DeliveryProcessor {
+  private readonly log = new Logger(DeliveryProcessor.name);
+
+  constructor(
+    private readonly ledger: DeliveryLedger,
+    private readonly config: AppConfig,
+    private readonly renderer: MessageRenderer,
+    private readonly email: EmailSender,
+    private readonly webhook: WebhookSender,
+    private readonly contacts: SupplierContactsService,
+    private readonly webhooks: SupplierWebhookService,
+  ) {}
+
+  async process(deliveryId: string): Promise<{ status: DeliveryStatus } | { skipped: true }> {
+    const d = await this.ledger.claim(deliveryId);
+    if (!d) return { skipped: true };
+    const outcome = await this.send(d);
+    return { status: await this.record(d, outcome) };
+  }
+
+  private async send(d: ClaimedDelivery): Promise<SendOutcome> {
+    const message = this.renderer.render(
+      {
+        id: d.communication_id,
+        subjectTemplate: d.subject_template,
+        bodyTemplate: d.body_template,
+        topic: d.topic,
+        acknowledgeBy: d.acknowledge_by,
+        context: d.context,
+      },
+      {
+        supplierId: d.supplier_id,
+        supplierName: d.supplier_name,
+        contactId: d.contact_id,
+        contactName: d.contact_name,
+        email: d.email,
+      },
+      { html: d.channel === 'email' },
+    );
+    if (d.channel === 'email') return this.email.send(d.id, d.target, message);
+    const body = JSON.stringify({
+      type: 'communication.sent',
+      timestamp: new Date().toISOString(),
+      data: {
+        deliveryId: d.id,
+        communicationId: d.communication_id,
+        topic: d.topic,
+        mandatory: d.mandatory,
+        acknowledgeBy: d.acknowledge_by,
+        acknowledgeUrl: message.ackLink,
+        supplier: { id: d.supplier_id, name: d.supplier_name },
+        contact: { id: d.contact_id, name: d.contact_name, email: d.email },
+        subject: message.subject,
+        body: message.text,
+      },
+    });
+    return this.webhook.send(d.id, d.supplier_id, body);
+  }
+
+  private async record(d: ClaimedDelivery, outcome: SendOutcome): Promise<DeliveryStatus> {
+    if (outcome.kind === 'delivered') {
+      await this.setStatus(d.id, 'delivered', null);
+      return 'delivered';
+    }
+    if (outcome.kind === 'permanent') {
+      await this.setStatus(d.id, 'permanent_failure', outcome.error);
+      if (outcome.gone) await this.webhooks.disableGone(outcome.gone.supplierId, outcome.gone.url);
+      if (d.channel === 'email') {
+        await this.contacts.flagUndeliverable(d.contact_id, `email failed: ${outcome.error}`);
+      }
+      throw new UnrecoverableError(outcome.error);
+    }
+    if (d.attempts >= this.config.DELIVERY_MAX_ATTEMPTS) {
+      await this.setStatus(d.id, 'technical_failure', outcome.error);
+      throw new UnrecoverableError(`attempts exhausted: ${outcome.error}`);
+    }
+    await this.setStatus(d.id, 'temporary_failure', outcome.error);
+    this.log.debug(`delivery ${d.id} attempt ${d.attempts} failed: ${outcome.error}`);
+    throw new Error(outcome.error);
+  }
+
+  private async setStatus(id: string, status: DeliveryStatus, error: string | null) {
+    await this.ledger.record(id, status, error);
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../../auth/actor.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
+import { JobName, type JobPayloads } from '../../queue/job-registry.js';
+import { UnitOfWork } from '../../queue/unit-of-work.service.js';
+import { AudienceResolver } from '../audience-resolver.service.js';
+import { Communication } from '../communication.entity.js';
+import type { Channel } from '../communication-status.js';
+import { DeliveryEnqueuer, ENQUEUE_CHUNK } from '../delivery-enqueuer.service.js';
+
+/**
+ * The fan-out of one communication. One transaction resolves the audience and writes one
+ * delivery per contact × channel (the outbox; the unique key makes a rerun a no-op) with
+ * the status change to sent; after commit, the created deliveries are enqueued in chunks.
+ * A cancelled or unknown communication is skipped; a rerun only re-enqueues.
+ */
+@Injectable()
+@HandlesJob(JobName.CommunicationFanOut)
+export class FanOutHandler implements JobHandler<JobName.CommunicationFanOut> {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly audience: AudienceResolver,
+    private readonly enqueuer: DeliveryEnqueuer,
+  ) {}
+
+  async handle({ communicationId }: JobPayloads[JobName.CommunicationFanOut]) {
+    const created = await this.uow.run(async (tx) => {
+      const c = await tx.manager.findOne(Communication, {
+        where: { id: communicationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!c || !['scheduled', 'sending', 'sent'].includes(c.status)) return null;
+      if (c.status === 'sent') return 0;
+      const { sql, params } = this.audience.query(c, 3);
+      const result = await tx.manager.queryRunner!.query(
+        `INSERT INTO deliveries (communication_id, supplier_id, contact_id, channel, target)
+         SELECT $1, a.supplier_id, a.contact_id, ch.channel,
+                CASE WHEN ch.channel = 'email' THEN a.email ELSE a.webhook_url END
+           FROM (${sql}) a CROSS JOIN unnest($2::text[]) AS ch(channel)
+          WHERE ch.channel = 'email' OR a.webhook_url IS NOT NULL
+         ON CONFLICT ON CONSTRAINT ux_deliveries_recipient DO NOTHING`,
+        [c.id, c.channels, ...params],
+        true,
+      );
+      const inserted = result.affected ?? 0;
+      const from = c.status;
+      c.status = 'sent';
+      c.sentAt = new Date();
+      await tx.manager.save(c);
+      await this.audit.record(tx.manager, SYSTEM_ACTOR, {
+        action: 'communication.fanned_out',
+        entityType: 'communication',
+        entityId: c.id,
+        before: { status: from },
+        after: { status: 'sent', deliveries: inserted },
+      });
+      return inserted;
+    });
+    if (created === null) return { skipped: true };
+    const enqueued = await this.enqueueCreated(communicationId);
+    return { created, enqueued };
+  }
+
+  /** Enqueues every delivery still in created, by keyset pages. */
+  private async enqueueCreated(communicationId: string): Promise<number> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let total = 0;
+    for (;;) {
+      const rows: { id: string; channel: Channel }[] = await this.db.query(
+        `SELECT id, channel FROM deliveries
+          WHERE communication_id = $1 AND status = 'created' AND id > $2
+          ORDER BY id LIMIT $3`,
+        [communicationId, after, ENQUEUE_CHUNK],
+      );
+      if (rows.length === 0) return total;
+      await this.enqueuer.enqueue(rows);
+      total += rows.length;
+      after = rows[rows.length - 1].id;
+    }
+  }
+}

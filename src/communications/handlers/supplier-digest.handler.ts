@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { SYSTEM_ACTOR } from '../../auth/actor.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
+import { JobName } from '../../queue/job-registry.js';
+import { UnitOfWork } from '../../queue/unit-of-work.service.js';
+import type { DigestItem, DigestItemSource } from '../digest/digest-item.js';
+import { UnacknowledgedSource } from '../digest/unacknowledged-source.js';
+
+export const DIGEST_SUBJECT = 'Your programme digest: outstanding items for {{supplier.name}}';
+export const DIGEST_BODY = `Hello {{contact.name}},
+
+These items are outstanding for {{supplier.name}}:
+{{#outstanding}}
+- {{title}}{{#due}} (due {{due}}){{/due}}
+  {{link}}
+{{/outstanding}}
+
+Programme Office`;
+
+/**
+ * The weekly digest (job scheduler, DIGEST_CRON): one mandatory email communication per
+ * supplier with outstanding items, sent through the same fan-out and delivery pipeline.
+ * A dedupe key per supplier and day makes a rerun create nothing new.
+ */
+@Injectable()
+@HandlesJob(JobName.SupplierDigest)
+export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest> {
+  private readonly sources: DigestItemSource[];
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    unacknowledged: UnacknowledgedSource,
+  ) {
+    this.sources = [unacknowledged];
+  }
+
+  async handle(): Promise<{ digests: number }> {
+    const now = new Date();
+    const bySupplier = new Map<string, DigestItem[]>();
+    for (const source of this.sources) {
+      for (const item of await source.items(now)) {
+        const list = bySupplier.get(item.supplierId);
+        if (list) list.push(item);
+        else bySupplier.set(item.supplierId, [item]);
+      }
+    }
+    if (bySupplier.size === 0) return { digests: 0 };
+    const day = now.toISOString().slice(0, 10);
+    const suppliers = [...bySupplier.keys()];
+    return this.uow.run(async (tx) => {
+      const created: { id: string }[] = await tx.manager.query(
+        `INSERT INTO communications (kind, subject_template, body_template, topic, mandatory,
+                                     audience, channels, status, send_at, context, dedupe_key, created_by)
+         SELECT 'digest', $1, $2, 'digest', true, jsonb_build_object('supplierIds', jsonb_build_array(t.supplier)),
+                '{email}', 'sending', now(), t.context, 'digest:' || t.supplier || ':' || $3, 'system'
+           FROM unnest($4::uuid[], $5::jsonb[]) AS t(supplier, context)
+         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+         RETURNING id`,
+        [
+          DIGEST_SUBJECT,
+          DIGEST_BODY,
+          day,
+          suppliers,
+          suppliers.map((s) => JSON.stringify({ outstanding: bySupplier.get(s) })),
+        ],
+      );
+      for (const { id } of created) tx.emit(JobName.CommunicationFanOut, { communicationId: id });
+      if (created.length > 0) {
+        await this.audit.record(tx.manager, SYSTEM_ACTOR, {
+          action: 'communication.digests_created',
+          entityType: 'communication',
+          entityId: `digest:${day}`,
+          after: { communications: created.map((c) => c.id) },
+        });
+      }
+      return { digests: created.length };
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { AckLinkSigner } from './ack-link-signer.js';
+import type { Communication } from './communication.entity.js';
+import { isoDate } from './communication-views.js';
+import { TemplateRenderer, type TemplateView } from './template-renderer.js';
+
+export interface Recipient {
+  supplierId: string;
+  supplierName: string;
+  contactId: string;
+  contactName: string;
+  email: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  /** The body with values inserted as they are (email text part, webhook payload). */
+  text: string;
+  /** The body with values HTML-escaped, wrapped for an email's HTML part ('' when not asked). */
+  html: string;
+  ackLink: string;
+}
+
+export type Renderable = Pick<
+  Communication,
+  'id' | 'subjectTemplate' | 'bodyTemplate' | 'topic' | 'acknowledgeBy' | 'context'
+>;
+
+/** Renders a communication for one recipient: the same code for previews and sends. */
+@Injectable()
+export class MessageRenderer {
+  constructor(private readonly links: AckLinkSigner) {}
+
+  render(c: Renderable, r: Recipient, opts = { html: true }): RenderedMessage {
+    const ackLink = this.links.link(c.id, r.supplierId, r.contactId);
+    const view: TemplateView = {
+      ...c.context,
+      supplier: { name: r.supplierName },
+      contact: { name: r.contactName, email: r.email },
+      communication: { topic: c.topic, acknowledgeBy: isoDate(c.acknowledgeBy) },
+      ackLink,
+    };
+    const html = opts.html ? TemplateRenderer.render(c.bodyTemplate, view, { html: true }) : '';
+    return {
+      subject: TemplateRenderer.render(c.subjectTemplate, view, { html: false }).replace(
+        /\s+/g,
+        ' ',
+      ),
+      text: TemplateRenderer.render(c.bodyTemplate, view, { html: false }),
+      html: opts.html
+        ? `<!doctype html><html><body><div style="white-space:pre-wrap">${html}</div></body></html>`
+        : '',
+      ackLink,
+    };
+  }
+}
