@@ -9,9 +9,8 @@ import type {
   CreateSupplierContactDto,
   UpdateSupplierContactDto,
 } from './dto/supplier-contact.dto.js';
-import { Organisation } from './organisation.entity.js';
 import { SupplierContact } from './supplier-contact.entity.js';
-import { assertSupplierVisible } from './supplier-scope.js';
+import { requireVisibleSupplier } from './supplier-scope.js';
 
 const view = (c: SupplierContact) => ({
   id: c.id,
@@ -48,7 +47,7 @@ export class SupplierContactsService {
   ) {}
 
   async list(actor: Actor, supplierId: string): Promise<{ data: ContactView[] }> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     const rows = await this.db
       .getRepository(SupplierContact)
       .find({ where: { supplierId }, order: { name: 'ASC' } });
@@ -60,7 +59,7 @@ export class SupplierContactsService {
     supplierId: string,
     dto: CreateSupplierContactDto,
   ): Promise<ContactView> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     return this.uow.run(async (tx) => {
       const saved = await tx.manager.save(
         tx.manager.create(SupplierContact, {
@@ -87,7 +86,7 @@ export class SupplierContactsService {
     id: string,
     dto: UpdateSupplierContactDto,
   ): Promise<ContactView> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     return this.uow.run(async (tx) => {
       const contact = await tx.manager.findOne(SupplierContact, {
         where: { id, supplierId },
@@ -110,7 +109,7 @@ export class SupplierContactsService {
   }
 
   async remove(actor: Actor, supplierId: string, id: string): Promise<void> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     await this.uow.run(async (tx) => {
       const contact = await tx.manager.findOneBy(SupplierContact, { id, supplierId });
       if (!contact) throw ProblemException.notFound('Contact', id);
@@ -129,7 +128,7 @@ export class SupplierContactsService {
     supplierId: string,
     contactId: string,
   ): Promise<SubscriptionsView> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     const contact = await this.db
       .getRepository(SupplierContact)
       .findOneBy({ id: contactId, supplierId });
@@ -143,7 +142,7 @@ export class SupplierContactsService {
     contactId: string,
     topics: string[],
   ): Promise<SubscriptionsView> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     return this.uow.run(async (tx) => {
       const contact = await tx.manager.findOne(SupplierContact, {
         where: { id: contactId, supplierId },
@@ -181,13 +180,5 @@ export class SupplierContactsService {
         after: { active: false, inactiveReason: reason.slice(0, 500) },
       });
     });
-  }
-
-  private async requireSupplier(actor: Actor, supplierId: string): Promise<void> {
-    assertSupplierVisible(actor, supplierId);
-    const exists = await this.db
-      .getRepository(Organisation)
-      .existsBy({ id: supplierId, type: 'SUPPLIER' });
-    if (!exists) throw ProblemException.notFound('Supplier', supplierId);
   }
 }

@@ -1,9 +1,24 @@
+import type { DataSource } from 'typeorm';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
+import { Organisation } from './organisation.entity.js';
 
 /** A supplier user may only reach its own supplier record: anything else is a 404. */
 export function assertSupplierVisible(actor: Actor, supplierId: string): void {
   if (isTenantScoped(actor) && actor.organisationId !== supplierId) {
     throw ProblemException.notFound('Supplier', supplierId);
   }
+}
+
+/** The supplier exists and the actor may reach it; 404 otherwise. */
+export async function requireVisibleSupplier(
+  db: DataSource,
+  actor: Actor,
+  supplierId: string,
+): Promise<void> {
+  assertSupplierVisible(actor, supplierId);
+  const exists = await db
+    .getRepository(Organisation)
+    .existsBy({ id: supplierId, type: 'SUPPLIER' });
+  if (!exists) throw ProblemException.notFound('Supplier', supplierId);
 }

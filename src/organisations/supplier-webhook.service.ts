@@ -8,8 +8,7 @@ import { randomSecret, SecretBox } from '../common/crypto/secret-box.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
-import { Organisation } from './organisation.entity.js';
-import { assertSupplierVisible } from './supplier-scope.js';
+import { requireVisibleSupplier } from './supplier-scope.js';
 import { SupplierWebhook } from './supplier-webhook.entity.js';
 
 const view = (w: SupplierWebhook) => ({
@@ -47,7 +46,7 @@ export class SupplierWebhookService {
   }
 
   async get(actor: Actor, supplierId: string): Promise<WebhookView> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     const hook = await this.db.getRepository(SupplierWebhook).findOneBy({ supplierId });
     if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
     return view(hook);
@@ -59,7 +58,7 @@ export class SupplierWebhookService {
     supplierId: string,
     dto: PutSupplierWebhookDto,
   ): Promise<WebhookView & { secret?: string }> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     return this.uow.run(async (tx) => {
       const existing = await tx.manager.findOne(SupplierWebhook, {
         where: { supplierId },
@@ -84,7 +83,7 @@ export class SupplierWebhookService {
 
   /** New secret shown once; the previous one stays valid for WEBHOOK_SECRET_GRACE_HOURS. */
   async rotate(actor: Actor, supplierId: string): Promise<WebhookView & { secret: string }> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     return this.uow.run(async (tx) => {
       const hook = await tx.manager.findOne(SupplierWebhook, {
         where: { supplierId },
@@ -111,7 +110,7 @@ export class SupplierWebhookService {
   }
 
   async remove(actor: Actor, supplierId: string): Promise<void> {
-    await this.requireSupplier(actor, supplierId);
+    await requireVisibleSupplier(this.db, actor, supplierId);
     await this.uow.run(async (tx) => {
       const hook = await tx.manager.findOneBy(SupplierWebhook, { supplierId });
       if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
@@ -159,13 +158,5 @@ export class SupplierWebhookService {
       secrets.push(this.box.open(hook.previousSecretEncrypted));
     }
     return { url: hook.url, secrets };
-  }
-
-  private async requireSupplier(actor: Actor, supplierId: string): Promise<void> {
-    assertSupplierVisible(actor, supplierId);
-    const exists = await this.db
-      .getRepository(Organisation)
-      .existsBy({ id: supplierId, type: 'SUPPLIER' });
-    if (!exists) throw ProblemException.notFound('Supplier', supplierId);
   }
 }
