@@ -11,7 +11,7 @@ import {
 } from './support/comms-fixtures.js';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
 import { SmtpSink } from './support/smtp-sink.js';
-import { freePort } from './support/spawned-api.js';
+import { freePort } from './support/throwaway.js';
 import { startTestApi, startTestWorker, type TestApi } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
 

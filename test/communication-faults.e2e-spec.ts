@@ -1,54 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { createDraft, createSupplier, deliveriesOf, uniq } from './support/comms-fixtures.js';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
-import { freePort, spawnProcess, type SpawnedProcess } from './support/spawned-api.js';
+import { spawnProcess, type SpawnedProcess } from './support/spawned-api.js';
+import { startThrowawayRedis, type ThrowawayServer } from './support/throwaway.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
 const SUPPLIERS = 12;
 const CONTACTS_EACH = 100;
-
-/** A throwaway redis-server on a free port (never the shared one: these tests flush it). */
-async function throwawayRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const url = `redis://127.0.0.1:${port}`;
-  await waitFor(
-    async () => {
-      const probe = new Redis(url, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      probe.on('error', () => undefined);
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        probe.disconnect();
-      }
-    },
-    { what: 'throwaway redis', intervalMs: 100 },
-  );
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
 
 /**
  * Fault tests with real processes and a throwaway Redis: a worker killed mid-fan-out and
@@ -59,7 +20,7 @@ async function throwawayRedis(): Promise<{ url: string; stop: () => Promise<void
 describe('communications under faults: worker crash and Redis flush', () => {
   let api: TestApi;
   let p: Record<PrincipalName, Principal>;
-  let redis: Awaited<ReturnType<typeof throwawayRedis>>;
+  let redis: ThrowawayServer;
   let worker: SpawnedProcess | undefined;
   const receiver = new WebhookReceiver();
   const topic = `fault-${uniq()}`;
@@ -75,7 +36,7 @@ describe('communications under faults: worker crash and Redis flush', () => {
   });
 
   beforeAll(async () => {
-    redis = await throwawayRedis();
+    redis = await startThrowawayRedis();
     await receiver.start();
     receiver.delayMs = 25;
     api = await startTestApi({ REDIS_URL: redis.url });
@@ -100,7 +61,7 @@ describe('communications under faults: worker crash and Redis flush', () => {
     await worker?.stop('SIGKILL');
     await api.close();
     await receiver.stop();
-    await redis.stop();
+    await redis.destroy();
   });
 
   const startFanOut = async () => {

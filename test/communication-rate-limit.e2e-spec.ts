@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { createDraft, createSupplier, uniq, waitForTerminal } from './support/comms-fixtures.js';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
 import { SmtpSink } from './support/smtp-sink.js';
-import { freePort } from './support/spawned-api.js';
+import { freePort } from './support/throwaway.js';
 import { startTestApi, startTestWorker, type TestApi } from './support/test-app.js';
 
 const RATE = 4;

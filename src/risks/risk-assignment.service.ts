@@ -40,13 +40,6 @@ const EXTRA_LINKS: Record<RiskScope, (keyof Placement)[]> = {
 };
 const LINKS = ['serviceId', 'supplierId', 'councilId'] as const;
 
-const invalid = (errors: FieldError[]) =>
-  ProblemException.badRequest(
-    'validation_failed',
-    `${errors.length} field(s) failed validation`,
-    errors,
-  );
-
 /**
  * Where an entry sits (scope and linked records) and who owns it, from a request and
  * the caller. Suppliers and councils always place entries on their own organisation
@@ -86,7 +79,7 @@ export class RiskAssignment {
         errors.push({ field: link, message: `${link} must be empty for a ${result.scope} entry` });
       }
     }
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw ProblemException.invalidFields(errors);
     await this.requireOrganisation(m, 'supplierId', result.supplierId, 'SUPPLIER');
     await this.requireOrganisation(m, 'councilId', result.councilId, 'COUNCIL');
     await this.requireService(m, result.serviceId);
@@ -101,7 +94,9 @@ export class RiskAssignment {
   ): Promise<Ownership> {
     if (isTenantScoped(actor)) {
       if (input.ownerOrganisationId && input.ownerOrganisationId !== actor.organisationId) {
-        throw invalid([{ field: 'ownerOrganisationId', message: 'must be your own organisation' }]);
+        throw ProblemException.invalidFields([
+          { field: 'ownerOrganisationId', message: 'must be your own organisation' },
+        ]);
       }
       const userId =
         input.ownerUserId !== undefined
@@ -167,7 +162,7 @@ export class RiskAssignment {
           ? 'only programme staff can re-scope an entry'
           : `must be ${fixed[k] ?? 'empty'}: you raise entries for your own organisation`,
       }));
-    if (errors.length > 0) throw invalid(errors);
+    if (errors.length > 0) throw ProblemException.invalidFields(errors);
     return { ...fixed, serviceId: pick('serviceId', null) };
   }
 

@@ -45,6 +45,15 @@ export class ProblemException extends HttpException {
     return new ProblemException(400, code, detail, errors ? { errors } : {});
   }
 
+  /** The 400 the ValidationPipe gives, for field checks a DTO cannot express. */
+  static invalidFields(errors: FieldError[]): ProblemException {
+    return ProblemException.badRequest(
+      'validation_failed',
+      `${errors.length} field(s) failed validation`,
+      errors,
+    );
+  }
+
   static unprocessable(code: string, detail: string, extensions: Record<string, unknown> = {}) {
     return new ProblemException(422, code, detail, extensions);
   }

@@ -15,10 +15,5 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 export function validationException(errors: ValidationError[]): ProblemException {
-  const fieldErrors = flattenValidationErrors(errors);
-  return ProblemException.badRequest(
-    'validation_failed',
-    `${fieldErrors.length} field(s) failed validation`,
-    fieldErrors,
-  );
+  return ProblemException.invalidFields(flattenValidationErrors(errors));
 }
