@@ -1,9 +1,13 @@
+import { Adoption } from '../adoption/adoption.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
 import { Communication } from '../communications/communication.entity.js';
 import { Delivery } from '../communications/delivery.entity.js';
 import { User } from '../auth/user.entity.js';
+import { Certificate } from '../conformance/certificate.entity.js';
+import { ProductService } from '../products/product-service.entity.js';
+import { Product } from '../products/product.entity.js';
 import { ServiceRelationship } from '../catalogue/service-relationship.entity.js';
 import { Service } from '../catalogue/service.entity.js';
 import { SharedServiceMember } from '../catalogue/shared-service-member.entity.js';
@@ -50,4 +54,8 @@ export const ENTITIES = [
   Communication,
   Delivery,
   Acknowledgement,
+  Product,
+  ProductService,
+  Certificate,
+  Adoption,
 ];

@@ -3,8 +3,9 @@ import { OrganisationsAuthAudit1795425500632 } from '../../migrations/1795425500
 import { Communications1795427968345 } from '../../migrations/1795427968345-communications.js';
 import { RiskRegister1795428078779 } from '../../migrations/1795428078779-risk-register.js';
 import { CatalogueRequirementsStandards1795428353289 } from '../../migrations/1795428353289-catalogue-requirements-standards.js';
-
 import { RiskServiceLink1795430048094 } from '../../migrations/1795430048094-risk-service-link.js';
+import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795432898884-products-certificates-adoption.js';
+
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
  * same set. `entities.spec.ts` fails when a file in migrations/ is missing here.
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   RiskRegister1795428078779,
   CatalogueRequirementsStandards1795428353289,
   RiskServiceLink1795430048094,
+  ProductsCertificatesAdoption1795432898884,
 ];

@@ -23,6 +23,57 @@ export interface DomainEventPayloads {
   'risk.review_overdue': RiskReviewOverdue;
   /** A mitigation action is past its due date (daily, once per action per UTC day). */
   'risk.action_overdue': RiskActionOverdue;
+  /** The programme office suspended a product (products module). */
+  'product.suspended': ProductKnockOn & { reason: string };
+  /** A certificate passed its expiry date (daily expiry job, conformance module). */
+  'certificate.expired': CertificateKnockOn;
+  /** The programme office revoked a certificate (conformance module). */
+  'certificate.revoked': CertificateKnockOn & { reason: string };
+  /** A newer requirement-set version made a certificate reassessment_due. */
+  'certificate.reassessment_due': CertificateEvent & {
+    newRequirementSetId: string;
+    newVersion: number;
+    deadline: string;
+  };
+  /** A certificate expires in 30 or 7 days (daily job, once per certificate and threshold). */
+  'certificate.expiring': CertificateEvent & { daysLeft: 30 | 7 };
+  /** A reviewer decided a conformance submission. */
+  'submission.decided': {
+    submissionId: string;
+    productId: string;
+    productName: string;
+    supplierId: string;
+    serviceId: string;
+    requirementSetId: string;
+    result: 'approved' | 'changes_requested' | 'rejected';
+    reason: string;
+    certificateId: string | null;
+  };
+}
+
+/** A product and the councils whose adoption route uses it (knock-on events). */
+export interface ProductKnockOn {
+  productId: string;
+  productName: string;
+  supplierId: string;
+  /** Councils whose adoption delivers a service through this product. */
+  councilIds: string[];
+}
+
+/** Who a certificate event concerns: the certificate, its product, service and supplier. */
+export interface CertificateEvent {
+  certificateId: string;
+  productId: string;
+  productName: string;
+  supplierId: string;
+  serviceId: string;
+  requirementSetId: string;
+  expiresAt: string;
+}
+
+export interface CertificateKnockOn extends CertificateEvent {
+  /** Councils whose adoption of `serviceId` is routed through `productId`. */
+  councilIds: string[];
 }
 
 /** Where an entry sits and who owns it: what a digest needs to pick its recipients. */
