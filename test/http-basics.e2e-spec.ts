@@ -111,9 +111,45 @@ describe('HTTP basics: one problem+json shape for every error', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sets security headers (helmet)', async () => {
+  it('sets security headers (helmet): the strictest CSP on the api, a Swagger-friendly one on /docs', async () => {
     const res = await api.http().get('/health/live');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'none';frame-ancestors 'none'",
+    );
+    const docs = await api.http().get('/docs');
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers no CORS headers when no origins are configured', async () => {
+    const res = await api
+      .http()
+      .options('/api/v1/services')
+      .set('origin', 'https://elsewhere.example')
+      .set('access-control-request-method', 'GET');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('HTTP basics: CORS for configured origins', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ CORS_ORIGINS: 'https://portal.example' });
+  });
+  afterAll(() => api.close());
+
+  it('allows a configured origin and no other', async () => {
+    const preflight = (origin: string) =>
+      api
+        .http()
+        .options('/api/v1/services')
+        .set('origin', origin)
+        .set('access-control-request-method', 'GET');
+    const allowed = await preflight('https://portal.example');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.example');
+    const other = await preflight('https://elsewhere.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

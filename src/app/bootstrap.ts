@@ -9,7 +9,7 @@ import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../logging/logger.js';
 import { ApiModule } from './api.module.js';
 import { setupOpenApi } from './openapi.js';
-import { securityHeaders } from './security-headers.js';
+import { DOCS_HELMET_OPTIONS, securityHeaders } from './security-headers.js';
 import { WorkerModule } from './worker.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -49,23 +49,32 @@ export async function createApi(
   );
   const fastify = app.getHttpAdapter().getInstance();
   registerCsvBodyParser(fastify);
-  const security = securityHeaders();
+  const apiHeaders = securityHeaders();
+  const docsHeaders = securityHeaders(DOCS_HELMET_OPTIONS);
   fastify.addHook('onRequest', (req, reply, done) => {
-    void reply.headers(security).header('x-request-id', req.id);
+    void reply
+      .headers(req.url.startsWith('/docs') ? docsHeaders : apiHeaders)
+      .header('x-request-id', req.id);
     done();
   });
-  fastify.addHook('onResponse', async (req, reply) => {
-    req.log.info(
-      {
-        method: req.method,
-        url: req.url,
-        statusCode: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request completed',
-    );
-  });
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  // One line per request at info; at warn and above the hook is not even registered.
+  if (logger.isLevelEnabled('info')) {
+    fastify.addHook('onResponse', (req, reply, done) => {
+      req.log.info(
+        {
+          method: req.method,
+          url: req.url,
+          statusCode: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+      done();
+    });
+  }
+  // No origins configured means no cross-origin access: the CORS plugin is left out
+  // rather than registered to answer "no" on every request.
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   setupOpenApi(app);
   return { app, config, logger };

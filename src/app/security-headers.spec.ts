@@ -1,9 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { securityHeaders } from './security-headers.js';
+import { DOCS_HELMET_OPTIONS, securityHeaders } from './security-headers.js';
 
 describe('securityHeaders', () => {
-  it("computes helmet's headers once, with the Swagger-friendly CSP", () => {
+  it("computes helmet's headers once, with the strictest CSP for JSON responses", () => {
     const headers = securityHeaders();
+    expect(headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+    });
+  });
+
+  it('gives the Swagger UI a CSP that lets its own scripts and styles run', () => {
+    const headers = securityHeaders(DOCS_HELMET_OPTIONS);
     expect(headers).toMatchObject({
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'SAMEORIGIN',
