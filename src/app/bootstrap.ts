@@ -3,10 +3,10 @@ import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
-import type { Logger } from 'pino';
+import type { Bindings, Logger } from 'pino';
 import { registerCsvBodyParser } from '../common/http/csv-body-parser.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
-import { createRootLogger, PinoNestLogger } from '../logging/logger.js';
+import { createRootLogger, lazyChildLogger, PinoNestLogger } from '../logging/logger.js';
 import { ApiModule } from './api.module.js';
 import { setupOpenApi } from './openapi.js';
 import { DOCS_HELMET_OPTIONS, securityHeaders } from './security-headers.js';
@@ -31,6 +31,7 @@ export async function createApi(
   const logger = createRootLogger(config.LOG_LEVEL, 'api');
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    childLoggerFactory: (_root: unknown, bindings: Bindings) => lazyChildLogger(logger, bindings),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
