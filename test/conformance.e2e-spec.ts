@@ -320,13 +320,11 @@ describe('conformance: the whole journey over HTTP', () => {
     const claim = await admin()
       .post(`/api/v1/conformance-submissions/${submissionId}/claim`)
       .send({ version: re.body.version });
-    const ok = await admin()
-      .post(`/api/v1/conformance-submissions/${submissionId}/decision`)
-      .send({
-        version: claim.body.version,
-        result: 'approved',
-        reason: 'All MUST requirements evidenced',
-      });
+    const ok = await admin().post(`/api/v1/conformance-submissions/${submissionId}/decision`).send({
+      version: claim.body.version,
+      result: 'approved',
+      reason: 'All MUST requirements evidenced',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.result).toBe('approved');
     expect(ok.body.certificate).toMatchObject({
@@ -363,7 +361,7 @@ describe('conformance: the whole journey over HTTP', () => {
       'claimed',
       'decided',
     ]);
-    await waitFor(() =>
+    await waitFor(async () =>
       seen.some(
         (e) =>
           e.type === 'submission.decided' &&
@@ -398,7 +396,7 @@ describe('conformance: the whole journey over HTTP', () => {
     );
     const cert = await A().get(`/api/v1/certificates/${certificateId}`);
     expect(cert.body.reassessmentDeadline).toBe('2027-04-01');
-    await waitFor(() =>
+    await waitFor(async () =>
       seen.some(
         (e) =>
           e.type === 'certificate.reassessment_due' &&
@@ -465,16 +463,14 @@ describe('conformance: the whole journey over HTTP', () => {
       .post(`/api/v1/products/${productId}/transitions`)
       .send({ to: 'suspended', reason: 'x', version: product.body.version });
     expect(supplierTry.status).toBe(409);
-    const suspended = await admin()
-      .post(`/api/v1/products/${productId}/transitions`)
-      .send({
-        to: 'suspended',
-        reason: 'Data breach under investigation',
-        version: product.body.version,
-      });
+    const suspended = await admin().post(`/api/v1/products/${productId}/transitions`).send({
+      to: 'suspended',
+      reason: 'Data breach under investigation',
+      version: product.body.version,
+    });
     expect(suspended.status).toBe(200);
     expect((await as(api, p.councilX).get(`/api/v1/products/${productId}`)).status).toBe(404);
-    await waitFor(() =>
+    await waitFor(async () =>
       seen.some((e) => e.type === 'product.suspended' && e.data.productId === productId),
     );
     expect(
@@ -487,7 +483,7 @@ describe('conformance: the whole journey over HTTP', () => {
       .send({ version: cert.body.version, reason: 'Breach confirmed' });
     expect(revoked.status).toBe(200);
     expect(revoked.body.status).toBe('revoked');
-    await waitFor(() =>
+    await waitFor(async () =>
       seen.some((e) => e.type === 'certificate.revoked' && e.data.certificateId === certificateId),
     );
     expect(seen.find((e) => e.type === 'certificate.revoked')!.data).toMatchObject({
@@ -519,14 +515,14 @@ describe('conformance: the whole journey over HTTP', () => {
     expect(second).toEqual({ expired: 0, expiring7: 0, expiring30: 0 });
     const [row] = await api.db.query(`SELECT status FROM certificates WHERE id = $1`, [past]);
     expect(row.status).toBe('expired');
-    await waitFor(() =>
+    await waitFor(async () =>
       seen.some((e) => e.type === 'certificate.expired' && e.data.certificateId === past),
     );
     expect(
       seen.find((e) => e.type === 'certificate.expired' && e.data.certificateId === past)!.data
         .councilIds,
     ).toEqual([p.councilX.organisationId]);
-    await waitFor(() =>
+    await waitFor(async () =>
       seen.some((e) => e.type === 'certificate.expiring' && e.data.certificateId === soon),
     );
     expect(
