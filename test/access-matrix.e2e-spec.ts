@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { catalogueMatrix } from './access/catalogue.matrix.js';
 import { communicationsMatrix } from './access/communications.matrix.js';
+import { conformanceMatrix } from './access/conformance.matrix.js';
 import { organisationsMatrix } from './access/organisations.matrix.js';
+import { productsMatrix } from './access/products.matrix.js';
 import { requirementsMatrix } from './access/requirements.matrix.js';
 import { standardsMatrix } from './access/standards.matrix.js';
 import { risksMatrix } from './access/risks.matrix.js';
@@ -15,6 +17,8 @@ const MODULES: MatrixModule[] = [
   catalogueMatrix,
   requirementsMatrix,
   standardsMatrix,
+  productsMatrix,
+  conformanceMatrix,
   risksMatrix,
   communicationsMatrix,
 ];

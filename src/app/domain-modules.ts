@@ -1,9 +1,11 @@
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
+import { ConformanceModule } from '../conformance/conformance.module.js';
 import { CommunicationsModule } from '../communications/communications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { RequirementsModule } from '../requirements/requirements.module.js';
+import { ProductsModule } from '../products/products.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 
@@ -18,6 +20,8 @@ export const DOMAIN_MODULES = [
   CatalogueModule,
   RequirementsModule,
   StandardsModule,
+  ProductsModule,
+  ConformanceModule,
   RisksModule,
   CommunicationsModule,
 ];

@@ -172,6 +172,21 @@ export class AppConfig {
   @Min(1)
   @Max(366)
   RISK_REVIEW_DAYS_GREEN = 90;
+
+  /** Conformance: months a certificate is valid from approval. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  CERTIFICATE_VALIDITY_MONTHS = 12;
+
+  /** Conformance: days after a new requirement-set version's effective date to reassess. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  REASSESSMENT_DEADLINE_DAYS = 90;
+
   /** Job schedulers are re-registered this often, so a Redis flush loses no schedule. */
   @Transform(toInt)
   @IsInt()

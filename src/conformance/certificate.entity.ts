@@ -79,6 +79,14 @@ export class Certificate {
   @Column('timestamptz', { nullable: true })
   revokedAt: Date | null;
 
+  /** When the 30-day expiry reminder went out (once per certificate). */
+  @Column('timestamptz', { nullable: true })
+  remindedAt30: Date | null;
+
+  /** When the 7-day expiry reminder went out (once per certificate). */
+  @Column('timestamptz', { nullable: true })
+  remindedAt7: Date | null;
+
   @Index('ux_certificates_seed_key', { unique: true, where: 'seed_key IS NOT NULL' })
   @Column('text', { nullable: true, select: false })
   seedKey: string | null;

@@ -6,6 +6,12 @@ import { Communication } from '../communications/communication.entity.js';
 import { Delivery } from '../communications/delivery.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Certificate } from '../conformance/certificate.entity.js';
+import { ConformanceSubmission } from '../conformance/conformance-submission.entity.js';
+import { SubmissionHistory } from '../conformance/submission-history.entity.js';
+import { SubmissionItem } from '../conformance/submission-item.entity.js';
+import { SubmissionSample } from '../conformance/submission-sample.entity.js';
+import { UsabilityEvaluation } from '../conformance/usability-evaluation.entity.js';
+import { ProductHistory } from '../products/product-history.entity.js';
 import { ProductService } from '../products/product-service.entity.js';
 import { Product } from '../products/product.entity.js';
 import { ServiceRelationship } from '../catalogue/service-relationship.entity.js';
@@ -58,4 +64,10 @@ export const ENTITIES = [
   ProductService,
   Certificate,
   Adoption,
+  ProductHistory,
+  ConformanceSubmission,
+  SubmissionItem,
+  SubmissionSample,
+  SubmissionHistory,
+  UsabilityEvaluation,
 ];

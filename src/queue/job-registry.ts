@@ -33,6 +33,8 @@ export enum JobName {
   ReconcileDeliveries = 'delivery.reconcile',
   /** Creates the weekly digest communication of each supplier with outstanding items. */
   SupplierDigest = 'communication.digest',
+  /** Daily: expires certificates and announces 30- and 7-day expiry reminders. */
+  CertificateScan = 'conformance.certificate-scan',
 }
 
 export interface JobPayloads {
@@ -45,6 +47,7 @@ export interface JobPayloads {
   [JobName.WebhookDelivery]: { deliveryId: string };
   [JobName.ReconcileDeliveries]: Record<string, never>;
   [JobName.SupplierDigest]: Record<string, never>;
+  [JobName.CertificateScan]: Record<string, never>;
 }
 
 export interface JobDefinition {
@@ -95,6 +98,12 @@ const DEFINITIONS = {
     kind: 'scheduled',
     repeat: (c) => ({ pattern: c.DIGEST_CRON }),
     attempts: 3,
+  },
+  [JobName.CertificateScan]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    every: 86_400_000,
+    attempts: 1,
   },
 } as const satisfies Record<JobName, JobDefinition>;
 

@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../../auth/actor.js';
 import { PasswordHasher } from '../../auth/password-hasher.js';
 import { CatalogueSeeder } from '../../catalogue/catalogue.seeder.js';
+import { ConformanceSeeder } from '../../conformance/conformance.seeder.js';
 import { CommunicationsSeeder } from '../../communications/communications.seeder.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OrganisationsSeeder } from '../../organisations/organisations.seeder.js';
@@ -26,6 +27,7 @@ export class SeedService {
     private readonly catalogue: CatalogueSeeder,
     private readonly standards: StandardsSeeder,
     private readonly requirements: RequirementsSeeder,
+    private readonly conformance: ConformanceSeeder,
     private readonly risks: RisksSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -52,6 +54,7 @@ export class SeedService {
           await this.catalogue.seedRelationships(m, await this.standards.demoIds(m)),
         );
         Object.assign(c, await this.requirements.seedDemo(m));
+        Object.assign(c, await this.conformance.seedDemo(m));
         Object.assign(c, await this.risks.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }

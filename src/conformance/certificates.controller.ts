@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { CertificatesService } from './certificates.service.js';
+import { CertificateQueryDto, RevokeCertificateDto } from './dto/certificate.dto.js';
+
+@ApiTags('conformance')
+@ApiBearerAuth()
+@Controller('certificates')
+export class CertificatesController {
+  constructor(private readonly certificates: CertificatesService) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'Certificates of the products you can see' })
+  list(@CurrentActor() actor: Actor, @Query() q: CertificateQueryDto) {
+    return this.certificates.list(actor, q);
+  }
+
+  @Get(':id')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'One certificate (404 when its product is not visible to you)' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.certificates.get(actor, id);
+  }
+
+  @Post(':id/revoke')
+  @Allow('programme_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke a certificate (knock-on event names the councils using it)' })
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RevokeCertificateDto,
+  ) {
+    return this.certificates.revoke(actor, id, dto);
+  }
+}

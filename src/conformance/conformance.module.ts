@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { StandardsModule } from '../standards/standards.module.js';
+import { CertificateExpiryHandler } from './certificate-expiry.handler.js';
+import { CertificateIssuer } from './certificate-issuer.service.js';
+import { CertificatesController } from './certificates.controller.js';
+import { CertificatesService } from './certificates.service.js';
+import { ConformanceSubmissionsController } from './conformance-submissions.controller.js';
+import { ConformanceSeeder } from './conformance.seeder.js';
+import { ProductComparisonController } from './product-comparison.controller.js';
+import { ProductComparisonService } from './product-comparison.service.js';
+import { ReassessmentSubscriber } from './reassessment.subscriber.js';
+import { SampleChecker } from './sample-checker.service.js';
+import { SubmissionReviewService } from './submission-review.service.js';
+import { SubmissionSamplesService } from './submission-samples.service.js';
+import { SubmissionStore } from './submission-store.service.js';
+import { SubmissionsService } from './submissions.service.js';
+import { UsabilityEvaluationsController } from './usability-evaluations.controller.js';
+import { UsabilityEvaluationsService } from './usability-evaluations.service.js';
+
+/**
+ * L3: conformance assurance — submissions with evidence and samples, the review workflow,
+ * certificates and re-assessment, usability evaluations, the product comparison.
+ */
+@Module({
+  imports: [StandardsModule],
+  controllers: [
+    ConformanceSubmissionsController,
+    CertificatesController,
+    UsabilityEvaluationsController,
+    ProductComparisonController,
+  ],
+  providers: [
+    SubmissionStore,
+    SubmissionsService,
+    SubmissionSamplesService,
+    SampleChecker,
+    CertificateIssuer,
+    SubmissionReviewService,
+    CertificatesService,
+    CertificateExpiryHandler,
+    ReassessmentSubscriber,
+    UsabilityEvaluationsService,
+    ProductComparisonService,
+    ConformanceSeeder,
+  ],
+  exports: [ConformanceSeeder],
+})
+export class ConformanceModule {}

@@ -1,0 +1,22 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { ProductComparisonService } from './product-comparison.service.js';
+
+@ApiTags('conformance')
+@ApiBearerAuth()
+@Controller('services')
+export class ProductComparisonController {
+  constructor(private readonly comparison: ProductComparisonService) {}
+
+  @Get(':id/product-comparison')
+  @AllowAuthenticated()
+  @ApiOperation({
+    summary:
+      "The service's products side by side: certificate, MUST/SHOULD/MAY met, checks, usability, councils live (suppliers: their own products)",
+  })
+  compare(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.comparison.compare(actor, id);
+  }
+}

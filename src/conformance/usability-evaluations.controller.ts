@@ -1,0 +1,85 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { VersionOnlyDto } from './dto/submission.dto.js';
+import {
+  CreateEvaluationDto,
+  EvaluationQueryDto,
+  EvaluationReplyDto,
+  UpdateEvaluationDto,
+} from './dto/usability-evaluation.dto.js';
+import { UsabilityEvaluationsService } from './usability-evaluations.service.js';
+
+@ApiTags('conformance')
+@ApiBearerAuth()
+@Controller('usability-evaluations')
+export class UsabilityEvaluationsController {
+  constructor(private readonly evaluations: UsabilityEvaluationsService) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'Evaluations (suppliers: their own; councils and agencies: published)' })
+  list(@CurrentActor() actor: Actor, @Query() q: EvaluationQueryDto) {
+    return this.evaluations.list(actor, q);
+  }
+
+  @Get(':id')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'One evaluation (404 when not visible to you)' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.evaluations.get(actor, id);
+  }
+
+  @Post()
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Record an independent usability evaluation (draft)' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateEvaluationDto) {
+    return this.evaluations.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Correct an evaluation (carries the version you read)' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateEvaluationDto,
+  ) {
+    return this.evaluations.update(actor, id, dto);
+  }
+
+  @Post(':id/publish')
+  @Allow('programme_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish an evaluation: councils see it from now on' })
+  publish(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VersionOnlyDto,
+  ) {
+    return this.evaluations.publish(actor, id, dto);
+  }
+
+  @Post(':id/reply')
+  @Allow('programme_admin', 'supplier')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The supplier's right of reply to an evaluation of its product" })
+  reply(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EvaluationReplyDto,
+  ) {
+    return this.evaluations.reply(actor, id, dto);
+  }
+}

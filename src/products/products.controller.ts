@@ -1,0 +1,88 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import {
+  CreateProductDto,
+  ProductQueryDto,
+  ProductTransitionDto,
+  UpdateProductDto,
+} from './dto/product.dto.js';
+import { ProductLifecycleService } from './product-lifecycle.service.js';
+import { ProductsService } from './products.service.js';
+
+@ApiTags('products')
+@ApiBearerAuth()
+@Controller('products')
+export class ProductsController {
+  constructor(
+    private readonly products: ProductsService,
+    private readonly lifecycle: ProductLifecycleService,
+  ) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({
+    summary: 'Products (suppliers: their own; councils and agencies: published or in remediation)',
+  })
+  list(@CurrentActor() actor: Actor, @Query() q: ProductQueryDto) {
+    return this.products.list(actor, q);
+  }
+
+  @Get(':id')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'One product (404 when not visible to you)' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.products.get(actor, id);
+  }
+
+  @Post()
+  @Allow('programme_admin', 'supplier')
+  @ApiOperation({ summary: 'Register a product (draft) and the services it claims to deliver' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto) {
+    return this.products.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Allow('programme_admin', 'supplier')
+  @ApiOperation({ summary: 'Edit your product (carries the version you read)' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateProductDto,
+  ) {
+    return this.products.update(actor, id, dto);
+  }
+
+  @Post(':id/transitions')
+  @Allow('programme_admin', 'supplier')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Publish / unpublish (supplier), or remediate / suspend / reinstate (programme office, with a reason)',
+  })
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ProductTransitionDto,
+  ) {
+    return this.lifecycle.transition(actor, id, dto);
+  }
+
+  @Get(':id/history')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: "The product's timeline: edits and status moves with reasons" })
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.products.history(actor, id);
+  }
+}

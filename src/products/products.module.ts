@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ProductLifecycleService } from './product-lifecycle.service.js';
+import { ProductStore } from './product-store.service.js';
+import { ProductsController } from './products.controller.js';
+import { ProductsService } from './products.service.js';
+
+/** L3: suppliers' products, the services they claim, and their publication lifecycle. */
+@Module({
+  controllers: [ProductsController],
+  providers: [ProductStore, ProductsService, ProductLifecycleService],
+  exports: [ProductStore],
+})
+export class ProductsModule {}

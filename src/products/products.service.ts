@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { type Page, toPage } from '../common/pagination/page-query.dto.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import type { CreateProductDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto.js';
+import { visibleProductsSql } from './product-access.js';
+import { ProductHistory } from './product-history.entity.js';
+import { ProductStore } from './product-store.service.js';
+import { type ProductView, toProductHistoryView, toProductView } from './product-views.js';
+import { Product } from './product.entity.js';
+
+const EDITABLE = ['name', 'productVersion', 'description'] as const;
+
+const duplicate = (err: unknown) =>
+  err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505'
+    ? ProblemException.conflict(
+        'duplicate_product',
+        'This supplier already has a product with that name and release',
+      )
+    : err;
+
+/** Registering, reading, listing and editing products (publication moves live apart). */
+@Injectable()
+export class ProductsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly store: ProductStore,
+  ) {}
+
+  async list(actor: Actor, q: ProductQueryDto): Promise<Page<ProductView>> {
+    const qb = this.db.getRepository(Product).createQueryBuilder('p');
+    const scope = visibleProductsSql(actor, 'p', 1);
+    if (scope) {
+      qb.andWhere(scope.sql.replace('$1', ':scope'), { scope: scope.params[0] });
+    }
+    if (q.supplierId) qb.andWhere('p.supplier_id = :supplierId', { supplierId: q.supplierId });
+    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    if (q.serviceId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM product_services ps WHERE ps.product_id = p.id AND ps.service_id = :serviceId)',
+        { serviceId: q.serviceId },
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('p.name')
+      .addOrderBy('p.product_version')
+      .addOrderBy('p.id')
+      .skip(q.offset)
+      .take(q.limit)
+      .getManyAndCount();
+    const services = await this.store.serviceIds(
+      this.db.manager,
+      rows.map((r) => r.id),
+    );
+    return toPage(
+      rows.map((r) => toProductView(r, services.get(r.id) ?? [])),
+      total,
+      q,
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<ProductView> {
+    const product = await this.store.findVisible(actor, id);
+    const services = await this.store.serviceIds(this.db.manager, [id]);
+    return toProductView(product, services.get(id) ?? []);
+  }
+
+  async create(actor: Actor, dto: CreateProductDto): Promise<ProductView> {
+    return this.uow
+      .run(async (tx) => {
+        const m = tx.manager;
+        const supplierId = await this.owner(m, actor, dto.supplierId);
+        await this.store.assertServicesExist(m, dto.serviceIds);
+        const saved = await m.save(
+          m.create(Product, {
+            supplierId,
+            name: dto.name.trim(),
+            productVersion: dto.productVersion.trim(),
+            description: dto.description ?? '',
+            status: 'draft',
+          }),
+        );
+        await this.store.replaceServices(m, saved.id, dto.serviceIds);
+        const view = toProductView(saved, dto.serviceIds);
+        await this.store.addHistory(m, actor, saved.id, { event: 'created', toStatus: 'draft' });
+        await this.audit.record(m, actor, {
+          action: 'product.created',
+          entityType: 'product',
+          entityId: saved.id,
+          after: view,
+        });
+        return view;
+      })
+      .catch((err: unknown) => {
+        throw duplicate(err);
+      });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateProductDto): Promise<ProductView> {
+    return this.uow
+      .run(async (tx) => {
+        const m = tx.manager;
+        const product = await this.store.lockForChange(m, actor, id, dto.version);
+        const before = toProductView(product, (await this.store.serviceIds(m, [id])).get(id)!);
+        for (const key of EDITABLE) {
+          if (dto[key] !== undefined) Object.assign(product, { [key]: dto[key] });
+        }
+        if (dto.serviceIds) {
+          await this.store.assertServicesExist(m, dto.serviceIds);
+          await this.store.replaceServices(m, id, dto.serviceIds);
+        }
+        product.updatedAt = new Date();
+        const saved = await m.save(product);
+        const after = toProductView(saved, dto.serviceIds ?? before.serviceIds);
+        await this.store.addHistory(m, actor, id, { event: 'updated', before, after });
+        await this.audit.record(m, actor, {
+          action: 'product.updated',
+          entityType: 'product',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      })
+      .catch((err: unknown) => {
+        throw duplicate(err);
+      });
+  }
+
+  async history(actor: Actor, id: string) {
+    await this.store.findVisible(actor, id);
+    const rows = await this.db
+      .getRepository(ProductHistory)
+      .find({ where: { productId: id }, order: { occurredAt: 'ASC' } });
+    return { data: rows.map(toProductHistoryView) };
+  }
+
+  /** Suppliers own what they register; programme admins name a supplier. */
+  private async owner(
+    m: import('typeorm').EntityManager,
+    actor: Actor,
+    supplierId?: string,
+  ): Promise<string> {
+    if (actor.role === 'supplier') return actor.organisationId!;
+    if (!supplierId) {
+      throw ProblemException.invalidFields([
+        {
+          field: 'supplierId',
+          message: 'supplierId is required when the programme office registers a product',
+        },
+      ]);
+    }
+    const [org] = await m.query(`SELECT type FROM organisations WHERE id = $1`, [supplierId]);
+    if (org?.type !== 'SUPPLIER') {
+      throw ProblemException.unprocessable('not_a_supplier', `${supplierId} is not a supplier`);
+    }
+    return supplierId;
+  }
+}
