@@ -1,3 +1,4 @@
+import { AdoptionModule } from '../adoption/adoption.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
@@ -19,5 +20,6 @@ export const DOMAIN_MODULES = [
   RequirementsModule,
   StandardsModule,
   RisksModule,
+  AdoptionModule,
   CommunicationsModule,
 ];

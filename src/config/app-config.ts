@@ -172,6 +172,13 @@ export class AppConfig {
   @Min(1)
   @Max(366)
   RISK_REVIEW_DAYS_GREEN = 90;
+  /** Adoption dashboards: an adoption in progress this many days in one stage is stalled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ADOPTION_STALLED_DAYS = 90;
+
   /** Job schedulers are re-registered this often, so a Redis flush loses no schedule. */
   @Transform(toInt)
   @IsInt()
