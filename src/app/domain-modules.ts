@@ -2,6 +2,7 @@ import { AdoptionModule } from '../adoption/adoption.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
+import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { CommunicationsModule } from '../communications/communications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { RequirementsModule } from '../requirements/requirements.module.js';
@@ -22,4 +23,5 @@ export const DOMAIN_MODULES = [
   RisksModule,
   AdoptionModule,
   CommunicationsModule,
+  DashboardsModule,
 ];
