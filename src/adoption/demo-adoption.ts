@@ -64,7 +64,12 @@ export const DEMO_SPREAD: Record<string, [AdoptionStage, number][]> = {
     ['not_started', 100],
   ],
 };
+/** Any other council-delivered service: an even spread. */
 export const DEFAULT_SPREAD: [AdoptionStage, number][] = [
-  ['planning', 20],
+  ['live', 10],
+  ['testing', 20],
+  ['implementation', 35],
+  ['procurement', 50],
+  ['planning', 70],
   ['not_started', 100],
 ];
