@@ -109,7 +109,10 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
     expect(stale.body.code).toBe('stale_version');
     const badDates = await as(api, p.councilX)
       .patch(`/api/v1/adoptions/${id}`)
-      .send({ version: res.body.version, targetDates: { someday: '2027-01-01', live: '2027-02-30' } });
+      .send({
+        version: res.body.version,
+        targetDates: { someday: '2027-01-01', live: '2027-02-30' },
+      });
     expect(badDates.status).toBe(400);
     expect(badDates.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'targetDates.live',
@@ -161,7 +164,9 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
     });
     expect(res.status).toBe(200);
     const history = await as(api, p.admin).get(`/api/v1/adoptions/${id}/history`);
-    expect(history.body.data.at(-1).note).toContain('Override of unfinished steps (Sponsor appointed)');
+    expect(history.body.data.at(-1).note).toContain(
+      'Override of unfinished steps (Sponsor appointed)',
+    );
   });
 
   it('refuses going live while a depends_on service is not live for the council, naming it', async () => {
@@ -293,7 +298,9 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
       { what: 'outbox drained' },
     );
     const history = await as(api, p.councilY).get(`/api/v1/adoptions/${onProduct}/history`);
-    const flags = history.body.data.filter((h: { event: string }) => h.event === 'attention_flagged');
+    const flags = history.body.data.filter(
+      (h: { event: string }) => h.event === 'attention_flagged',
+    );
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ actorLabel: 'system', note: 'product.suspended' });
     const audit = await api.db.query(
@@ -391,7 +398,9 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
     const own = await y.get('/api/v1/adoptions?limit=500');
     expect(own.body.data.length).toBeGreaterThan(0);
     expect(
-      own.body.data.every((a: { council: { id: string } }) => a.council.id === p.councilY.organisationId),
+      own.body.data.every(
+        (a: { council: { id: string } }) => a.council.id === p.councilY.organisationId,
+      ),
     ).toBe(true);
     expect((await adoption(id)).body.notes).toBe('');
   });
@@ -447,7 +456,10 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
       (s: { service: { id: string } }) => s.service.id === service.id,
     );
     expect(entry.approvedVariances).toEqual([
-      expect.objectContaining({ requirementCode: service.requirementCode, expiresOn: '2030-01-31' }),
+      expect.objectContaining({
+        requirementCode: service.requirementCode,
+        expiresOn: '2030-01-31',
+      }),
     ]);
     // Council Y's view of the list does not include council X's variance.
     const asY = await as(api, p.councilY).get(

@@ -130,8 +130,24 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
     ]);
     expect(res.body.byRegion).toEqual(
       expect.arrayContaining([
-        { nation: 'England', region: 'London', councils: 2, total: 2, live: 1, inProgress: 0, pctLive: 100 },
-        { nation: 'England', region: 'North East', councils: 2, total: 2, live: 0, inProgress: 2, pctLive: 0 },
+        {
+          nation: 'England',
+          region: 'London',
+          councils: 2,
+          total: 2,
+          live: 1,
+          inProgress: 0,
+          pctLive: 100,
+        },
+        {
+          nation: 'England',
+          region: 'North East',
+          councils: 2,
+          total: 2,
+          live: 0,
+          inProgress: 2,
+          pctLive: 0,
+        },
       ]),
     );
     expect(res.body.bySupplier).toEqual([
@@ -297,12 +313,16 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
       next_target_dates: `live:${yesterday()}`,
     });
     const asSupplierB = parseCsvRecords(
-      (await as(api, p.supplierB).get(`/api/v1/exports/adoptions.csv?serviceId=${service.id}`)).text,
+      (await as(api, p.supplierB).get(`/api/v1/exports/adoptions.csv?serviceId=${service.id}`))
+        .text,
     );
     expect(asSupplierB.map((r) => r.council_gss_code)).toEqual(['E06000002']);
     const live = parseCsvRecords(
-      (await as(api, p.admin).get(`/api/v1/exports/adoptions.csv?serviceId=${service.id}&stage=live`))
-        .text,
+      (
+        await as(api, p.admin).get(
+          `/api/v1/exports/adoptions.csv?serviceId=${service.id}&stage=live`,
+        )
+      ).text,
     );
     expect(live.map((r) => r.id)).toEqual([ids.x]);
   });

@@ -1,11 +1,4 @@
-import {
-  Column,
-  Entity,
-  Index,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { AuditChanges } from '../audit/audit-event.entity.js';
 import type { AdoptionStage } from './adoption-stage.js';
 import { Adoption } from './adoption.entity.js';

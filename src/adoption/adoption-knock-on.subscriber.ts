@@ -29,7 +29,12 @@ export class AdoptionKnockOnSubscriber {
 
   @OnDomainEvent('product.suspended')
   async productSuspended(e: DomainEventPayloads['product.suspended']) {
-    return this.flag(e, null, `Product "${e.productName}" was suspended: ${e.reason}`, 'product.suspended');
+    return this.flag(
+      e,
+      null,
+      `Product "${e.productName}" was suspended: ${e.reason}`,
+      'product.suspended',
+    );
   }
 
   @OnDomainEvent('certificate.expired')

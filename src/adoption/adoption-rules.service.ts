@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import {
-  blockingDependenciesSql,
-  CERTIFYING_SQL,
-  USABLE_PRODUCT_SQL,
-} from './adoption-queries.js';
+import { blockingDependenciesSql, CERTIFYING_SQL, USABLE_PRODUCT_SQL } from './adoption-queries.js';
 import type { AdoptionStage } from './adoption-stage.js';
 import type { Adoption } from './adoption.entity.js';
 

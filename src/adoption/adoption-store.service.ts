@@ -5,11 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { auditDiff } from '../audit/audit-diff.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { AdoptionHistory } from './adoption-history.entity.js';
-import {
-  ADOPTION_SELECT,
-  type AdoptionRow,
-  visibleAdoptionsSql,
-} from './adoption-queries.js';
+import { ADOPTION_SELECT, type AdoptionRow, visibleAdoptionsSql } from './adoption-queries.js';
 import type { AdoptionStage } from './adoption-stage.js';
 import { Adoption } from './adoption.entity.js';
 import { SqlParams } from './sql-params.js';

@@ -14,7 +14,8 @@ export class AdoptionVariancesController {
   @Get('variances')
   @AllowAuthenticated()
   @ApiOperation({
-    summary: 'Local variances by council, service or requirement code ("who deviates from ADM-014?")',
+    summary:
+      'Local variances by council, service or requirement code ("who deviates from ADM-014?")',
   })
   list(@CurrentActor() actor: Actor, @Query() q: VarianceQueryDto) {
     return this.variances.list(actor, q);

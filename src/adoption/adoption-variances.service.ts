@@ -60,7 +60,13 @@ export class AdoptionVariancesService {
         ORDER BY v.requirement_code, o.name, v.created_at
         LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
       p.values,
-    )) as { id: string; total: number; council_name: string; gss_code: string; service_code: string }[];
+    )) as {
+      id: string;
+      total: number;
+      council_name: string;
+      gss_code: string;
+      service_code: string;
+    }[];
     const byId = new Map(
       (rows.length
         ? await this.db

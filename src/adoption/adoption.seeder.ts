@@ -37,8 +37,7 @@ interface Plan {
 }
 
 /** A stable number 0..2^32 from text: the same council and service always get the same plan. */
-const hash = (text: string): number =>
-  createHash('sha256').update(text).digest().readUInt32BE(0);
+const hash = (text: string): number => createHash('sha256').update(text).digest().readUInt32BE(0);
 
 /**
  * Adoptions: every council × every council-delivered service, at not_started (always,
@@ -83,7 +82,12 @@ export class AdoptionSeeder {
     const history = plans.reduce((n, p) => n + p.path.length + 1, 0);
     const completed = await this.completeSteps(m, plans);
     const variances = await this.seedVariances(m, fresh, plans, now);
-    return { ...counts, adoptionHistory: history, adoptionSteps: completed, localVariances: variances };
+    return {
+      ...counts,
+      adoptionHistory: history,
+      adoptionSteps: completed,
+      localVariances: variances,
+    };
   }
 
   private async freshAdoptions(m: EntityManager, ids: string[]): Promise<Fresh[]> {
@@ -152,7 +156,8 @@ export class AdoptionSeeder {
     };
     // Pass 1: stages; pass 2: a live adoption whose dependency is not live steps back to testing.
     const stages = new Map(fresh.map((f) => [f.id, stageOf(f)]));
-    for (const f of fresh) if (stages.get(f.id) === 'live') liveOf.add(`${f.council_id}|${f.service_code}`);
+    for (const f of fresh)
+      if (stages.get(f.id) === 'live') liveOf.add(`${f.council_id}|${f.service_code}`);
     for (const f of fresh) {
       if (stages.get(f.id) !== 'live') continue;
       const blocked = deps.some(
@@ -168,7 +173,11 @@ export class AdoptionSeeder {
       const h = hash(`${f.gss}|${f.service_code}|time`);
       const stage = stages.get(f.id)!;
       const reached =
-        stage === 'paused' ? stageRank('implementation') : stage === 'withdrawn' ? 1 : stageRank(stage);
+        stage === 'paused'
+          ? stageRank('implementation')
+          : stage === 'withdrawn'
+            ? 1
+            : stageRank(stage);
       // Live adoptions went live over the last ~14 months; others entered their stage up to ~7 months ago.
       const enteredDaysAgo = stage === 'live' ? 15 + (h % 420) : 5 + (h % 210);
       const gap = 25 + ((h >>> 8) % 40);
@@ -177,7 +186,13 @@ export class AdoptionSeeder {
         path.push({
           from: FORWARD_STAGES[r - 1],
           to: FORWARD_STAGES[r],
-          at: iso(day(enteredDaysAgo + (reached - r) * gap + (stage === 'paused' || stage === 'withdrawn' ? gap : 0))),
+          at: iso(
+            day(
+              enteredDaysAgo +
+                (reached - r) * gap +
+                (stage === 'paused' || stage === 'withdrawn' ? gap : 0),
+            ),
+          ),
         });
       }
       if (stage === 'paused' || stage === 'withdrawn') {
@@ -247,7 +262,14 @@ export class AdoptionSeeder {
         note: 'Every council × council-delivered service starts at not_started',
         at: new Date(new Date(p.path[0]?.at ?? p.enteredAt).getTime() - 30 * DAY_MS).toISOString(),
       },
-      ...p.path.map((s) => ({ id: p.id, event: 'transitioned', from: s.from, to: s.to, note: null, at: s.at })),
+      ...p.path.map((s) => ({
+        id: p.id,
+        event: 'transitioned',
+        from: s.from,
+        to: s.to,
+        note: null,
+        at: s.at,
+      })),
     ]);
     await m.query(
       `INSERT INTO adoption_history (adoption_id, event, from_stage, to_stage, note, actor_label, occurred_at)
@@ -270,7 +292,9 @@ export class AdoptionSeeder {
        ON CONFLICT DO NOTHING RETURNING step_id`,
       [
         JSON.stringify(
-          plans.filter((p) => p.reached > 0).map((p) => ({ id: p.id, reached: p.reached, entered_at: p.enteredAt })),
+          plans
+            .filter((p) => p.reached > 0)
+            .map((p) => ({ id: p.id, reached: p.reached, entered_at: p.enteredAt })),
         ),
         SEED_LABEL,
       ],
@@ -294,7 +318,10 @@ export class AdoptionSeeder {
           code,
           status,
           expires: new Date(now.getTime() + (120 + (h % 300)) * DAY_MS).toISOString().slice(0, 10),
-          reason: status === 'rejected' ? 'The national baseline can be met with the current supplier release' : null,
+          reason:
+            status === 'rejected'
+              ? 'The national baseline can be met with the current supplier release'
+              : null,
         },
       ];
     });

@@ -53,7 +53,10 @@ export class AdoptionsService {
         `${ADOPTION_SELECT} ${where} ORDER BY o.name, s.code LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
         p.values,
       ),
-      this.db.query(`SELECT count(*)::int AS n ${COUNT_FROM} ${adoptionWhere(actor, q, c)}`, c.values),
+      this.db.query(
+        `SELECT count(*)::int AS n ${COUNT_FROM} ${adoptionWhere(actor, q, c)}`,
+        c.values,
+      ),
     ])) as [AdoptionRow[], { n: number }[]];
     return toPage(rows.map(toAdoptionView), n, q);
   }
@@ -80,7 +83,8 @@ export class AdoptionsService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateAdoptionDto): Promise<AdoptionView> {
-    const targetDates = dto.targetDates === undefined ? undefined : checkTargetDates(dto.targetDates);
+    const targetDates =
+      dto.targetDates === undefined ? undefined : checkTargetDates(dto.targetDates);
     if (dto.productId && dto.sharedServiceId) {
       throw ProblemException.invalidFields([
         { field: 'sharedServiceId', message: 'give either productId or sharedServiceId, not both' },
@@ -119,11 +123,7 @@ export class AdoptionsService {
    * Sets or clears the route. A new route clears the attention flag (the knock-on that
    * raised it concerned the old one). A live adoption cannot lose its route.
    */
-  private async applyRoute(
-    m: EntityManager,
-    a: Adoption,
-    dto: UpdateAdoptionDto,
-  ): Promise<void> {
+  private async applyRoute(m: EntityManager, a: Adoption, dto: UpdateAdoptionDto): Promise<void> {
     const previous = `${a.productId}|${a.sharedServiceId}`;
     if (dto.productId) {
       await this.rules.assertProductRoute(m, a, dto.productId);

@@ -39,10 +39,9 @@ export class SuccessStepsService {
   async create(actor: Actor, dto: CreateSuccessStepDto) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const [service] = (await m.query(
-        `SELECT code, delivery_model FROM services WHERE id = $1`,
-        [dto.serviceId],
-      )) as { code: string; delivery_model: string }[];
+      const [service] = (await m.query(`SELECT code, delivery_model FROM services WHERE id = $1`, [
+        dto.serviceId,
+      ])) as { code: string; delivery_model: string }[];
       if (!service) {
         throw ProblemException.unprocessable('unknown_service', `No service ${dto.serviceId}`);
       }
@@ -119,7 +118,12 @@ export class SuccessStepsService {
          LEFT JOIN adoption_steps d ON d.step_id = st.id AND d.adoption_id = $2
         WHERE st.service_id = $1 AND (st.active OR d.step_id IS NOT NULL)`,
       [a.service_id, adoptionId],
-    )) as { id: string; completed_at: Date | null; completed_by_label: string | null; note: string | null }[];
+    )) as {
+      id: string;
+      completed_at: Date | null;
+      completed_by_label: string | null;
+      note: string | null;
+    }[];
     const done = new Map(rows.map((r) => [r.id, r]));
     const steps = rows.length
       ? await this.db

@@ -223,7 +223,13 @@ export function shapeAttention(rows: Row[]) {
   return {
     data: rows.map((r) => ({
       adoptionId: r.id,
-      council: { id: r.council_id, name: r.council_name, gssCode: r.gss_code, nation: r.nation, region: r.region },
+      council: {
+        id: r.council_id,
+        name: r.council_name,
+        gssCode: r.gss_code,
+        nation: r.nation,
+        region: r.region,
+      },
       service: { id: r.service_id, code: r.service_code, name: r.service_name },
       stage: r.stage,
       stageEnteredAt: r.stage_entered_at,

@@ -49,7 +49,9 @@ export class DashboardsService {
     if (isTenantScoped(actor) && actor.organisationId !== councilId) {
       throw ProblemException.notFound('Council', councilId);
     }
-    const status = shapeCouncilStatus(await this.run(councilStatusStatements(councilId, todayIso())));
+    const status = shapeCouncilStatus(
+      await this.run(councilStatusStatements(councilId, todayIso())),
+    );
     if (!status) throw ProblemException.notFound('Council', councilId);
     return status;
   }

@@ -61,7 +61,8 @@ export const adoptionMatrix: MatrixModule = {
     },
     {
       route: 'GET /api/v1/exports/adoptions.csv',
-      path: ({ fixtures }) => `/api/v1/exports/adoptions.csv?serviceId=${fixtures.adoptionServiceId}`,
+      path: ({ fixtures }) =>
+        `/api/v1/exports/adoptions.csv?serviceId=${fixtures.adoptionServiceId}`,
       expect: statuses(every(200)),
     },
     {
@@ -89,7 +90,8 @@ export const adoptionMatrix: MatrixModule = {
     },
     {
       route: 'GET /api/v1/variances',
-      path: ({ fixtures }) => `/api/v1/variances?requirementCode=${fixtures.adoptionRequirementCode}`,
+      path: ({ fixtures }) =>
+        `/api/v1/variances?requirementCode=${fixtures.adoptionRequirementCode}`,
       expect: statuses(every(200)),
     },
     {

@@ -24,7 +24,7 @@ export class UpdateAdoptionDto {
   @ApiPropertyOptional({
     format: 'uuid',
     nullable: true,
-    description: "A shared service for this service with the council among its members",
+    description: 'A shared service for this service with the council among its members',
   })
   @IsOptional()
   @IsUUID()

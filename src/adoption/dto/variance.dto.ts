@@ -1,20 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { IsIsoDate } from '../../common/validation/is-iso-date.decorator.js';
 import { VersionField } from '../../risks/dto/field-decorators.js';
 import { VARIANCE_STATUSES, type VarianceStatus } from '../adoption-lifecycle.js';
 
 export class ProposeVarianceDto {
-  @ApiProperty({ example: 'ADM-014', description: "A code of the service's published requirements" })
+  @ApiProperty({
+    example: 'ADM-014',
+    description: "A code of the service's published requirements",
+  })
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,39}$/, { message: 'requirementCode must look like ADM-014' })
   requirementCode: string;

@@ -21,7 +21,12 @@ export class DashboardQueryDto {
   @MaxLength(100)
   region?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 60, default: 12, description: 'Months of live trend' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 60,
+    default: 12,
+    description: 'Months of live trend',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
