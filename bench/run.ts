@@ -5,11 +5,14 @@ import type { BenchModule, BenchRow } from './bench-result.js';
 
 /**
  * `npm run bench`: runs the exported `run()` of every `bench/*.bench.ts` module (compiled
- * to dist/bench/*.bench.js), one after the other, and prints one table.
+ * to dist/bench/*.bench.js), one after the other, and prints one table. Names given on the
+ * command line pick some: `node dist/bench/run.js adoption` runs adoption.bench.js alone.
  */
 const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
 const modules = readdirSync(here)
   .filter((file) => file.endsWith('.bench.js'))
+  .filter((file) => only.length === 0 || only.includes(file.replace(/\.bench\.js$/, '')))
   .sort();
 
 const rows: BenchRow[] = [];

@@ -60,26 +60,29 @@ export const ADOPTION_CSV_HEADER = [
   'attention_reason',
 ];
 
+/** Spreadsheet apps run cells starting with these as formulas: neutralise free text. */
+const safeText = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
 export const toAdoptionCsvRow = (r: AdoptionRow): unknown[] => [
   r.id,
   r.gss_code,
-  r.council_name,
+  safeText(r.council_name),
   r.nation,
   r.region,
   r.service_code,
   r.stage,
   r.stage_entered_at,
   r.route_type,
-  r.product_name,
-  r.shared_service_name,
-  r.supplier_name,
+  safeText(r.product_name),
+  safeText(r.shared_service_name),
+  safeText(r.supplier_name),
   r.certificate_status,
   Object.entries(r.target_dates)
     .map(([k, v]) => `${k}:${v}`)
     .join(' '),
   r.go_live_date,
   r.attention_required,
-  r.attention_reason,
+  safeText(r.attention_reason),
 ];
 
 export const toAdoptionHistoryView = (h: AdoptionHistory) => ({
