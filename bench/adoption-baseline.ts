@@ -1,8 +1,8 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 import {
-  adoptionDashboardStatements,
-  councilStatusStatements,
+  adoptionDashboardStatement,
+  councilStatusStatement,
   shapeAdoptionDashboard,
   shapeCouncilStatus,
   type Statement,
@@ -17,17 +17,16 @@ const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 });
-const run = (statements: Statement[]) =>
-  Promise.all(statements.map(async (s) => (await pool.query(s.sql, s.params)).rows));
+const run = async (s: Statement) => (await pool.query(s.sql, s.params)).rows;
 
 const app = Fastify({ logger: false });
 app.get('/health/live', async () => ({ status: 'ok' }));
 app.get('/api/v1/dashboards/adoption', async () =>
-  shapeAdoptionDashboard(await run(adoptionDashboardStatements({}, 12))),
+  shapeAdoptionDashboard(await run(adoptionDashboardStatement({}, 12))),
 );
 app.get<{ Params: { id: string } }>('/api/v1/councils/:id/status', async (req) =>
   shapeCouncilStatus(
-    await run(councilStatusStatements(req.params.id, new Date().toISOString().slice(0, 10))),
+    await run(councilStatusStatement(req.params.id, new Date().toISOString().slice(0, 10))),
   ),
 );
 

@@ -32,7 +32,8 @@ const STAGE_COUNTS = ADOPTION_STAGES.map(
 ).join(', ');
 const LIVE_PCT = `round(100.0 * count(*) FILTER (WHERE a.stage = 'live') / NULLIF(count(*) FILTER (WHERE a.stage <> 'withdrawn'), 0), 1)::float AS pct_live`;
 
-function filterSql(f: DashboardFilters, p: SqlParams): string {
+/** The filters as `AND …` over `a` (adoptions) and `o` (its council). */
+function andFilters(f: DashboardFilters, p: SqlParams): string {
   const parts: string[] = [];
   if (f.serviceId) parts.push(`a.service_id = ${p.add(f.serviceId)}`);
   if (f.nation) parts.push(`o.nation = ${p.add(f.nation)}`);
@@ -40,74 +41,90 @@ function filterSql(f: DashboardFilters, p: SqlParams): string {
   return parts.length ? `AND ${parts.join(' AND ')}` : '';
 }
 
-/** Four statements: by service × stage, by nation/region, by supplier, monthly live trend. */
-export function adoptionDashboardStatements(f: DashboardFilters, months = 12): Statement[] {
-  const byService = new SqlParams();
-  const byGeo = new SqlParams();
-  const bySupplier = new SqlParams();
-  const trend = new SqlParams();
-  return [
-    {
-      sql: `SELECT s.id, s.code, s.name, count(*)::int AS total, ${STAGE_COUNTS}, ${LIVE_PCT}
-              FROM adoptions a JOIN services s ON s.id = a.service_id
-              JOIN organisations o ON o.id = a.council_id
-             WHERE true ${filterSql(f, byService)}
-             GROUP BY s.id, s.code, s.name ORDER BY s.code`,
-      params: byService.values,
-    },
-    {
-      sql: `SELECT o.nation, o.region, GROUPING(o.region) = 1 AS is_nation,
-                   count(DISTINCT a.council_id)::int AS councils, count(*)::int AS total,
-                   count(*) FILTER (WHERE a.stage = 'live')::int AS live,
-                   count(*) FILTER (WHERE a.stage NOT IN ('not_started', 'live', 'withdrawn'))::int AS in_progress,
-                   ${LIVE_PCT}
-              FROM adoptions a JOIN organisations o ON o.id = a.council_id
-             WHERE true ${filterSql(f, byGeo)}
-             GROUP BY GROUPING SETS ((o.nation), (o.nation, o.region))
-             ORDER BY o.nation NULLS LAST, GROUPING(o.region) DESC, o.region NULLS FIRST`,
-      params: byGeo.values,
-    },
-    {
-      sql: `SELECT sup.id, sup.name, count(DISTINCT a.council_id)::int AS councils,
-                   count(*)::int AS adoptions,
-                   count(*) FILTER (WHERE a.stage = 'live')::int AS live,
-                   count(DISTINCT a.council_id) FILTER (WHERE a.stage = 'live')::int AS live_councils,
-                   count(*) FILTER (WHERE a.route_type = 'shared_service')::int AS via_shared_services
-              FROM adoptions a JOIN organisations o ON o.id = a.council_id
-              LEFT JOIN products p ON p.id = a.product_id
-              LEFT JOIN shared_services ss ON ss.id = a.shared_service_id
-              JOIN organisations sup ON sup.id = COALESCE(p.supplier_id, ss.operator_id)
-             WHERE a.route_type IS NOT NULL ${filterSql(f, bySupplier)}
-             GROUP BY sup.id, sup.name ORDER BY councils DESC, sup.name`,
-      params: bySupplier.values,
-    },
-    {
-      sql: `WITH moves AS (
-              SELECT date_trunc('month', h.occurred_at) AS month,
-                     sum(CASE WHEN h.to_stage = 'live' THEN 1 ELSE -1 END)::int AS net,
-                     count(*) FILTER (WHERE h.to_stage = 'live')::int AS went_live,
-                     count(*) FILTER (WHERE h.from_stage = 'live')::int AS left_live
-                FROM adoption_history h
-                JOIN adoptions a ON a.id = h.adoption_id
-                JOIN organisations o ON o.id = a.council_id
-               WHERE (h.to_stage = 'live' OR h.from_stage = 'live')
-                 AND h.to_stage IS DISTINCT FROM h.from_stage ${filterSql(f, trend)}
-               GROUP BY 1),
-            months AS (
-              SELECT generate_series(date_trunc('month', now()) - make_interval(months => ${trend.add(months - 1)}::int),
-                                     date_trunc('month', now()), interval '1 month') AS month)
-            SELECT to_char(m.month, 'YYYY-MM') AS month,
-                   (SELECT COALESCE(sum(net), 0) FROM moves WHERE moves.month <= m.month)::int AS live,
-                   COALESCE(mv.went_live, 0) AS went_live, COALESCE(mv.left_live, 0) AS left_live
-              FROM months m LEFT JOIN moves mv ON mv.month = m.month ORDER BY m.month`,
-      params: trend.values,
-    },
-  ];
+/** Filters over `a` (adoptions) and, when a nation or region is asked for, `o` (its council). */
+function scoped(f: DashboardFilters, p: SqlParams): string {
+  const join = f.nation || f.region ? 'JOIN organisations o ON o.id = a.council_id' : '';
+  return `SELECT a.id, a.council_id, a.service_id, a.stage, a.route_type, a.product_id, a.shared_service_id
+    FROM adoptions a ${join} WHERE true ${andFilters(f, p)}`;
+}
+
+const jsonRows = (select: string, order: string) =>
+  `(SELECT COALESCE(json_agg(t ORDER BY ${order}), '[]') FROM (${select}) t)`;
+
+/**
+ * One statement, four aggregates as JSON columns: by service × stage, by nation and region
+ * (councils counted once: adoptions are first summed per council), by supplier, and the
+ * live count per month from the history. The filtered adoptions are read once.
+ */
+export function adoptionDashboardStatement(f: DashboardFilters, months = 12): Statement {
+  const p = new SqlParams();
+  const sql = `
+    WITH a AS MATERIALIZED (${scoped(f, p)}),
+    per_council AS (
+      SELECT a.council_id, count(*)::int AS total,
+             count(*) FILTER (WHERE a.stage = 'live')::int AS live,
+             count(*) FILTER (WHERE a.stage NOT IN ('not_started', 'live', 'withdrawn'))::int AS in_progress,
+             count(*) FILTER (WHERE a.stage <> 'withdrawn')::int AS active
+        FROM a GROUP BY a.council_id),
+    moves AS (
+      SELECT date_trunc('month', h.occurred_at) AS month,
+             sum(CASE WHEN h.to_stage = 'live' THEN 1 ELSE -1 END)::int AS net,
+             count(*) FILTER (WHERE h.to_stage = 'live')::int AS went_live,
+             count(*) FILTER (WHERE h.from_stage = 'live')::int AS left_live
+        FROM adoption_history h JOIN a ON a.id = h.adoption_id
+       WHERE (h.to_stage = 'live' OR h.from_stage = 'live')
+         AND h.to_stage IS DISTINCT FROM h.from_stage
+       GROUP BY 1)
+    SELECT
+      ${jsonRows(
+        `SELECT s.id, s.code, s.name, x.* FROM (
+           SELECT a.service_id, count(*)::int AS total, ${STAGE_COUNTS}, ${LIVE_PCT}
+             FROM a GROUP BY a.service_id) x JOIN services s ON s.id = x.service_id`,
+        't.code',
+      )} AS by_service,
+      ${jsonRows(
+        `SELECT o.nation, o.region, GROUPING(o.region) = 1 AS is_nation,
+                count(*)::int AS councils, sum(pc.total)::int AS total, sum(pc.live)::int AS live,
+                sum(pc.in_progress)::int AS in_progress,
+                round(100.0 * sum(pc.live) / NULLIF(sum(pc.active), 0), 1)::float AS pct_live
+           FROM per_council pc JOIN organisations o ON o.id = pc.council_id
+          GROUP BY GROUPING SETS ((o.nation), (o.nation, o.region))`,
+        't.nation NULLS LAST, t.is_nation DESC, t.region NULLS FIRST',
+      )} AS by_geography,
+      ${jsonRows(
+        `SELECT sup.id, sup.name, count(DISTINCT a.council_id)::int AS councils,
+                count(*)::int AS adoptions,
+                count(*) FILTER (WHERE a.stage = 'live')::int AS live,
+                count(DISTINCT a.council_id) FILTER (WHERE a.stage = 'live')::int AS live_councils,
+                count(*) FILTER (WHERE a.route_type = 'shared_service')::int AS via_shared_services
+           FROM a
+           LEFT JOIN products p ON p.id = a.product_id
+           LEFT JOIN shared_services ss ON ss.id = a.shared_service_id
+           JOIN organisations sup ON sup.id = COALESCE(p.supplier_id, ss.operator_id)
+          WHERE a.route_type IS NOT NULL
+          GROUP BY sup.id, sup.name`,
+        't.councils DESC, t.name',
+      )} AS by_supplier,
+      ${jsonRows(
+        `SELECT to_char(m.month, 'YYYY-MM') AS month,
+                (SELECT COALESCE(sum(net), 0) FROM moves WHERE moves.month <= m.month)::int AS live,
+                COALESCE(mv.went_live, 0) AS went_live, COALESCE(mv.left_live, 0) AS left_live
+           FROM generate_series(date_trunc('month', now()) - make_interval(months => ${p.add(months - 1)}::int),
+                                date_trunc('month', now()), interval '1 month') AS m(month)
+           LEFT JOIN moves mv ON mv.month = m.month`,
+        't.month',
+      )} AS live_trend`;
+  return { sql, params: p.values };
 }
 
 type Row = Record<string, unknown>;
 
-export function shapeAdoptionDashboard([services, geo, suppliers, trend]: Row[][]) {
+/** Shapes the dashboard statement's one row. */
+export function shapeAdoptionDashboard([row]: Row[]) {
+  const services = row.by_service as Row[];
+  const geo = row.by_geography as Row[];
+  const suppliers = row.by_supplier as Row[];
+  const trend = row.live_trend as Row[];
   const stages = (r: Row) => Object.fromEntries(ADOPTION_STAGES.map((s) => [s, r[s] as number]));
   const byService = services.map((r) => ({
     service: { id: r.id, code: r.code, name: r.name },
@@ -166,7 +183,7 @@ export function attentionStatement(
   opts: { stalledDays: number; limit: number; offset: number; today: string },
 ): Statement {
   const p = new SqlParams();
-  const where = filterSql(f, p);
+  const where = andFilters(f, p);
   const today = p.add(opts.today);
   const stalled = p.add(opts.stalledDays);
   const sql = `
@@ -240,48 +257,51 @@ export function shapeAttention(rows: Row[]) {
 }
 
 /**
- * A council's status, in four statements: the council; every adoption with its route,
- * the route's certificate and the next target date; its approved variances in force; the
- * open risks scoped to it.
+ * A council's status in one statement (JSON columns): the council; every adoption with its
+ * route, the route's certificate and the next target date; its approved variances in
+ * force; the open risks scoped to it.
  */
-export function councilStatusStatements(councilId: string, today: string): Statement[] {
+export function councilStatusStatement(councilId: string, today: string): Statement {
   const open = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
-  return [
-    {
-      sql: `SELECT id, name, gss_code, council_type, nation, region
-              FROM organisations WHERE id = $1 AND type = 'COUNCIL'`,
-      params: [councilId],
-    },
-    {
-      sql: `SELECT x.*, nt.key AS next_target_stage, nt.value AS next_target_date FROM (
-              ${ADOPTION_SELECT} WHERE a.council_id = $1) x
-              LEFT JOIN LATERAL (
-                SELECT t.key, t.value FROM jsonb_each_text(x.target_dates) t
-                 WHERE ${STAGE_RANK_SQL('t.key')} > ${STAGE_RANK_SQL('x.stage')}
-                 ORDER BY ${STAGE_RANK_SQL('t.key')} LIMIT 1) nt ON true
-             ORDER BY x.service_code`,
-      params: [councilId],
-    },
-    {
-      sql: `SELECT v.id, v.adoption_id, v.service_id, v.requirement_code, v.description, v.expires_on::text AS expires_on
-              FROM local_variances v
-             WHERE v.council_id = $1 AND v.status = 'approved' AND v.expires_on >= $2::date
-             ORDER BY v.requirement_code`,
-      params: [councilId, today],
-    },
-    {
-      sql: `SELECT r.id, r.reference, r.kind, r.title, r.status, r.service_id, r.residual_score,
-                   r.next_review_at
-              FROM risks r
-             WHERE r.scope = 'council' AND r.council_id = $1 AND r.status IN (${open})
-             ORDER BY r.residual_score DESC, r.reference`,
-      params: [councilId],
-    },
-  ];
+  const sql = `
+    SELECT
+      (SELECT row_to_json(c) FROM (
+         SELECT id, name, gss_code, council_type, nation, region
+           FROM organisations WHERE id = $1 AND type = 'COUNCIL') c) AS council,
+      ${jsonRows(
+        `SELECT x.*, nt.key AS next_target_stage, nt.value AS next_target_date FROM (
+           ${ADOPTION_SELECT} WHERE a.council_id = $1) x
+           LEFT JOIN LATERAL (
+             SELECT t.key, t.value FROM jsonb_each_text(x.target_dates) t
+              WHERE ${STAGE_RANK_SQL('t.key')} > ${STAGE_RANK_SQL('x.stage')}
+              ORDER BY ${STAGE_RANK_SQL('t.key')} LIMIT 1) nt ON true`,
+        't.service_code',
+      )} AS adoptions,
+      ${jsonRows(
+        `SELECT v.id, v.adoption_id, v.requirement_code, v.description, v.expires_on::text AS expires_on
+           FROM local_variances v
+          WHERE v.council_id = $1 AND v.status = 'approved' AND v.expires_on >= $2::date`,
+        't.requirement_code',
+      )} AS variances,
+      ${jsonRows(
+        `SELECT r.id, r.reference, r.kind, r.title, r.status, r.service_id, r.residual_score,
+                r.next_review_at
+           FROM risks r
+          WHERE r.scope = 'council' AND r.council_id = $1 AND r.status IN (${open})`,
+        't.residual_score DESC, t.reference',
+      )} AS risks`;
+  return { sql, params: [councilId, today] };
 }
 
-export function shapeCouncilStatus([[council], adoptions, variances, risks]: Row[][]) {
+/** JSON timestamps arrive as text with an offset: give them the api's usual ISO form. */
+const iso = (v: unknown) => (typeof v === 'string' ? new Date(v).toISOString() : null);
+
+export function shapeCouncilStatus([row]: Row[]) {
+  const council = row.council as Row | null;
   if (!council) return null;
+  const adoptions = row.adoptions as Row[];
+  const variances = row.variances as Row[];
+  const risks = row.risks as Row[];
   const variancesOf = (adoptionId: unknown) =>
     variances
       .filter((v) => v.adoption_id === adoptionId)
@@ -300,11 +320,11 @@ export function shapeCouncilStatus([[council], adoptions, variances, risks]: Row
       nation: council.nation,
       region: council.region,
     },
-    services: (adoptions as unknown as (AdoptionRow & Row)[]).map((a) => ({
+    services: (adoptions as (AdoptionRow & Row)[]).map((a) => ({
       adoptionId: a.id,
       service: { id: a.service_id, code: a.service_code, name: a.service_name },
       stage: a.stage,
-      stageEnteredAt: a.stage_entered_at,
+      stageEnteredAt: iso(a.stage_entered_at),
       route: a.route_type
         ? {
             type: a.route_type,
@@ -317,7 +337,7 @@ export function shapeCouncilStatus([[council], adoptions, variances, risks]: Row
           }
         : null,
       certificateStatus: a.certificate_status,
-      certificateExpiresAt: a.certificate_expires_at,
+      certificateExpiresAt: iso(a.certificate_expires_at),
       approvedVariances: variancesOf(a.id),
       nextTarget: a.next_target_stage
         ? { stage: a.next_target_stage, date: a.next_target_date }
@@ -339,7 +359,7 @@ export function shapeCouncilStatus([[council], adoptions, variances, risks]: Row
       status: r.status,
       serviceId: r.service_id,
       residualScore: r.residual_score,
-      nextReviewAt: r.next_review_at,
+      nextReviewAt: iso(r.next_review_at),
     })),
   };
 }

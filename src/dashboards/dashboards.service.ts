@@ -7,16 +7,16 @@ import { todayIso } from '../common/validation/is-iso-date.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import type { AttentionQueryDto, DashboardQueryDto } from './dto/dashboard-query.dto.js';
 import {
-  adoptionDashboardStatements,
+  adoptionDashboardStatement,
   attentionStatement,
-  councilStatusStatements,
+  councilStatusStatement,
   shapeAdoptionDashboard,
   shapeAttention,
   shapeCouncilStatus,
   type Statement,
 } from './dashboard-queries.js';
 
-/** Runs the dashboard statements (see dashboard-queries.ts): a fixed number per request. */
+/** Runs the dashboard statements (see dashboard-queries.ts): one per request. */
 @Injectable()
 export class DashboardsService {
   constructor(
@@ -25,18 +25,18 @@ export class DashboardsService {
   ) {}
 
   async adoption(q: DashboardQueryDto) {
-    return shapeAdoptionDashboard(await this.run(adoptionDashboardStatements(q, q.months)));
+    return shapeAdoptionDashboard(await this.run(adoptionDashboardStatement(q, q.months)));
   }
 
   async attention(q: AttentionQueryDto) {
-    const [rows] = await this.run([
+    const rows = await this.run(
       attentionStatement(q, {
         stalledDays: this.config.ADOPTION_STALLED_DAYS,
         limit: q.limit,
         offset: q.offset,
         today: todayIso(),
       }),
-    ]);
+    );
     const { data, total } = shapeAttention(rows);
     return {
       data,
@@ -50,13 +50,13 @@ export class DashboardsService {
       throw ProblemException.notFound('Council', councilId);
     }
     const status = shapeCouncilStatus(
-      await this.run(councilStatusStatements(councilId, todayIso())),
+      await this.run(councilStatusStatement(councilId, todayIso())),
     );
     if (!status) throw ProblemException.notFound('Council', councilId);
     return status;
   }
 
-  private run(statements: Statement[]): Promise<Record<string, unknown>[][]> {
-    return Promise.all(statements.map((s) => this.db.query(s.sql, s.params)));
+  private run(s: Statement): Promise<Record<string, unknown>[]> {
+    return this.db.query(s.sql, s.params);
   }
 }
