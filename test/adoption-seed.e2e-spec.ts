@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AdoptionSeeder } from '../src/adoption/adoption.seeder.js';
+import { DEMO_SERVICES } from '../src/catalogue/demo/demo-catalogue.js';
 import { insertService } from './support/adoption-fixtures.js';
 import { signInAll } from './support/principals.js';
 import { insertProduct } from './support/programme-fixtures.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
+
+/** The demo catalogue's council-delivered services. */
+const DEMO_COUNCIL_SERVICES = DEMO_SERVICES.filter(
+  (s) => s.deliveryModel === 'council_delivered',
+).map((s) => s.code);
 
 describe('adoption seeding', () => {
   let api: TestApi;
@@ -17,8 +23,9 @@ describe('adoption seeding', () => {
   it('gives every council an adoption of every council-delivered service, and seeds a demo spread', async () => {
     const [row] = await api.db.query(
       `SELECT (SELECT count(*) FROM organisations WHERE type = 'COUNCIL')::int AS councils,
-              (SELECT count(*) FROM services WHERE delivery_model = 'council_delivered')::int AS services,
-              (SELECT count(*) FROM adoptions)::int AS adoptions,
+              (SELECT count(*) FROM services WHERE code = ANY($1))::int AS services,
+              (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
+                WHERE s.code = ANY($1))::int AS adoptions,
               (SELECT count(*) FROM adoptions WHERE stage = 'live')::int AS live,
               (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
                 WHERE s.code = 'ADMISSIONS' AND a.route_type = 'shared_service')::int AS london_shared,
@@ -27,8 +34,10 @@ describe('adoption seeding', () => {
               (SELECT count(*) FROM adoptions a WHERE a.stage IN ('testing', 'live')
                  AND a.route_type IS NULL)::int AS unrouted_late,
               (SELECT count(*) FROM local_variances)::int AS variances`,
+      [DEMO_COUNCIL_SERVICES],
     );
     expect(row.councils).toBe(174);
+    expect(row.services).toBe(DEMO_COUNCIL_SERVICES.length);
     expect(row.adoptions).toBe(row.councils * row.services);
     expect(row.live).toBeGreaterThan(0);
     expect(row.london_shared).toBeGreaterThan(0);
@@ -45,6 +54,7 @@ describe('adoption seeding', () => {
   });
 
   it('inserts nothing when run twice', async () => {
+    await seed(); // picks up services other test files inserted directly, if any
     const counts = await seed();
     expect(counts).toEqual({ adoptions: 0, successSteps: 0 });
   });
