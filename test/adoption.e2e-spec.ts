@@ -372,6 +372,88 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
     expect((await adoption(spared)).body.attentionRequired).toBe(false);
   });
 
+  it('takes a shared service as the route only for its service and its member councils', async () => {
+    const [london] = await api.db.query(
+      `SELECT ss.id, ss.service_id FROM shared_services ss
+        WHERE ss.name = 'London shared admissions service'`,
+    );
+    const other = await insertService(api.db);
+    const x = await upsertAdoption(api.db, {
+      councilId: p.councilX.organisationId!,
+      serviceId: london.service_id,
+      stage: 'procurement',
+    });
+    const y = await upsertAdoption(api.db, {
+      councilId: p.councilY.organisationId!,
+      serviceId: london.service_id,
+      stage: 'procurement',
+    });
+    const wrong = await upsertAdoption(api.db, {
+      councilId: p.councilX.organisationId!,
+      serviceId: other.id,
+      stage: 'procurement',
+    });
+    const route = (id: string, who: Principal) =>
+      adoption(id, who).then((r) =>
+        as(api, who)
+          .patch(`/api/v1/adoptions/${id}`)
+          .send({ version: r.body.version, sharedServiceId: london.id }),
+      );
+    const notMember = await route(y, p.councilY);
+    expect(notMember.status).toBe(422);
+    expect(notMember.body.code).toBe('route_not_member');
+    const wrongService = await route(wrong, p.councilX);
+    expect(wrongService.status).toBe(422);
+    expect(wrongService.body.code).toBe('route_wrong_service');
+    const ok = await route(x, p.councilX);
+    expect(ok.status).toBe(200);
+    expect(ok.body.route).toMatchObject({ type: 'shared_service', sharedServiceId: london.id });
+    // Clearing the route (not live): null for the current one.
+    const cleared = await as(api, p.councilX)
+      .patch(`/api/v1/adoptions/${x}`)
+      .send({ version: ok.body.version, sharedServiceId: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.route).toBeNull();
+  });
+
+  it('flags adoptions when a certificate expires', async () => {
+    const service = await insertService(api.db);
+    const { productId, certificateId } = await insertProduct(api.db, {
+      supplierId: p.supplierA.organisationId!,
+      serviceId: service.id,
+      name: 'Expiring product',
+      certificate: 'valid',
+    });
+    const id = await upsertAdoption(api.db, {
+      councilId: p.councilY.organisationId!,
+      serviceId: service.id,
+      productId,
+      stage: 'testing',
+    });
+    await api.app.get(UnitOfWork).run(async (tx) =>
+      tx.publish('certificate.expired', {
+        certificateId: certificateId!,
+        productId,
+        productName: 'Expiring product',
+        supplierId: p.supplierA.organisationId!,
+        serviceId: service.id,
+        requirementSetId: certificateId!,
+        expiresAt: '2026-11-01T00:00:00.000Z',
+        councilIds: [p.councilY.organisationId!],
+      }),
+    );
+    const flagged = await waitFor(
+      async () => {
+        const res = await adoption(id, p.councilY);
+        return res.body.attentionRequired ? res.body : null;
+      },
+      { what: 'adoption flagged' },
+    );
+    expect(flagged.attentionReason).toBe(
+      'The certificate of "Expiring product" for this service expired on 2026-11-01',
+    );
+  });
+
   it('council Y can neither read nor change council X’s adoptions', async () => {
     const service = await insertService(api.db);
     const id = await upsertAdoption(api.db, {
