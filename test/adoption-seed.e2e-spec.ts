@@ -26,13 +26,15 @@ describe('adoption seeding', () => {
               (SELECT count(*) FROM services WHERE code = ANY($1))::int AS services,
               (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
                 WHERE s.code = ANY($1))::int AS adoptions,
-              (SELECT count(*) FROM adoptions WHERE stage = 'live')::int AS live,
+              (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
+                WHERE s.code = ANY($1) AND a.stage = 'live')::int AS live,
               (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
                 WHERE s.code = 'ADMISSIONS' AND a.route_type = 'shared_service')::int AS london_shared,
               (SELECT count(DISTINCT date_trunc('month', occurred_at)) FROM adoption_history
                 WHERE to_stage = 'live')::int AS live_months,
-              (SELECT count(*) FROM adoptions a WHERE a.stage IN ('testing', 'live')
-                 AND a.route_type IS NULL)::int AS unrouted_late,
+              (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
+                WHERE s.code = ANY($1) AND a.stage IN ('testing', 'live')
+                  AND a.route_type IS NULL)::int AS unrouted_late,
               (SELECT count(*) FROM local_variances)::int AS variances`,
       [DEMO_COUNCIL_SERVICES],
     );
@@ -46,9 +48,13 @@ describe('adoption seeding', () => {
     expect(row.variances).toBeGreaterThan(0);
     // Every seeded live adoption has a live move in its history (the trend adds up).
     const [trend] = await api.db.query(
-      `SELECT (SELECT count(*) FROM adoptions WHERE stage = 'live')::int AS live,
-              (SELECT count(*) FROM adoption_history WHERE to_stage = 'live')::int
-                - (SELECT count(*) FROM adoption_history WHERE from_stage = 'live')::int AS net`,
+      `WITH demo AS (SELECT a.id, a.stage FROM adoptions a JOIN services s ON s.id = a.service_id
+                      WHERE s.code = ANY($1))
+       SELECT (SELECT count(*) FROM demo WHERE stage = 'live')::int AS live,
+              (SELECT count(*) FILTER (WHERE h.to_stage = 'live')
+                    - count(*) FILTER (WHERE h.from_stage = 'live')
+                 FROM adoption_history h JOIN demo ON demo.id = h.adoption_id)::int AS net`,
+      [DEMO_COUNCIL_SERVICES],
     );
     expect(trend.net).toBe(trend.live);
   });
@@ -77,15 +83,17 @@ describe('adoption seeding', () => {
     const late = rows.filter((r) => ['implementation', 'testing', 'live'].includes(r.stage));
     expect(late.length).toBeGreaterThan(0);
     expect(late.every((r) => r.route_type === 'product' && r.product_id === productId)).toBe(true);
-    // No seeded live adoption anywhere is blocked by a dependency.
+    // No seeded live adoption (demo catalogue) is blocked by a dependency.
     const [{ blocked }] = await api.db.query(
       `SELECT count(*)::int AS blocked FROM adoptions a
+         JOIN services s0 ON s0.id = a.service_id AND s0.code = ANY($1)
         WHERE a.stage = 'live' AND EXISTS (
           SELECT 1 FROM service_relationships r JOIN services d ON d.id = r.to_service_id
            WHERE r.from_service_id = a.service_id AND r.type = 'depends_on'
              AND d.delivery_model = 'council_delivered'
              AND NOT EXISTS (SELECT 1 FROM adoptions da WHERE da.council_id = a.council_id
                               AND da.service_id = d.id AND da.stage = 'live'))`,
+      [DEMO_COUNCIL_SERVICES],
     );
     expect(blocked).toBe(0);
     expect(await seed()).toEqual({ adoptions: 0, successSteps: 0 });

@@ -373,9 +373,15 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
   });
 
   it('takes a shared service as the route only for its service and its member councils', async () => {
+    const service = await insertService(api.db);
     const [london] = await api.db.query(
-      `SELECT ss.id, ss.service_id FROM shared_services ss
-        WHERE ss.name = 'London shared admissions service'`,
+      `INSERT INTO shared_services (name, service_id, operator_id)
+       VALUES ($1, $2, $3) RETURNING id, service_id`,
+      [`Shared ${service.code}`, service.id, p.supplierB.organisationId],
+    );
+    await api.db.query(
+      `INSERT INTO shared_service_members (shared_service_id, council_id) VALUES ($1, $2)`,
+      [london.id, p.councilX.organisationId],
     );
     const other = await insertService(api.db);
     const x = await upsertAdoption(api.db, {
