@@ -59,14 +59,22 @@ export async function startServer(
   };
 }
 
-function load(url: string, seconds: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: seconds });
+function load(
+  url: string,
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<autocannon.Result> {
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
 }
 
-/** 2 s warm-up (discarded), then 10 s measured at 50 connections. */
-export async function measure(name: string, url: string): Promise<BenchRow> {
-  await load(url, WARMUP_SECONDS);
-  const result = await load(url, MEASURE_SECONDS);
+/** 2 s warm-up (discarded), then 10 s measured at 50 connections; optional request headers. */
+export async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<BenchRow> {
+  await load(url, WARMUP_SECONDS, headers);
+  const result = await load(url, MEASURE_SECONDS, headers);
   const failed = result.errors + result.timeouts + result.non2xx;
   return {
     name,

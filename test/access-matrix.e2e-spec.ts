@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { adoptionMatrix } from './access/adoption.matrix.js';
+import { dashboardsMatrix } from './access/dashboards.matrix.js';
 import { catalogueMatrix } from './access/catalogue.matrix.js';
 import { communicationsMatrix } from './access/communications.matrix.js';
 import { conformanceMatrix } from './access/conformance.matrix.js';
@@ -21,6 +23,8 @@ const MODULES: MatrixModule[] = [
   conformanceMatrix,
   risksMatrix,
   communicationsMatrix,
+  adoptionMatrix,
+  dashboardsMatrix,
 ];
 
 /** Routes outside /api/v1 that are public by design. */

@@ -1,7 +1,9 @@
+import { AdoptionModule } from '../adoption/adoption.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { ConformanceModule } from '../conformance/conformance.module.js';
+import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { CommunicationsModule } from '../communications/communications.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { RequirementsModule } from '../requirements/requirements.module.js';
@@ -23,5 +25,7 @@ export const DOMAIN_MODULES = [
   ProductsModule,
   ConformanceModule,
   RisksModule,
+  AdoptionModule,
   CommunicationsModule,
+  DashboardsModule,
 ];

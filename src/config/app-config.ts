@@ -186,6 +186,12 @@ export class AppConfig {
   @Min(1)
   @Max(730)
   REASSESSMENT_DEADLINE_DAYS = 90;
+  /** Adoption dashboards: an adoption in progress this many days in one stage is stalled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ADOPTION_STALLED_DAYS = 90;
 
   /** Job schedulers are re-registered this often, so a Redis flush loses no schedule. */
   @Transform(toInt)

@@ -1,4 +1,8 @@
+import { AdoptionHistory } from '../adoption/adoption-history.entity.js';
+import { AdoptionStep } from '../adoption/adoption-step.entity.js';
 import { Adoption } from '../adoption/adoption.entity.js';
+import { LocalVariance } from '../adoption/local-variance.entity.js';
+import { SuccessStep } from '../adoption/success-step.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
@@ -70,4 +74,8 @@ export const ENTITIES = [
   SubmissionSample,
   SubmissionHistory,
   UsabilityEvaluation,
+  AdoptionHistory,
+  LocalVariance,
+  SuccessStep,
+  AdoptionStep,
 ];

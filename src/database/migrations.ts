@@ -5,6 +5,7 @@ import { RiskRegister1795428078779 } from '../../migrations/1795428078779-risk-r
 import { CatalogueRequirementsStandards1795428353289 } from '../../migrations/1795428353289-catalogue-requirements-standards.js';
 import { RiskServiceLink1795430048094 } from '../../migrations/1795430048094-risk-service-link.js';
 import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795432898884-products-certificates-adoption.js';
+import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-adoption-rollout.js';
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
 
 /**
@@ -19,5 +20,6 @@ export const MIGRATIONS = [
   CatalogueRequirementsStandards1795428353289,
   RiskServiceLink1795430048094,
   ProductsCertificatesAdoption1795432898884,
+  AdoptionRollout1795433397176,
   Conformance1795433814797,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AdoptionSeeder } from '../../adoption/adoption.seeder.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../../auth/actor.js';
 import { PasswordHasher } from '../../auth/password-hasher.js';
@@ -29,6 +30,7 @@ export class SeedService {
     private readonly requirements: RequirementsSeeder,
     private readonly conformance: ConformanceSeeder,
     private readonly risks: RisksSeeder,
+    private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
@@ -55,6 +57,7 @@ export class SeedService {
         );
         Object.assign(c, await this.requirements.seedDemo(m));
         Object.assign(c, await this.conformance.seedDemo(m));
+        Object.assign(c, await this.adoption.seedDemo(m));
         Object.assign(c, await this.risks.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }

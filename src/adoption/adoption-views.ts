@@ -1,0 +1,132 @@
+import type { AdoptionHistory } from './adoption-history.entity.js';
+import type { AdoptionRow } from './adoption-queries.js';
+import type { LocalVariance } from './local-variance.entity.js';
+import type { SuccessStep } from './success-step.entity.js';
+
+export const toAdoptionView = (r: AdoptionRow) => ({
+  id: r.id,
+  council: {
+    id: r.council_id,
+    name: r.council_name,
+    gssCode: r.gss_code,
+    nation: r.nation,
+    region: r.region,
+  },
+  service: { id: r.service_id, code: r.service_code, name: r.service_name },
+  route: r.route_type
+    ? {
+        type: r.route_type,
+        productId: r.product_id,
+        productName: r.product_name,
+        productStatus: r.product_status,
+        sharedServiceId: r.shared_service_id,
+        sharedServiceName: r.shared_service_name,
+        supplierId: r.supplier_id,
+        supplierName: r.supplier_name,
+        certificateStatus: r.certificate_status,
+        certificateExpiresAt: r.certificate_expires_at,
+      }
+    : null,
+  stage: r.stage,
+  stageEnteredAt: r.stage_entered_at,
+  targetDates: r.target_dates,
+  goLiveDate: r.go_live_date,
+  notes: r.notes,
+  attentionRequired: r.attention_required,
+  attentionReason: r.attention_reason,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+export type AdoptionView = ReturnType<typeof toAdoptionView>;
+
+export const ADOPTION_CSV_HEADER = [
+  'id',
+  'council_gss_code',
+  'council_name',
+  'nation',
+  'region',
+  'service_code',
+  'stage',
+  'stage_entered_at',
+  'route_type',
+  'product_name',
+  'shared_service_name',
+  'supplier_name',
+  'certificate_status',
+  'next_target_dates',
+  'go_live_date',
+  'attention_required',
+  'attention_reason',
+];
+
+/** Spreadsheet apps run cells starting with these as formulas: neutralise free text. */
+const safeText = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+export const toAdoptionCsvRow = (r: AdoptionRow): unknown[] => [
+  r.id,
+  r.gss_code,
+  safeText(r.council_name),
+  r.nation,
+  r.region,
+  r.service_code,
+  r.stage,
+  r.stage_entered_at,
+  r.route_type,
+  safeText(r.product_name),
+  safeText(r.shared_service_name),
+  safeText(r.supplier_name),
+  r.certificate_status,
+  Object.entries(r.target_dates)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(' '),
+  r.go_live_date,
+  r.attention_required,
+  safeText(r.attention_reason),
+];
+
+export const toAdoptionHistoryView = (h: AdoptionHistory) => ({
+  id: h.id,
+  event: h.event,
+  fromStage: h.fromStage,
+  toStage: h.toStage,
+  changes: h.changes,
+  note: h.note,
+  actorUserId: h.actorUserId,
+  actorLabel: h.actorLabel,
+  occurredAt: h.occurredAt,
+});
+
+export const toVarianceView = (v: LocalVariance, today: string) => ({
+  id: v.id,
+  adoptionId: v.adoptionId,
+  councilId: v.councilId,
+  serviceId: v.serviceId,
+  requirementCode: v.requirementCode,
+  description: v.description,
+  justification: v.justification,
+  expiresOn: v.expiresOn,
+  status: v.status,
+  /** Approved and not past its expiry date. */
+  inForce: v.status === 'approved' && v.expiresOn >= today,
+  decisionReason: v.decisionReason,
+  decidedByUserId: v.decidedByUserId,
+  decidedAt: v.decidedAt,
+  proposedByUserId: v.proposedByUserId,
+  version: v.version,
+  createdAt: v.createdAt,
+  updatedAt: v.updatedAt,
+});
+export type VarianceView = ReturnType<typeof toVarianceView>;
+
+export const toStepView = (s: SuccessStep) => ({
+  id: s.id,
+  serviceId: s.serviceId,
+  stage: s.stage,
+  title: s.title,
+  description: s.description,
+  mandatory: s.mandatory,
+  position: s.position,
+  active: s.active,
+  version: s.version,
+});

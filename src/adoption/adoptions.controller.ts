@@ -1,0 +1,81 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { AdoptionQueryDto } from './dto/adoption-query.dto.js';
+import { AdoptionTransitionDto } from './dto/adoption-transition.dto.js';
+import { UpdateAdoptionDto } from './dto/update-adoption.dto.js';
+import { AdoptionLifecycleService } from './adoption-lifecycle.service.js';
+import { AdoptionsService } from './adoptions.service.js';
+
+@ApiTags('adoption')
+@ApiBearerAuth()
+@Controller('adoptions')
+export class AdoptionsController {
+  constructor(
+    private readonly adoptions: AdoptionsService,
+    private readonly lifecycle: AdoptionLifecycleService,
+  ) {}
+
+  @Get()
+  @AllowAuthenticated()
+  @ApiOperation({
+    summary:
+      'Council × service adoptions, filtered (councils: their own; suppliers: those routed through them)',
+  })
+  list(@CurrentActor() actor: Actor, @Query() q: AdoptionQueryDto) {
+    return this.adoptions.list(actor, q);
+  }
+
+  @Get(':id')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: 'One adoption (404 when not visible to you)' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.adoptions.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Allow('programme_admin', 'council')
+  @ApiOperation({
+    summary: 'Set the route, target dates, go-live date, notes (carries the version you read)',
+  })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAdoptionDto,
+  ) {
+    return this.adoptions.update(actor, id, dto);
+  }
+
+  @Post(':id/transitions')
+  @Allow('programme_admin', 'council')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Move to another stage (409: illegal move, unfinished mandatory steps, dependency not live, stale version)',
+  })
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AdoptionTransitionDto,
+  ) {
+    return this.lifecycle.transition(actor, id, dto);
+  }
+
+  @Get(':id/history')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: "The adoption's timeline: every change with actor, time and note" })
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.adoptions.history(actor, id);
+  }
+}

@@ -1,0 +1,72 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import {
+  CreateSuccessStepDto,
+  MarkStepDto,
+  SuccessStepQueryDto,
+  UpdateSuccessStepDto,
+} from './dto/success-step.dto.js';
+import { SuccessStepsService } from './success-steps.service.js';
+
+@ApiTags('adoption')
+@ApiBearerAuth()
+@Controller()
+export class SuccessStepsController {
+  constructor(private readonly steps: SuccessStepsService) {}
+
+  @Get('success-steps')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: "A service's steps-to-success checklists, by stage" })
+  list(@Query() q: SuccessStepQueryDto) {
+    return this.steps.listForService(q.serviceId);
+  }
+
+  @Post('success-steps')
+  @Allow('programme_admin')
+  @ApiOperation({ summary: "Add a step to a service's checklist for a stage" })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateSuccessStepDto) {
+    return this.steps.create(actor, dto);
+  }
+
+  @Patch('success-steps/:id')
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Edit or retire a step (carries the version you read)' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSuccessStepDto,
+  ) {
+    return this.steps.update(actor, id, dto);
+  }
+
+  @Get('adoptions/:id/steps')
+  @AllowAuthenticated()
+  @ApiOperation({ summary: "The adoption's checklist with what is done" })
+  checklist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.steps.checklist(actor, id);
+  }
+
+  @Put('adoptions/:id/steps/:stepId')
+  @Allow('programme_admin', 'council')
+  @ApiOperation({ summary: 'Mark a step done or not done for the adoption' })
+  mark(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('stepId', ParseUUIDPipe) stepId: string,
+    @Body() dto: MarkStepDto,
+  ) {
+    return this.steps.mark(actor, id, stepId, dto);
+  }
+}

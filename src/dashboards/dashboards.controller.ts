@@ -1,0 +1,43 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
+import { AttentionQueryDto, DashboardQueryDto } from './dto/dashboard-query.dto.js';
+import { DashboardsService } from './dashboards.service.js';
+
+@ApiTags('dashboards')
+@ApiBearerAuth()
+@Controller()
+export class DashboardsController {
+  constructor(private readonly dashboards: DashboardsService) {}
+
+  @Get('dashboards/adoption')
+  @Allow('programme_admin', 'programme_viewer', 'agency')
+  @ApiOperation({
+    summary:
+      'National adoption: by service × stage with % live, by nation and region, by supplier, live count per month',
+  })
+  adoption(@Query() q: DashboardQueryDto) {
+    return this.dashboards.adoption(q);
+  }
+
+  @Get('dashboards/attention')
+  @Allow('programme_admin', 'programme_viewer', 'agency')
+  @ApiOperation({
+    summary:
+      'Adoptions needing attention, each with its reasons (flagged, past target, stalled, route uncertified or suspended, dependency not live)',
+  })
+  attention(@Query() q: AttentionQueryDto) {
+    return this.dashboards.attention(q);
+  }
+
+  @Get('councils/:id/status')
+  @Allow('programme_admin', 'programme_viewer', 'agency', 'council')
+  @ApiOperation({
+    summary:
+      "A council's status: every service with stage, route, certificate, approved variances, next target; open council risks",
+  })
+  councilStatus(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.dashboards.councilStatus(actor, id);
+  }
+}

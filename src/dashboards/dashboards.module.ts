@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DashboardsController } from './dashboards.controller.js';
+import { DashboardsService } from './dashboards.service.js';
+
+/** L4: SQL-aggregated views across the programme (adoption, attention, council status). */
+@Module({
+  controllers: [DashboardsController],
+  providers: [DashboardsService],
+})
+export class DashboardsModule {}
