@@ -70,6 +70,30 @@ export async function insertProduct(
     spec.serviceId,
   ]);
   if (!spec.certificate) return { productId, certificateId: null };
+  const certificateId = await insertCertificate(db, {
+    productId,
+    supplierId: spec.supplierId,
+    serviceId: spec.serviceId,
+    status: spec.certificate,
+    expiresInDays: spec.expiresInDays,
+  });
+  return { productId, certificateId };
+}
+
+/**
+ * A certificate of a product for a service, against the service's latest published
+ * requirement set (as if a submission had been approved 30 days ago).
+ */
+export async function insertCertificate(
+  db: DataSource,
+  spec: {
+    productId: string;
+    supplierId: string;
+    serviceId: string;
+    status: CertificateStatus;
+    expiresInDays?: number;
+  },
+): Promise<string> {
   const certificateId = randomUUID();
   const setId = await publishedSetId(db, spec.serviceId);
   await db.query(
@@ -79,15 +103,15 @@ export async function insertProduct(
              now() + make_interval(days => $7::int))`,
     [
       certificateId,
-      productId,
+      spec.productId,
       spec.supplierId,
       spec.serviceId,
       setId,
-      spec.certificate,
+      spec.status,
       spec.expiresInDays ?? 335,
     ],
   );
-  return { productId, certificateId };
+  return certificateId;
 }
 
 /**
