@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '../common/csv.js';
 import type { AdoptionHistory } from './adoption-history.entity.js';
 import type { AdoptionRow } from './adoption-queries.js';
 import type { LocalVariance } from './local-variance.entity.js';
@@ -60,29 +61,26 @@ export const ADOPTION_CSV_HEADER = [
   'attention_reason',
 ];
 
-/** Spreadsheet apps run cells starting with these as formulas: neutralise free text. */
-const safeText = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
 export const toAdoptionCsvRow = (r: AdoptionRow): unknown[] => [
   r.id,
   r.gss_code,
-  safeText(r.council_name),
+  neutraliseFormula(r.council_name),
   r.nation,
   r.region,
   r.service_code,
   r.stage,
   r.stage_entered_at,
   r.route_type,
-  safeText(r.product_name),
-  safeText(r.shared_service_name),
-  safeText(r.supplier_name),
+  neutraliseFormula(r.product_name),
+  neutraliseFormula(r.shared_service_name),
+  neutraliseFormula(r.supplier_name),
   r.certificate_status,
   Object.entries(r.target_dates)
     .map(([k, v]) => `${k}:${v}`)
     .join(' '),
   r.go_live_date,
   r.attention_required,
-  safeText(r.attention_reason),
+  neutraliseFormula(r.attention_reason),
 ];
 
 export const toAdoptionHistoryView = (h: AdoptionHistory) => ({

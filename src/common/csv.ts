@@ -46,3 +46,7 @@ const cell = (v: unknown): string => {
 export function toCsv(header: string[], rows: unknown[][]): string {
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
+
+/** Spreadsheet apps run cells starting with these as formulas: neutralise user text. */
+export const neutraliseFormula = (v: string | null): string | null =>
+  v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
-import { toCsv } from '../common/csv.js';
+import { neutraliseFormula, toCsv } from '../common/csv.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import type { RiskFilterDto, RiskQueryDto, TopRisksQueryDto } from './dto/risk-query.dto.js';
 import { MitigationAction } from './mitigation-action.entity.js';
@@ -24,9 +24,6 @@ export interface Heatmap {
   impact: number[];
   total: number;
 }
-
-/** Spreadsheet apps run cells starting with these as formulas: neutralise user text. */
-const safeText = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 const CSV_COLUMNS: [header: string, select: string][] = [
   ['reference', 'r.reference'],
@@ -201,7 +198,9 @@ export class RiskReportsService {
     return toCsv(
       headers,
       rows.map((row) =>
-        headers.map((h) => (FREE_TEXT.has(h) ? safeText(row[h] as string | null) : row[h])),
+        headers.map((h) =>
+          FREE_TEXT.has(h) ? neutraliseFormula(row[h] as string | null) : row[h],
+        ),
       ),
     );
   }

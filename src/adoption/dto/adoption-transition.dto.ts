@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { VersionField } from '../../risks/dto/field-decorators.js';
+import { VersionField } from '../../common/validation/version-field.js';
 import { ADOPTION_STAGES, type AdoptionStage } from '../adoption-stage.js';
 
 export class AdoptionTransitionDto {

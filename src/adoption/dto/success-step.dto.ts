@@ -11,7 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { VersionField } from '../../risks/dto/field-decorators.js';
+import { VersionField } from '../../common/validation/version-field.js';
 import { ADOPTION_STAGES, type AdoptionStage } from '../adoption-stage.js';
 
 const CHECKLIST_STAGES = ADOPTION_STAGES.filter((s) => s !== 'paused' && s !== 'withdrawn');

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/is-iso-date.decorator.js';
-import { VersionField } from '../../risks/dto/field-decorators.js';
+import { VersionField } from '../../common/validation/version-field.js';
 
 /**
  * Route, dates and notes. Give `productId` to deliver through a certified product,

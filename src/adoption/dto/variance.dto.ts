@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { IsIsoDate } from '../../common/validation/is-iso-date.decorator.js';
-import { VersionField } from '../../risks/dto/field-decorators.js';
+import { VersionField } from '../../common/validation/version-field.js';
 import { VARIANCE_STATUSES, type VarianceStatus } from '../adoption-lifecycle.js';
 
 export class ProposeVarianceDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { CERTIFICATE_STATUSES, type CertificateStatus } from '../certificate-status.js';
-import { VersionField } from './version-field.js';
+import { VersionField } from '../../common/validation/version-field.js';
 
 export class CertificateQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

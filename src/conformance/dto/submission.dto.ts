@@ -26,7 +26,7 @@ import {
   type SubmissionResult,
   type SubmissionStatus,
 } from '../submission-lifecycle.js';
-import { OptionalNotNull, VersionField } from './version-field.js';
+import { OptionalNotNull, VersionField } from '../../common/validation/version-field.js';
 
 const CODE = /^[A-Z]{2,6}-\d{3}$/;
 

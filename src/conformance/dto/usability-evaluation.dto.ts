@@ -20,7 +20,7 @@ import {
   WCAG_LEVELS,
   type WcagLevel,
 } from '../usability-evaluation.entity.js';
-import { OptionalNotNull, VersionField } from './version-field.js';
+import { OptionalNotNull, VersionField } from '../../common/validation/version-field.js';
 
 export class CreateEvaluationDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,15 +1,14 @@
+import { VersionField } from '../../common/validation/version-field.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -86,9 +85,7 @@ export class UpdateProductDto {
   @IsUUID('all', { each: true })
   serviceIds?: string[];
 
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The version you read (409 if stale)' })
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version: number;
 }
 
@@ -108,9 +105,7 @@ export class ProductTransitionDto {
   @MaxLength(2000)
   reason?: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'The version you read (409 if stale)' })
-  @IsInt()
-  @Min(1)
+  @VersionField()
   version: number;
 }
 

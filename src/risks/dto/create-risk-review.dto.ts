@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { OptionalNotNull, OptionalScoreField } from './field-decorators.js';
+import { OptionalScoreField } from './field-decorators.js';
+import { OptionalNotNull } from '../../common/validation/version-field.js';
 
 export class CreateRiskReviewDto {
   @ApiProperty({ example: 'Load test passed at 3× peak; likelihood reduced', maxLength: 5000 })

@@ -12,7 +12,8 @@ import {
   type RiskScope,
   type RiskTreatment,
 } from '../risk-lifecycle.js';
-import { OptionalNotNull, ScoreField } from './field-decorators.js';
+import { ScoreField } from './field-decorators.js';
+import { OptionalNotNull } from '../../common/validation/version-field.js';
 
 export class CreateRiskDto {
   @ApiProperty({ enum: RISK_KINDS })

@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ACTION_STATUSES, type ActionStatus } from '../risk-lifecycle.js';
-import { OptionalNotNull } from './field-decorators.js';
+import { OptionalNotNull } from '../../common/validation/version-field.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../risk-lifecycle.js';
-import { OptionalNotNull, VersionField } from './field-decorators.js';
+import { OptionalNotNull, VersionField } from '../../common/validation/version-field.js';
 
 export class RealiseRiskDto {
   @VersionField()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { RISK_STATUSES, type RiskStatus } from '../risk-lifecycle.js';
-import { VersionField } from './field-decorators.js';
+import { VersionField } from '../../common/validation/version-field.js';
 
 export class RiskTransitionDto {
   @ApiProperty({ enum: RISK_STATUSES, description: 'Target status (see the lifecycle)' })

@@ -2,7 +2,8 @@ import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { RISK_CATEGORIES, type RiskCategory } from '../risk-lifecycle.js';
 import { CreateRiskDto } from './create-risk.dto.js';
-import { OptionalNotNull, OptionalScoreField, VersionField } from './field-decorators.js';
+import { OptionalScoreField } from './field-decorators.js';
+import { OptionalNotNull, VersionField } from '../../common/validation/version-field.js';
 
 /**
  * A partial update. `likelihood`/`impact` are the current (residual) scores;

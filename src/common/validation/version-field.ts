@@ -14,5 +14,8 @@ export const VersionField = () =>
     Min(1),
   );
 
-/** May be left out, but not sent as null. */
+/**
+ * May be left out, but not sent as null (unlike `@IsOptional`, which lets null through to
+ * a NOT NULL column). For fields that cannot be cleared.
+ */
 export const OptionalNotNull = () => ValidateIf((_: object, value: unknown) => value !== undefined);
