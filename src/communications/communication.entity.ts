@@ -10,7 +10,8 @@ import {
 import type { AudienceFilter } from './audience-filter.js';
 import type { Channel, CommunicationStatus } from './communication-status.js';
 
-export type CommunicationKind = 'manual' | 'digest';
+/** manual: written by the programme office; digest: the weekly digest; triggered: a domain event's notice. */
+export type CommunicationKind = 'manual' | 'digest' | 'triggered';
 
 /**
  * A message to suppliers: subject and body templates (Mustache), a topic, the audience
@@ -61,7 +62,10 @@ export class Communication {
   @Column('jsonb', { default: {} })
   context: Record<string, unknown>;
 
-  /** Makes system-created communications idempotent (e.g. one digest per supplier a week). */
+  /**
+   * Makes system-created communications idempotent: one digest per supplier a day, one
+   * notice per triggering event (`trigger:<event type>:<natural key>`).
+   */
   @Index('ux_communications_dedupe_key', { unique: true, where: 'dedupe_key IS NOT NULL' })
   @Column('text', { nullable: true })
   dedupeKey: string | null;
