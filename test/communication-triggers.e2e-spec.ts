@@ -285,6 +285,17 @@ describe('communications: triggered notices and digest items', () => {
       'Version 4 of the',
     );
     expect(await deliveriesOf(api.db, submissions[0].id)).toHaveLength(1);
+    const listed = await as(api, p.viewer).get(
+      '/api/v1/communications?kind=triggered&topic=submissions&limit=500',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((c: { id: string }) => c.id)).toContain(submissions[0].id);
+    expect(
+      listed.body.data.every(
+        (c: { kind: string; topic: string; mandatory: boolean }) =>
+          c.kind === 'triggered' && c.topic === 'submissions' && c.mandatory,
+      ),
+    ).toBe(true);
   });
 
   it('the weekly digest lists certificates due, overdue risk reviews and actions the supplier owns', async () => {

@@ -11,7 +11,8 @@ import type { AudienceFilter } from './audience-filter.js';
 import type { Channel, CommunicationStatus } from './communication-status.js';
 
 /** manual: written by the programme office; digest: the weekly digest; triggered: a domain event's notice. */
-export type CommunicationKind = 'manual' | 'digest' | 'triggered';
+export const COMMUNICATION_KINDS = ['manual', 'digest', 'triggered'] as const;
+export type CommunicationKind = (typeof COMMUNICATION_KINDS)[number];
 
 /**
  * A message to suppliers: subject and body templates (Mustache), a topic, the audience
@@ -20,6 +21,7 @@ export type CommunicationKind = 'manual' | 'digest' | 'triggered';
  */
 @Entity({ name: 'communications' })
 @Index('ix_communications_status_send_at', ['status', 'sendAt'])
+@Index('ix_communications_kind_created', ['kind', 'createdAt'])
 @Index('ix_communications_acknowledge_by', ['acknowledgeBy'], {
   where: 'acknowledge_by IS NOT NULL',
 })

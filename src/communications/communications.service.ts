@@ -84,6 +84,7 @@ export class CommunicationsService {
     const qb = this.db.getRepository(Communication).createQueryBuilder('c');
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.topic) qb.andWhere('c.topic = :topic', { topic: q.topic });
+    if (q.kind) qb.andWhere('c.kind = :kind', { kind: q.kind });
     if (isTenantScoped(actor)) {
       qb.andWhere(
         'EXISTS (SELECT 1 FROM deliveries d WHERE d.communication_id = c.id AND d.supplier_id = :org)',

@@ -5,7 +5,7 @@ import { RiskRegister1795428078779 } from '../../migrations/1795428078779-risk-r
 import { CatalogueRequirementsStandards1795428353289 } from '../../migrations/1795428353289-catalogue-requirements-standards.js';
 import { RiskServiceLink1795430048094 } from '../../migrations/1795430048094-risk-service-link.js';
 import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795432898884-products-certificates-adoption.js';
-import { CommunicationAudienceLists1795433574686 } from '../../migrations/1795433574686-communication-audience-lists.js';
+import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -19,5 +19,5 @@ export const MIGRATIONS = [
   CatalogueRequirementsStandards1795428353289,
   RiskServiceLink1795430048094,
   ProductsCertificatesAdoption1795432898884,
-  CommunicationAudienceLists1795433574686,
+  CommunicationAudienceLists1795435858853,
 ];

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CommunicationAudienceLists1795433574686 implements MigrationInterface {
-  name = 'CommunicationAudienceLists1795433574686';
+export class CommunicationAudienceLists1795435858853 implements MigrationInterface {
+  name = 'CommunicationAudienceLists1795435858853';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -13,6 +13,9 @@ export class CommunicationAudienceLists1795433574686 implements MigrationInterfa
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_1b6ad27208648c5670e2602ee4a" PRIMARY KEY ("communication_id", "supplier_id")
             )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "ix_communications_kind_created" ON "communications" ("kind", "created_at")
         `);
     await queryRunner.query(`
             ALTER TABLE "communication_suppliers"
@@ -30,6 +33,9 @@ export class CommunicationAudienceLists1795433574686 implements MigrationInterfa
         `);
     await queryRunner.query(`
             ALTER TABLE "communication_suppliers" DROP CONSTRAINT "FK_cf2eeb2c661a71698043af3358e"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."ix_communications_kind_created"
         `);
     await queryRunner.query(`
             DROP TABLE "communication_suppliers"
