@@ -98,7 +98,13 @@ describe('communications: audience, rendering, send, schedule, cancel', () => {
     const unknownSupplier = await as(api, p.admin)
       .post('/api/v1/communications')
       .send({ ...body, audience: { supplierIds: ['00000000-0000-4000-8000-000000000000'] } });
-    expect(unknownSupplier.status).toBe(422);
+    expect(unknownSupplier.status).toBe(400);
+    expect(unknownSupplier.body.errors).toEqual([
+      {
+        field: 'audience.supplierIds[0]',
+        message: 'no such supplier: 00000000-0000-4000-8000-000000000000',
+      },
+    ]);
   });
 
   it('reaches exactly the active, subscribed contacts of matching suppliers, rendered for each', async () => {

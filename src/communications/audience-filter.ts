@@ -1,14 +1,46 @@
+import type { CertificateStatus } from '../conformance/certificate-status.js';
 import type { OnboardingStatus } from '../organisations/organisation-type.js';
+import type { ProductStatus } from '../products/product-lifecycle.js';
 
 /**
  * Who a communication goes to, stored as JSON on the communication. Each kind of filter
  * narrows the audience (AND between kinds); a list matches any of its values (OR within
- * a list); an absent or empty list does not narrow. New kinds (service, product status,
- * certificate status, councils served) are added here and in AudienceResolver.
+ * a list); an absent or empty list does not narrow.
+ *
+ * Product-level kinds (`serviceIds`, `productStatuses`, `certificateStatuses`) must hold
+ * for ONE product of the supplier together: a product delivering one of the services, in
+ * one of the statuses, holding a certificate in one of the certificate statuses (for one
+ * of the services when services are given).
+ *
+ * Council kinds (`regions`, `nations`, `councilGroupIds`) select councils (each kind
+ * AND-ed); the supplier must SERVE at least one such council: a non-withdrawn adoption
+ * (of one of the services, when given) routes through a product matching the product-level
+ * kinds, or through a shared service (of one of the services, when given) the supplier
+ * operates. See docs/architecture.md, Communications.
  */
 export interface AudienceFilter {
   /** Only these suppliers. */
   supplierIds?: string[];
   /** Only suppliers whose onboarding status is one of these. */
   onboardingStatuses?: OnboardingStatus[];
+  /** Suppliers with a product delivering one of these catalogue services. */
+  serviceIds?: string[];
+  /** Suppliers with a product in one of these publication statuses. */
+  productStatuses?: ProductStatus[];
+  /** Suppliers with a product holding a certificate in one of these statuses. */
+  certificateStatuses?: CertificateStatus[];
+  /** Suppliers serving a council in one of these regions (e.g. 'London'). */
+  regions?: string[];
+  /** Suppliers serving a council in one of these nations ('England', 'Wales'). */
+  nations?: string[];
+  /** Suppliers serving a council that is a member of one of these council groups. */
+  councilGroupIds?: string[];
 }
+
+/** The product-level kinds, which must hold for one product together. */
+export const hasProductConditions = (f: AudienceFilter) =>
+  Boolean(f.serviceIds?.length || f.productStatuses?.length || f.certificateStatuses?.length);
+
+/** The council kinds ("councils served"). */
+export const hasCouncilConditions = (f: AudienceFilter) =>
+  Boolean(f.regions?.length || f.nations?.length || f.councilGroupIds?.length);

@@ -10,7 +10,9 @@ import {
 import type { AudienceFilter } from './audience-filter.js';
 import type { Channel, CommunicationStatus } from './communication-status.js';
 
-export type CommunicationKind = 'manual' | 'digest';
+/** manual: written by the programme office; digest: the weekly digest; triggered: a domain event's notice. */
+export const COMMUNICATION_KINDS = ['manual', 'digest', 'triggered'] as const;
+export type CommunicationKind = (typeof COMMUNICATION_KINDS)[number];
 
 /**
  * A message to suppliers: subject and body templates (Mustache), a topic, the audience
@@ -19,6 +21,7 @@ export type CommunicationKind = 'manual' | 'digest';
  */
 @Entity({ name: 'communications' })
 @Index('ix_communications_status_send_at', ['status', 'sendAt'])
+@Index('ix_communications_kind_created', ['kind', 'createdAt'])
 @Index('ix_communications_acknowledge_by', ['acknowledgeBy'], {
   where: 'acknowledge_by IS NOT NULL',
 })
@@ -61,7 +64,10 @@ export class Communication {
   @Column('jsonb', { default: {} })
   context: Record<string, unknown>;
 
-  /** Makes system-created communications idempotent (e.g. one digest per supplier a week). */
+  /**
+   * Makes system-created communications idempotent: one digest per supplier a day, one
+   * notice per triggering event (`trigger:<event type>:<natural key>`).
+   */
   @Index('ux_communications_dedupe_key', { unique: true, where: 'dedupe_key IS NOT NULL' })
   @Column('text', { nullable: true })
   dedupeKey: string | null;

@@ -11,6 +11,9 @@ import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryLedger } from './delivery-ledger.service.js';
 import { DeliveryEnqueuer } from './delivery-enqueuer.service.js';
 import { DeliveryProcessor } from './delivery-processor.service.js';
+import { CertificatesDueSource } from './digest/certificates-due-source.js';
+import { ChangesRequestedSource } from './digest/changes-requested-source.js';
+import { OverdueRisksSource } from './digest/overdue-risks-source.js';
 import { UnacknowledgedSource } from './digest/unacknowledged-source.js';
 import { EmailSender } from './email-sender.service.js';
 import { EmailDeliveryHandler } from './handlers/email-delivery.handler.js';
@@ -19,12 +22,14 @@ import { ReconcileDeliveriesHandler } from './handlers/reconcile-deliveries.hand
 import { SupplierDigestHandler } from './handlers/supplier-digest.handler.js';
 import { WebhookDeliveryHandler } from './handlers/webhook-delivery.handler.js';
 import { MessageRenderer } from './message-renderer.service.js';
+import { CommunicationTriggers } from './triggers/communication-triggers.subscriber.js';
+import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
 /**
  * L4: targeted supplier communications: drafts and previews, the fan-out to deliveries
  * (the outbox), email and signed webhook delivery with retries, acknowledgements,
- * the delivery reconciler and the weekly digest.
+ * the delivery reconciler, the weekly digest and the communications domain events trigger.
  */
 @Module({
   imports: [OrganisationsModule],
@@ -41,12 +46,17 @@ import { WebhookSender } from './webhook-sender.service.js';
     DeliveryProcessor,
     EmailSender,
     WebhookSender,
+    ChangesRequestedSource,
+    CertificatesDueSource,
+    OverdueRisksSource,
     UnacknowledgedSource,
     FanOutHandler,
     EmailDeliveryHandler,
     WebhookDeliveryHandler,
     ReconcileDeliveriesHandler,
     SupplierDigestHandler,
+    TriggeredCommunications,
+    CommunicationTriggers,
     CommunicationsSeeder,
   ],
   exports: [CommunicationsSeeder],

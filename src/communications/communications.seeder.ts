@@ -63,8 +63,23 @@ const DEMO: DemoCommunication[] = [
 ];
 
 /**
+ * A draft targeted with the product and council filters: suppliers with a certified
+ * admissions product serving a London borough (ids looked up when seeding).
+ */
+const TARGETED = {
+  key: 'demo:london-admissions-offer-day',
+  subject: 'London secondary offer day: readiness check for {{supplier.name}}',
+  body:
+    'Dear {{contact.name}},\n\nNational offer day is close. Please confirm that these products ' +
+    'are ready:\n{{#products}}- {{name}} {{release}}\n{{/products}}\nfor these London ' +
+    'councils:\n{{#councils}}- {{name}} ({{gssCode}})\n{{/councils}}\nAcknowledge by ' +
+    '{{communication.acknowledgeBy}}: {{ackLink}}\n\nProgramme Office',
+};
+
+/**
  * Demo communications (insert-if-absent by dedupe key): two sent ones with terminal
- * delivery states and some acknowledgements, and a draft ready to preview.
+ * delivery states and some acknowledgements, and drafts ready to preview (one targeted
+ * at certified admissions suppliers serving London boroughs).
  */
 @Injectable()
 export class CommunicationsSeeder {
@@ -91,6 +106,20 @@ export class CommunicationsSeeder {
         DEMO.map((d) => d.sentDaysAgo),
         DEMO.map((d) => d.acknowledgeInDays),
       ],
+    );
+    const targeted: { id: string }[] = await m.query(
+      `INSERT INTO communications (kind, subject_template, body_template, topic, mandatory, audience,
+                                   channels, status, acknowledge_by, dedupe_key, created_by)
+       SELECT 'manual', $1, $2, 'admissions', false,
+              jsonb_build_object('serviceIds', jsonb_build_array(sv.id),
+                                 'productStatuses', '["published", "in_remediation"]'::jsonb,
+                                 'certificateStatuses', '["valid", "reassessment_due"]'::jsonb,
+                                 'councilGroupIds', jsonb_build_array(g.id)),
+              '{email,webhook}', 'draft', now() + interval '21 days', $3, 'admin@programme.example'
+         FROM services sv, council_groups g
+        WHERE sv.code = 'ADMISSIONS' AND g.name = 'London boroughs'
+       ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
+      [TARGETED.subject, TARGETED.body, TARGETED.key],
     );
     const deliveries = await m.query(
       `INSERT INTO deliveries (communication_id, supplier_id, contact_id, channel, target, status,
@@ -125,7 +154,7 @@ export class CommunicationsSeeder {
        ON CONFLICT ON CONSTRAINT ux_acknowledgements_supplier DO NOTHING RETURNING id`,
     );
     return {
-      communications: comms.length,
+      communications: comms.length + targeted.length,
       deliveries: deliveries.length,
       acknowledgements: acks.length,
     };

@@ -54,7 +54,7 @@ export class CommunicationsService {
       subjectTemplate: dto.subjectTemplate,
       bodyTemplate: dto.bodyTemplate,
     });
-    await this.assertSuppliersExist(dto.audience);
+    await this.assertAudienceKnown(dto.audience);
     return this.uow.run(async (tx) => {
       const saved = await tx.manager.save(
         tx.manager.create(Communication, {
@@ -84,6 +84,7 @@ export class CommunicationsService {
     const qb = this.db.getRepository(Communication).createQueryBuilder('c');
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.topic) qb.andWhere('c.topic = :topic', { topic: q.topic });
+    if (q.kind) qb.andWhere('c.kind = :kind', { kind: q.kind });
     if (isTenantScoped(actor)) {
       qb.andWhere(
         'EXISTS (SELECT 1 FROM deliveries d WHERE d.communication_id = c.id AND d.supplier_id = :org)',
@@ -115,7 +116,7 @@ export class CommunicationsService {
       subjectTemplate: dto.subjectTemplate,
       bodyTemplate: dto.bodyTemplate,
     });
-    if (dto.audience) await this.assertSuppliersExist(dto.audience);
+    if (dto.audience) await this.assertAudienceKnown(dto.audience);
     return this.uow.run(async (tx) => {
       const c = await this.lock(tx.manager, id);
       if (c.version !== dto.version)
@@ -165,6 +166,7 @@ export class CommunicationsService {
           contactId: first.contact_id,
           contactName: first.contact_name,
           email: first.email,
+          ...(await this.lists(c.audience, first.supplier_id)),
         }
       : null;
     return {
@@ -183,6 +185,16 @@ export class CommunicationsService {
           }
         : null,
     };
+  }
+
+  /** One supplier's template lists (products, councils) for this audience. */
+  private async lists(
+    audience: AudienceFilter,
+    supplierId: string,
+  ): Promise<Pick<Recipient, 'products' | 'councils'>> {
+    const { sql, params } = this.audience.context(audience, 's.id = $1', 2);
+    const [row] = await this.db.query(sql, [supplierId, ...params]);
+    return { products: row?.products ?? [], councils: row?.councils ?? [] };
   }
 
   /**
@@ -280,21 +292,40 @@ export class CommunicationsService {
     c.status = to;
   }
 
-  private async assertSuppliersExist(audience: AudienceFilter): Promise<void> {
-    const ids = audience.supplierIds ?? [];
-    if (ids.length === 0) return;
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM organisations WHERE type = 'SUPPLIER' AND id = ANY($1::uuid[])`,
-      [ids],
+  /**
+   * 400 naming every unknown id or region of the audience (`audience.serviceIds[1]`):
+   * suppliers, services, council groups and regions are checked in one query.
+   */
+  private async assertAudienceKnown(audience: AudienceFilter): Promise<void> {
+    const lists = {
+      supplierIds: audience.supplierIds ?? [],
+      serviceIds: audience.serviceIds ?? [],
+      councilGroupIds: audience.councilGroupIds ?? [],
+      regions: audience.regions ?? [],
+    };
+    if (Object.values(lists).every((l) => l.length === 0)) return;
+    const unknown = (table: string, column: string, type: string, n: number, extra = '') =>
+      `(SELECT COALESCE(array_agg((x.i - 1)::int), '{}') FROM unnest($${n}::${type}[]) WITH ORDINALITY x(v, i)
+         WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.${column} = x.v ${extra}))`;
+    const [row]: Record<keyof typeof lists, number[]>[] = await this.db.query(
+      `SELECT ${unknown('organisations', 'id', 'uuid', 1, `AND t.type = 'SUPPLIER'`)} AS "supplierIds",
+              ${unknown('services', 'id', 'uuid', 2)} AS "serviceIds",
+              ${unknown('council_groups', 'id', 'uuid', 3)} AS "councilGroupIds",
+              ${unknown('organisations', 'region', 'text', 4, `AND t.type = 'COUNCIL'`)} AS "regions"`,
+      [lists.supplierIds, lists.serviceIds, lists.councilGroupIds, lists.regions],
     );
-    const found = new Set(rows.map((r) => r.id));
-    const missing = ids.filter((i) => !found.has(i));
-    if (missing.length > 0) {
-      throw ProblemException.unprocessable(
-        'unknown_suppliers',
-        `Not suppliers: ${missing.join(', ')}`,
-        { missing },
-      );
-    }
+    const what = {
+      supplierIds: 'no such supplier',
+      serviceIds: 'no such service',
+      councilGroupIds: 'no such council group',
+      regions: 'no council is in this region',
+    };
+    const errors = (Object.keys(lists) as (keyof typeof lists)[]).flatMap((key) =>
+      row[key].map((i) => ({
+        field: `audience.${key}[${i}]`,
+        message: `${what[key]}: ${lists[key][i]}`,
+      })),
+    );
+    if (errors.length > 0) throw ProblemException.invalidFields(errors);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
 import type { Channel, DeliveryStatus } from './communication-status.js';
+import type { CouncilItem, ProductItem } from './communication-supplier.entity.js';
 import { MicroBatch } from './micro-batch.js';
 
 /** A delivery this worker has claimed, with what rendering it needs. */
@@ -22,6 +23,8 @@ export interface ClaimedDelivery {
   supplier_name: string;
   contact_name: string;
   email: string;
+  /** The supplier's template lists written by the fan-out (null for older deliveries). */
+  lists: { products: ProductItem[]; councils: CouncilItem[] } | null;
 }
 
 interface Outcome {
@@ -70,7 +73,11 @@ export class DeliveryLedger implements OnModuleDestroy {
         RETURNING d.id, d.channel, d.target, d.attempts, d.supplier_id, d.contact_id,
                   d.communication_id, c.subject_template, c.body_template, c.topic, c.mandatory,
                   c.acknowledge_by, c.context, s.name AS supplier_name,
-                  ct.name AS contact_name, ct.email`,
+                  ct.name AS contact_name, ct.email,
+                  (SELECT jsonb_build_object('products', cs.products, 'councils', cs.councils)
+                     FROM communication_suppliers cs
+                    WHERE cs.communication_id = d.communication_id
+                      AND cs.supplier_id = d.supplier_id) AS lists`,
       [[...new Set(ids)]],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -54,6 +54,8 @@ export class DeliveryProcessor {
         contactId: d.contact_id,
         contactName: d.contact_name,
         email: d.email,
+        products: d.lists?.products,
+        councils: d.lists?.councils,
       },
       { html: d.channel === 'email' },
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AckLinkSigner } from './ack-link-signer.js';
 import type { Communication } from './communication.entity.js';
+import type { CouncilItem, ProductItem } from './communication-supplier.entity.js';
 import { isoDate } from './communication-views.js';
 import { TemplateRenderer, type TemplateView } from './template-renderer.js';
 
@@ -10,6 +11,9 @@ export interface Recipient {
   contactId: string;
   contactName: string;
   email: string;
+  /** The supplier's matched products and councils (empty lists when unknown). */
+  products?: ProductItem[];
+  councils?: CouncilItem[];
 }
 
 export interface RenderedMessage {
@@ -35,6 +39,8 @@ export class MessageRenderer {
     const ackLink = this.links.link(c.id, r.supplierId, r.contactId);
     const view: TemplateView = {
       ...c.context,
+      products: r.products ?? [],
+      councils: r.councils ?? [],
       supplier: { name: r.supplierName },
       contact: { name: r.contactName, email: r.email },
       communication: { topic: c.topic, acknowledgeBy: isoDate(c.acknowledgeBy) },

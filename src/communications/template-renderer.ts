@@ -3,7 +3,8 @@ import { ProblemException, type FieldError } from '../common/errors/problem.exce
 
 /**
  * The placeholders a template may use. Lists (sections over arrays) name the fields of
- * their items; issues 5/6 add `products` and `councils` here.
+ * their items: `products` and `councils` are what the audience matched the recipient
+ * supplier on (see AudienceResolver.context); `outstanding` is a digest's items.
  */
 export const PLACEHOLDERS: Record<string, string> = {
   'supplier.name': "The recipient supplier's name",
@@ -15,6 +16,8 @@ export const PLACEHOLDERS: Record<string, string> = {
 };
 export const LIST_PLACEHOLDERS: Record<string, string[]> = {
   outstanding: ['kind', 'title', 'due', 'link'],
+  products: ['name', 'release', 'status'],
+  councils: ['name', 'gssCode', 'region', 'nation'],
 };
 
 /** The values one recipient's rendering sees. */

@@ -7,6 +7,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
 import { Communication } from '../communications/communication.entity.js';
+import { CommunicationSupplier } from '../communications/communication-supplier.entity.js';
 import { Delivery } from '../communications/delivery.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Certificate } from '../conformance/certificate.entity.js';
@@ -62,6 +63,7 @@ export const ENTITIES = [
   MitigationAction,
   RiskHistory,
   Communication,
+  CommunicationSupplier,
   Delivery,
   Acknowledgement,
   Product,

@@ -7,6 +7,7 @@ import { RiskServiceLink1795430048094 } from '../../migrations/1795430048094-ris
 import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795432898884-products-certificates-adoption.js';
 import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-adoption-rollout.js';
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
+import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   ProductsCertificatesAdoption1795432898884,
   AdoptionRollout1795433397176,
   Conformance1795433814797,
+  CommunicationAudienceLists1795435858853,
 ];

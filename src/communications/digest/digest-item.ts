@@ -9,9 +9,9 @@ export interface DigestItem {
 }
 
 /**
- * A kind of outstanding item: one query for every supplier at once. Sources for changes
- * requested, certificates due and overdue risks or actions join DIGEST_SOURCES as their
- * modules land.
+ * A kind of outstanding item: one query for every supplier at once. The digest handler
+ * lists its sources: changes requested, certificates due,
+ * overdue risk reviews and actions, unacknowledged communications.
  */
 export interface DigestItemSource {
   items(now: Date): Promise<DigestItem[]>;

@@ -9,6 +9,7 @@ import {
   DELIVERY_STATUSES,
   type DeliveryStatus,
 } from '../communication-status.js';
+import { COMMUNICATION_KINDS, type CommunicationKind } from '../communication.entity.js';
 import { TOPIC } from './communication.dto.js';
 
 export class CommunicationQueryDto extends PageQueryDto {
@@ -21,6 +22,14 @@ export class CommunicationQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(TOPIC, { message: 'topic must be a lower-case slug' })
   topic?: string;
+
+  @ApiPropertyOptional({
+    enum: COMMUNICATION_KINDS,
+    description: 'manual, the weekly digest, or triggered by a domain event',
+  })
+  @IsOptional()
+  @IsIn(COMMUNICATION_KINDS)
+  kind?: CommunicationKind;
 }
 
 export class DeliveryQueryDto extends PageQueryDto {

@@ -48,6 +48,17 @@ export class FanOutHandler implements JobHandler<JobName.CommunicationFanOut> {
         true,
       );
       const inserted = result.affected ?? 0;
+      const lists = this.audience.context(
+        c.audience,
+        `s.id IN (SELECT d.supplier_id FROM deliveries d WHERE d.communication_id = $1)`,
+        2,
+      );
+      await tx.manager.query(
+        `INSERT INTO communication_suppliers (communication_id, supplier_id, products, councils)
+         SELECT $1, x.supplier_id, x.products, x.councils FROM (${lists.sql}) x
+         ON CONFLICT DO NOTHING`,
+        [c.id, ...lists.params],
+      );
       const from = c.status;
       c.status = 'sent';
       c.sentAt = new Date();

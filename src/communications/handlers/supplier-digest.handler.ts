@@ -5,6 +5,9 @@ import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
 import { JobName } from '../../queue/job-registry.js';
 import { UnitOfWork } from '../../queue/unit-of-work.service.js';
 import type { DigestItem, DigestItemSource } from '../digest/digest-item.js';
+import { CertificatesDueSource } from '../digest/certificates-due-source.js';
+import { ChangesRequestedSource } from '../digest/changes-requested-source.js';
+import { OverdueRisksSource } from '../digest/overdue-risks-source.js';
 import { UnacknowledgedSource } from '../digest/unacknowledged-source.js';
 
 export const DIGEST_SUBJECT = 'Your programme digest: outstanding items for {{supplier.name}}';
@@ -31,9 +34,12 @@ export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest>
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    changesRequested: ChangesRequestedSource,
+    certificatesDue: CertificatesDueSource,
+    overdueRisks: OverdueRisksSource,
     unacknowledged: UnacknowledgedSource,
   ) {
-    this.sources = [unacknowledged];
+    this.sources = [changesRequested, certificatesDue, overdueRisks, unacknowledged];
   }
 
   async handle(): Promise<{ digests: number }> {

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { SYSTEM_ACTOR } from '../../auth/actor.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { JobName } from '../../queue/job-registry.js';
+import { UnitOfWork } from '../../queue/unit-of-work.service.js';
+import type { Notice } from './trigger-notices.js';
+
+/**
+ * Creates a system communication for a domain event and sends it through the ordinary
+ * fan-out, exactly once per dedupe key: the insert and the fan-out job commit together,
+ * and a redelivered event hits the unique key and creates (and sends) nothing.
+ */
+@Injectable()
+export class TriggeredCommunications {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The new communication's id, or null when this notice exists already. */
+  async send(n: Notice, event: string): Promise<string | null> {
+    return this.uow.run(async (tx) => {
+      const [row]: { id: string }[] = await tx.manager.query(
+        `INSERT INTO communications (kind, subject_template, body_template, topic, mandatory,
+                                     audience, channels, status, send_at, acknowledge_by,
+                                     context, dedupe_key, created_by)
+         VALUES ('triggered', $1, $2, $3, true, $4, '{email,webhook}', 'sending', now(), $5,
+                 $6, $7, 'system')
+         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+         RETURNING id`,
+        [
+          n.subjectTemplate,
+          n.bodyTemplate,
+          n.topic,
+          JSON.stringify(n.audience),
+          n.acknowledgeBy,
+          JSON.stringify({ notice: n.notice }),
+          n.dedupeKey,
+        ],
+      );
+      if (!row) return null;
+      tx.emit(JobName.CommunicationFanOut, { communicationId: row.id });
+      await this.audit.record(tx.manager, SYSTEM_ACTOR, {
+        action: 'communication.triggered',
+        entityType: 'communication',
+        entityId: row.id,
+        after: { event, dedupeKey: n.dedupeKey, topic: n.topic, audience: n.audience },
+      });
+      return row.id;
+    });
+  }
+}
