@@ -59,28 +59,33 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
       serviceId: service.id,
       productId: certified.productId,
       stage: 'live',
+      history: false,
     });
     ids.y = await upsertAdoption(api.db, {
       councilId: await council('E06000001'),
       serviceId: service.id,
       productId: certified.productId,
       stage: 'testing',
+      history: false,
     });
     ids.w = await upsertAdoption(api.db, {
       councilId: await council('W06000001'),
       serviceId: service.id,
       stage: 'planning',
+      history: false,
     });
     ids.l = await upsertAdoption(api.db, {
       councilId: await council('E09000002'),
       serviceId: service.id,
       stage: 'withdrawn',
+      history: false,
     });
     ids.m = await upsertAdoption(api.db, {
       councilId: await council('E06000002'),
       serviceId: service.id,
       productId: suspended.productId,
       stage: 'implementation',
+      history: false,
     });
     await api.db.query(`UPDATE adoptions SET target_dates = $2 WHERE id = $1`, [
       ids.y,

@@ -16,10 +16,18 @@ export interface JobToAdd<J extends JobName = JobName> {
 export class QueueProducer implements OnModuleDestroy {
   private readonly log = new Logger(QueueProducer.name);
   private readonly queues = new Map<QueueName, Queue>();
+  private closed = false;
 
   constructor(private readonly config: AppConfig) {}
 
+  /**
+   * The queue, connected on first use. Once the app is shutting down no new connection is
+   * opened: an enqueue still in flight then (an outbox relay finishing after a request)
+   * fails, and its outbox rows stay pending for the reconciler, instead of leaving a Redis
+   * connection that nothing will close.
+   */
   queue(name: QueueName): Queue {
+    if (this.closed) throw new Error(`queue producer closed; ${name} not opened`);
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
@@ -61,6 +69,7 @@ export class QueueProducer implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     await Promise.all(
       [...this.queues.values()].map((q) =>
         withTimeout(q.close(), 500, `closing queue ${q.name}`).catch(() => q.disconnect()),

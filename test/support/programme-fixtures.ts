@@ -116,7 +116,9 @@ export async function insertCertificate(
 
 /**
  * Sets a council's adoption of a service (creating the row if seeding did not): route
- * through a product or a shared service, and a stage.
+ * through a product or a shared service, and a stage. A stage change is written to the
+ * adoption's history as the system, as the api would, so trends add up; a test that
+ * writes its own backdated history passes `history: false`.
  */
 export async function upsertAdoption(
   db: DataSource,
@@ -126,17 +128,26 @@ export async function upsertAdoption(
     productId?: string | null;
     sharedServiceId?: string | null;
     stage?: AdoptionStage;
+    history?: boolean;
   },
 ): Promise<string> {
   const routeType = spec.productId ? 'product' : spec.sharedServiceId ? 'shared_service' : null;
   const [row] = await db.query(
-    `INSERT INTO adoptions (council_id, service_id, route_type, product_id, shared_service_id, stage)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (council_id, service_id) DO UPDATE
-       SET route_type = EXCLUDED.route_type, product_id = EXCLUDED.product_id,
-           shared_service_id = EXCLUDED.shared_service_id, stage = EXCLUDED.stage,
-           stage_entered_at = now(), version = adoptions.version + 1
-     RETURNING id`,
+    `WITH before AS (SELECT stage FROM adoptions WHERE council_id = $1 AND service_id = $2),
+          up AS (
+            INSERT INTO adoptions (council_id, service_id, route_type, product_id, shared_service_id, stage)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (council_id, service_id) DO UPDATE
+              SET route_type = EXCLUDED.route_type, product_id = EXCLUDED.product_id,
+                  shared_service_id = EXCLUDED.shared_service_id, stage = EXCLUDED.stage,
+                  stage_entered_at = now(), version = adoptions.version + 1
+            RETURNING id, stage),
+          history AS (
+            INSERT INTO adoption_history (adoption_id, event, from_stage, to_stage, note, actor_label)
+            SELECT up.id, 'transitioned', before.stage, up.stage, 'test fixture', 'system'
+              FROM up LEFT JOIN before ON true
+             WHERE $7::boolean AND COALESCE(before.stage, 'not_started') <> up.stage)
+     SELECT id FROM up`,
     [
       spec.councilId,
       spec.serviceId,
@@ -144,6 +155,7 @@ export async function upsertAdoption(
       spec.productId ?? null,
       spec.sharedServiceId ?? null,
       spec.stage ?? 'not_started',
+      spec.history ?? true,
     ],
   );
   return row.id as string;
