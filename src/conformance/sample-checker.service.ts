@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProblemException } from '../common/errors/problem.exception.js';
+import { SchemaValidator } from '../standards/schema-validator.js';
 import { StandardValidationService } from '../standards/standard-validation.service.js';
 import type { GoverningStandard } from './governing-standards.js';
 import type { CheckStatus } from './submission-lifecycle.js';
 
 /**
  * The automatic standard checks run at submit: every sample payload is validated against
- * its standard's JSON Schema (the standards module's validator, compiled once per schema
- * revision); a standard without a schema makes its samples `not_testable`. Outcomes are
- * written back in one UPDATE.
+ * its standard's JSON Schema (the standards module's validators, compiled once per schema
+ * revision, read for all the submission's standards at once); a standard without a schema
+ * makes its samples `not_testable`. Outcomes are written back in one UPDATE: the number of
+ * queries does not grow with the number of samples.
  */
 @Injectable()
 export class SampleChecker {
@@ -24,25 +25,15 @@ export class SampleChecker {
       `SELECT id, standard_id, payload FROM submission_samples WHERE submission_id = $1`,
       [submissionId],
     );
-    const withSchema = new Set(standards.filter((s) => s.hasSchema).map((s) => s.id));
-    const results: { id: string; status: CheckStatus; errors: object[] }[] = [];
-    for (const sample of samples) {
-      if (!withSchema.has(sample.standard_id)) {
-        results.push({ id: sample.id, status: 'not_testable', errors: [] });
-        continue;
-      }
-      const outcome = await this.validation
-        .validate(sample.standard_id, sample.payload)
-        .catch((err: unknown) => {
-          if (err instanceof ProblemException && err.getStatus() === 422) return null;
-          throw err;
-        });
-      results.push(
-        outcome
-          ? { id: sample.id, status: outcome.valid ? 'passed' : 'failed', errors: outcome.errors }
-          : { id: sample.id, status: 'not_testable', errors: [] },
-      );
-    }
+    const validators = await this.validation.validatorsFor(
+      standards.filter((s) => s.hasSchema).map((s) => s.id),
+    );
+    const results = samples.map((sample): { id: string; status: CheckStatus; errors: object[] } => {
+      const fn = validators.get(sample.standard_id);
+      if (!fn) return { id: sample.id, status: 'not_testable', errors: [] };
+      const outcome = SchemaValidator.run(fn, sample.payload);
+      return { id: sample.id, status: outcome.valid ? 'passed' : 'failed', errors: outcome.errors };
+    });
     if (results.length > 0) {
       await m.query(
         `UPDATE submission_samples s
