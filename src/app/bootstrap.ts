@@ -58,11 +58,16 @@ export async function createApi(
       .header('x-request-id', req.id);
     done();
   });
-  // One line per request at info; at warn and above the hook is not even registered.
+  // One line per request at info; at warn and above the hook is not even registered. The
+  // line holds only request-line fields (no headers, no body), so it is written by a child
+  // made once without the redaction pass, and bound to the request id per line rather than
+  // through a per-request child logger.
   if (logger.isLevelEnabled('info')) {
+    const requestLog = logger.child({}, { redact: [] });
     fastify.addHook('onResponse', (req, reply, done) => {
-      req.log.info(
+      requestLog.info(
         {
+          reqId: req.id,
           method: req.method,
           url: req.url,
           statusCode: reply.statusCode,
