@@ -67,14 +67,18 @@ function load(
   return autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
 }
 
-/** 2 s warm-up (discarded), then 10 s measured at 50 connections; optional request headers. */
+/**
+ * 2 s warm-up (discarded), then 10 s (or `seconds`) measured at 50 connections; optional
+ * request headers.
+ */
 export async function measure(
   name: string,
   url: string,
   headers: Record<string, string> = {},
+  seconds = MEASURE_SECONDS,
 ): Promise<BenchRow> {
   await load(url, WARMUP_SECONDS, headers);
-  const result = await load(url, MEASURE_SECONDS, headers);
+  const result = await load(url, seconds, headers);
   const failed = result.errors + result.timeouts + result.non2xx;
   return {
     name,
