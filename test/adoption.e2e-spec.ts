@@ -555,4 +555,55 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
     );
     expect(asY.body.data).toEqual([]);
   });
+
+  it('a stale version is 409 on a transition; rejecting a variance needs a reason; a council withdraws its own', async () => {
+    const service = await insertService(api.db);
+    const id = await upsertAdoption(api.db, {
+      councilId: p.councilX.organisationId!,
+      serviceId: service.id,
+    });
+    const current = (await adoption(id)).body.version as number;
+    const moved = await move(id, 'planning', current);
+    expect(moved.status).toBe(200);
+    // A second writer still holding the old version is refused, and nothing changes.
+    const stale = await move(id, 'planning', current);
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    expect((await adoption(id)).body).toMatchObject({ stage: 'planning', version: current + 1 });
+
+    const propose = (description: string) =>
+      as(api, p.councilX).post(`/api/v1/adoptions/${id}/variances`).send({
+        requirementCode: service.requirementCode,
+        description,
+        justification: 'Local constraint',
+        expiresOn: '2030-06-30',
+      });
+    const decide = (varianceId: string, who: Principal, body: object) =>
+      as(api, who).post(`/api/v1/adoptions/${id}/variances/${varianceId}/transitions`).send(body);
+
+    const first = (await propose('Paper forms for one term')).body;
+    const noReason = await decide(first.id, p.admin, { to: 'rejected', version: first.version });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const rejected = await decide(first.id, p.admin, {
+      to: 'rejected',
+      version: first.version,
+      reason: 'The national offline route already covers this',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'rejected', inForce: false });
+
+    const second = (await propose('Phone applications for one term')).body;
+    const byOther = await decide(second.id, p.councilY, {
+      to: 'withdrawn',
+      version: second.version,
+    });
+    expect(byOther.status).toBe(404);
+    const withdrawn = await decide(second.id, p.councilX, {
+      to: 'withdrawn',
+      version: second.version,
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+  });
 });
