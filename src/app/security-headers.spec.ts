@@ -2,12 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { DOCS_HELMET_OPTIONS, securityHeaders } from './security-headers.js';
 
 describe('securityHeaders', () => {
-  it("computes helmet's headers once, with the strictest CSP for JSON responses", () => {
+  it("computes the API's headers once: OWASP's set for REST APIs, the strictest CSP", () => {
     const headers = securityHeaders();
-    expect(headers).toMatchObject({
-      'x-content-type-options': 'nosniff',
-      'x-frame-options': 'SAMEORIGIN',
+    expect(headers).toEqual({
       'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
     });
   });
 
