@@ -4,8 +4,20 @@ import type { AdoptionRow } from './adoption-queries.js';
 import type { LocalVariance } from './local-variance.entity.js';
 import type { SuccessStep } from './success-step.entity.js';
 
-export const toAdoptionView = (r: AdoptionRow) => ({
-  id: r.id,
+type CouncilServiceRow = Pick<
+  AdoptionRow,
+  | 'council_id'
+  | 'council_name'
+  | 'gss_code'
+  | 'nation'
+  | 'region'
+  | 'service_id'
+  | 'service_code'
+  | 'service_name'
+>;
+
+/** The council and service an adoption row is about, as every adoption view shows them. */
+export const councilAndService = (r: CouncilServiceRow) => ({
   council: {
     id: r.council_id,
     name: r.council_name,
@@ -14,6 +26,11 @@ export const toAdoptionView = (r: AdoptionRow) => ({
     region: r.region,
   },
   service: { id: r.service_id, code: r.service_code, name: r.service_name },
+});
+
+export const toAdoptionView = (r: AdoptionRow) => ({
+  id: r.id,
+  ...councilAndService(r),
   route: r.route_type
     ? {
         type: r.route_type,

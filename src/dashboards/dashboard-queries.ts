@@ -7,6 +7,7 @@ import {
   USABLE_PRODUCT_SQL,
 } from '../adoption/adoption-queries.js';
 import { ADOPTION_STAGES } from '../adoption/adoption-stage.js';
+import { councilAndService } from '../adoption/adoption-views.js';
 import { SqlParams } from '../adoption/sql-params.js';
 import { OPEN_STATUSES } from '../risks/risk-lifecycle.js';
 
@@ -240,14 +241,7 @@ export function shapeAttention(rows: Row[]) {
   return {
     data: rows.map((r) => ({
       adoptionId: r.id,
-      council: {
-        id: r.council_id,
-        name: r.council_name,
-        gssCode: r.gss_code,
-        nation: r.nation,
-        region: r.region,
-      },
-      service: { id: r.service_id, code: r.service_code, name: r.service_name },
+      ...councilAndService(r as Parameters<typeof councilAndService>[0]),
       stage: r.stage,
       stageEnteredAt: r.stage_entered_at,
       reasons: r.reasons as { code: string; detail: string }[],
