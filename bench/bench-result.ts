@@ -4,6 +4,8 @@ export interface BenchRow {
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time the server process spent per request (all threads), where it was measured. */
+  cpuUsPerReq?: number;
   note?: string;
 }
 

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase, withDatabase } from '../src/database/database-admin.js';
 import type { BenchRow } from './bench-result.js';
-import { measure, startServer } from './http-load.js';
+import { CAN_PIN, measure, pinSelf, startServer } from './http-load.js';
 
 const TARGET_RATIO = 0.7;
 const ROUNDS = 3;
@@ -16,9 +17,10 @@ const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.u
 
 /**
  * GET /health/live: bare Fastify (the baseline) versus the full api (`node dist/src/main.js`,
- * every global hook, guard, security headers, logging) at LOG_LEVEL=info and warn, with a
- * bare NestJS app between them to show what the framework alone costs. The api runs against a
- * scratch database migrated here and dropped afterwards.
+ * every global hook, guard, security headers, logging) at LOG_LEVEL=info and warn. Two
+ * references sit between them, to show where the difference goes: bare Fastify sending the
+ * api's response headers, and a bare NestJS app (the framework alone). The api runs against
+ * a scratch database migrated here and dropped afterwards.
  */
 export async function run(): Promise<BenchRow[]> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ptrack';
@@ -40,6 +42,11 @@ export async function run(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     const targets: [string, string, Record<string, string>][] = [
       ['bare Fastify (baseline)', path('./baseline-fastify.js'), {}],
+      [
+        'bare Fastify + api headers (reference)',
+        path('./baseline-fastify.js'),
+        { API_HEADERS: '1' },
+      ],
       ['bare NestJS + Fastify (reference)', path('./baseline-nest.js'), {}],
       ['api, LOG_LEVEL=info', path('../src/main.js'), { ...env, LOG_LEVEL: 'info' }],
       ['api, LOG_LEVEL=warn', path('../src/main.js'), { ...env, LOG_LEVEL: 'warn' }],
@@ -47,24 +54,34 @@ export async function run(): Promise<BenchRow[]> {
     // The servers all run at once (idle ones cost nothing) and are measured in interleaved
     // rounds, so a noisy neighbour on a shared machine hits every target alike. Each row
     // is the target's median round; its ratio is the median of its per-round ratios.
+    // Where it can, the load generator (this process) runs on CPU 0 and the servers on CPU 1.
     const servers = [];
+    pinSelf('0');
     try {
       for (const [, script, serverEnv] of targets) {
-        servers.push(await startServer(script, serverEnv, '/health/live'));
+        servers.push(await startServer(script, serverEnv, '/health/live', 1));
       }
       const rounds: BenchRow[][] = targets.map(() => []);
       for (let r = 0; r < ROUNDS; r++) {
         for (const [i, [name]] of targets.entries()) {
           const url = `${servers[i].url}/health/live`;
-          rounds[i].push(await measure(`GET /health/live: ${name}`, url, {}, ROUND_SECONDS));
+          const row = await measure(
+            `GET /health/live: ${name}`,
+            url,
+            {},
+            ROUND_SECONDS,
+            servers[i],
+          );
+          rounds[i].push(row);
         }
       }
       for (const [i, [name]] of targets.entries()) {
         const row = median(rounds[i], (x) => x.reqPerSec);
         const perSec = rounds[i].map((x) => x.reqPerSec);
         const spread = `median of ${ROUNDS} rounds (${Math.min(...perSec)}–${Math.max(...perSec)})`;
+        const pinned = CAN_PIN ? 'load on CPU 0, servers on CPU 1' : 'not pinned to CPUs';
         if (i === 0) {
-          rows.push({ ...row, note: [row.note, spread].filter(Boolean).join('; ') });
+          rows.push({ ...row, note: [row.note, spread, pinned].filter(Boolean).join('; ') });
           continue;
         }
         const ratio = median(
@@ -82,6 +99,7 @@ export async function run(): Promise<BenchRow[]> {
       }
     } finally {
       await Promise.all(servers.map((server) => server.stop()));
+      pinSelf(`0-${availableParallelism() - 1}`);
     }
     return rows;
   } finally {

@@ -1,6 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import type { BenchRow } from './bench-result.js';
@@ -21,16 +23,56 @@ export async function freePort(): Promise<number> {
 /** A server process under test: stdout to /dev/null, stderr shown. */
 export interface ServerProcess {
   url: string;
+  /** CPU seconds the process has used (all its threads), where /proc tells; else undefined. */
+  cpuSeconds(): number | undefined;
   stop(): Promise<void>;
 }
 
+/**
+ * Whether processes can be pinned to CPUs here (Linux, taskset, two CPUs or more). Pinned,
+ * the load generator and the server under test each own a CPU instead of taking turns on
+ * both: on this project's 2-CPU machine that halved the spread between rounds.
+ */
+export const CAN_PIN = (() => {
+  if (process.platform !== 'linux' || availableParallelism() < 2) return false;
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Pins this process (the load generator) to `cpus`, e.g. "0", or "0-1" to undo. */
+export function pinSelf(cpus: string): void {
+  if (CAN_PIN)
+    execFileSync('taskset', ['-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
+}
+
+/** utime + stime of a Linux process, in seconds (USER_HZ is 100 on every Linux ABI). */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts `node script` on a free port; with `cpu` (and CAN_PIN), pinned to that CPU. */
 export async function startServer(
   script: string,
   env: Record<string, string>,
   readyPath: string,
+  cpu?: number,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  const [command, args] =
+    cpu !== undefined && CAN_PIN
+      ? ['taskset', ['-c', String(cpu), process.execPath, script]]
+      : [process.execPath, [script]];
+  const child: ChildProcess = spawn(command, args, {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -51,6 +93,7 @@ export async function startServer(
   }
   return {
     url,
+    cpuSeconds: () => processCpuSeconds(child.pid),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -69,22 +112,30 @@ function load(
 
 /**
  * 2 s warm-up (discarded), then 10 s (or `seconds`) measured at 50 connections; optional
- * request headers.
+ * request headers. Given the server, the row also has the CPU time it spent per request.
  */
 export async function measure(
   name: string,
   url: string,
   headers: Record<string, string> = {},
   seconds = MEASURE_SECONDS,
+  server?: ServerProcess,
 ): Promise<BenchRow> {
   await load(url, WARMUP_SECONDS, headers);
+  const cpuBefore = server?.cpuSeconds();
   const result = await load(url, seconds, headers);
+  const cpuAfter = server?.cpuSeconds();
   const failed = result.errors + result.timeouts + result.non2xx;
+  const cpuUsPerReq =
+    cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0
+      ? undefined
+      : Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total);
   return {
     name,
     reqPerSec: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    cpuUsPerReq,
     note: failed > 0 ? `${failed} failed requests` : undefined,
   };
 }

@@ -23,14 +23,23 @@ for (const file of modules) {
 }
 
 const table = [
-  ['benchmark', 'req/s', 'p50 ms', 'p99 ms', 'note'],
-  ...rows.map((r) => [r.name, String(r.reqPerSec), String(r.p50Ms), String(r.p99Ms), r.note ?? '']),
+  ['benchmark', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'note'],
+  ...rows.map((r) => [
+    r.name,
+    String(r.reqPerSec),
+    String(r.p50Ms),
+    String(r.p99Ms),
+    r.cpuUsPerReq === undefined ? '' : String(r.cpuUsPerReq),
+    r.note ?? '',
+  ]),
 ];
 const widths = table[0].map((_, col) => Math.max(...table.map((line) => line[col].length)));
 const format = (line: string[]) =>
   line
     .map((cell, col) =>
-      col === 0 || col === 4 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]),
+      col === 0 || col === table[0].length - 1
+        ? cell.padEnd(widths[col])
+        : cell.padStart(widths[col]),
     )
     .join('  ');
 console.log('');

@@ -6,7 +6,7 @@ import { LogController } from 'fastify';
 import type { Bindings, Logger } from 'pino';
 import { registerCsvBodyParser } from '../common/http/csv-body-parser.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
-import { createRootLogger, lazyChildLogger, PinoNestLogger } from '../logging/logger.js';
+import { createRootLogger, lazyChildLoggers, PinoNestLogger } from '../logging/logger.js';
 import { ApiModule } from './api.module.js';
 import { setupOpenApi } from './openapi.js';
 import { DOCS_HELMET_OPTIONS, securityHeaders } from './security-headers.js';
@@ -29,9 +29,10 @@ export async function createApi(
   extraModules: Type[] = [],
 ): Promise<Started<NestFastifyApplication>> {
   const logger = createRootLogger(config.LOG_LEVEL, 'api');
+  const requestLogger = lazyChildLoggers(logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    childLoggerFactory: (_root: unknown, bindings: Bindings) => lazyChildLogger(logger, bindings),
+    childLoggerFactory: (_root: unknown, bindings: Bindings) => requestLogger(bindings),
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
-import { lazyChildLogger } from './logger.js';
+import { lazyChildLoggers } from './logger.js';
 
 /** A pino logger writing JSON lines into an array. */
 function capture(level: string) {
@@ -15,10 +15,10 @@ function capture(level: string) {
   return { logger: pino({ level }, stream), lines };
 }
 
-describe('lazyChildLogger', () => {
+describe('lazyChildLoggers', () => {
   it('writes lines carrying the bindings, like a pino child', async () => {
     const { logger, lines } = capture('info');
-    const log = lazyChildLogger(logger, { reqId: 'r-1' });
+    const log = lazyChildLoggers(logger)({ reqId: 'r-1' });
     log.info({ statusCode: 200 }, 'request completed');
     log.error('boom');
     log.debug('not written at info');
@@ -42,11 +42,17 @@ describe('lazyChildLogger', () => {
       children += 1;
       return child(...args);
     }) as typeof logger.child;
-    const log = lazyChildLogger(logger, { reqId: 'r-2' });
+    const loggers = lazyChildLoggers(logger);
+    const log = loggers({ reqId: 'r-2' });
+    const other = loggers({ reqId: 'r-3' });
     log.info('below the level');
     expect(children).toBe(0);
     log.warn('written');
     log.warn('again');
     expect(children).toBe(1);
+    other.warn('a second request');
+    expect(children).toBe(2);
+    expect(log.bindings()).toEqual({ reqId: 'r-2' });
+    expect(other.bindings()).toEqual({ reqId: 'r-3' });
   });
 });
