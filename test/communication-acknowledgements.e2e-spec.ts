@@ -73,7 +73,7 @@ describe('communications: acknowledgements, digest, subscriptions', () => {
     await as(api, p.admin).post(`/api/v1/communications/${commId}/send`).send({});
     await waitForTerminal(api.db, commId);
     const punctualMail = await waitFor(async () => smtp.to(punctual.contacts[0].email)[0]);
-    await api.http().get(linkIn(punctualMail.text)!);
+    await api.http().post(linkIn(punctualMail.text)!).type('form').send('');
   });
   afterAll(async () => {
     await worker.close();
@@ -97,21 +97,55 @@ describe('communications: acknowledgements, digest, subscriptions', () => {
     expect(again.body.code).toBe('already_acknowledged');
   });
 
-  it('the signed link in the email acknowledges, idempotently; a forged one is 404', async () => {
+  it('opening the emailed link changes nothing; its button acknowledges once, a second press is 409; a forged link is 404', async () => {
     const mail = await waitFor(async () => smtp.to(contactB.email)[0]);
     const path = linkIn(mail.text)!;
     expect(path).toContain(`supplier=${p.supplierB.organisationId}`);
-    const first = await api.http().get(path);
+    const acked = () =>
+      api.db
+        .query(
+          `SELECT count(*)::int AS n FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
+          [commId, p.supplierB.organisationId],
+        )
+        .then((rows: { n: number }[]) => rows[0].n);
+
+    // A mail scanner (or the person) opening the link: a confirm page, nothing recorded.
+    const opened = await api.http().get(path);
+    expect(opened.status).toBe(200);
+    expect(opened.headers['content-type']).toMatch(/text\/html/);
+    expect(opened.text).toContain('<form method="post">');
+    expect(opened.text).toContain('Confirm that ');
+    expect(await acked()).toBe(0);
+
+    // The button, as a browser submits it: an empty form to the same URL.
+    const first = await api.http().post(path).type('form').send('');
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toMatch(/text\/html/);
     expect(first.text).toContain('Thank you');
-    const second = await api.http().get(path);
-    expect(second.status).toBe(200);
+    expect(await acked()).toBe(1);
+    // A second press (double click, back button) records nothing more: 409, still a page.
+    const second = await api.http().post(path).type('form').send('');
+    expect(second.status).toBe(409);
+    expect(second.headers['content-type']).toMatch(/text\/html/);
     expect(second.text).toContain('Already acknowledged');
+    const reopened = await api.http().get(path);
+    expect(reopened.text).toContain('Already acknowledged');
+    expect(reopened.text).not.toContain('<form');
+    const audited = await api.db.query(
+      `SELECT actor_label AS "actorLabel", organisation_id AS "organisationId" FROM audit_events
+        WHERE action = 'communication.acknowledged' AND entity_id = $1 AND organisation_id = $2`,
+      [commId, p.supplierB.organisationId],
+    );
+    expect(audited).toEqual([
+      { actorLabel: `ack-link:${contactB.email}`, organisationId: p.supplierB.organisationId },
+    ]);
+
     const forged = path.replace(/sig=[^&]+/, 'sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect((await api.http().get(forged)).status).toBe(404);
+    expect((await api.http().post(forged).type('form').send('')).status).toBe(404);
     const otherContact = path.replace(contactB.id, contactA.id);
     expect((await api.http().get(otherContact)).status).toBe(404);
+    expect((await api.http().post(otherContact).type('form').send('')).status).toBe(404);
   });
 
   it('lists each recipient supplier with its state, and the overdue ones', async () => {
@@ -197,7 +231,7 @@ describe('communications: acknowledgements, digest, subscriptions', () => {
     );
     expect(n).toBe(0);
     expect((await digest.handle()).digests).toBe(0);
-    const ack = await api.http().get(linkIn(mail.text)!);
+    const ack = await api.http().post(linkIn(mail.text)!).type('form').send('');
     expect(ack.text).toContain('Thank you');
   });
 

@@ -1,5 +1,23 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { Public } from '../common/http/public.decorator.js';
@@ -7,9 +25,14 @@ import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { AcknowledgementsService } from './acknowledgements.service.js';
 import { AcknowledgeLinkQueryDto } from './dto/acknowledge-link-query.dto.js';
 
-const page = (title: string, text: string) =>
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A minimal HTML page; `text` is escaped, `extra` is trusted markup. */
+const page = (title: string, text: string, extra = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
-  `<body><h1>${title}</h1><p>${text}</p></body></html>`;
+  `<body><h1>${title}</h1><p>${escapeHtml(text)}</p>${extra}</body></html>`;
+
+const minuteUtc = (at: Date | string) => new Date(at).toISOString().slice(0, 16).replace('T', ' ');
 
 @ApiTags('communications')
 @ApiBearerAuth()
@@ -47,15 +70,55 @@ export class AcknowledgementsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   @ApiProduces('text/html')
-  @ApiOperation({ summary: 'The signed acknowledgement link from an email (idempotent)' })
-  async acknowledgeByLink(
+  @ApiOperation({
+    summary: 'The signed link from an email: a page with a button that acknowledges',
+    description:
+      'Opening the link changes nothing (mail scanners open links); the button POSTs to the same URL.',
+  })
+  async confirmByLink(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() q: AcknowledgeLinkQueryDto,
   ): Promise<string> {
-    const { ack, first } = await this.acks.acknowledgeByLink(id, q);
-    const when = new Date(ack.acknowledgedAt).toISOString().slice(0, 16).replace('T', ' ');
-    return first
-      ? page('Thank you', `Your organisation has acknowledged this communication (${when} UTC).`)
-      : page('Already acknowledged', `Your organisation acknowledged this on ${when} UTC.`);
+    const { supplierName, ack } = await this.acks.describeLink(id, q);
+    if (ack) {
+      return page(
+        'Already acknowledged',
+        `${supplierName} acknowledged this communication on ${minuteUtc(ack.acknowledgedAt)} UTC.`,
+      );
+    }
+    return page(
+      'Acknowledge this communication',
+      `Confirm that ${supplierName} has received and read this communication.`,
+      '<form method="post"><button type="submit">Acknowledge</button></form>',
+    );
+  }
+
+  @Post(':id/acknowledge-link')
+  @Public()
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'Already acknowledged (an HTML page saying so)' })
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: "The link page's button: acknowledges for the supplier" })
+  async acknowledgeByLink(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: AcknowledgeLinkQueryDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { ack, first } = await this.acks.acknowledgeByLink(id, q, {
+      ip: req.ip,
+      requestId: String(req.id),
+    });
+    const when = minuteUtc(ack.acknowledgedAt);
+    if (first) {
+      return page(
+        'Thank you',
+        `Your organisation has acknowledged this communication (${when} UTC).`,
+      );
+    }
+    void reply.status(409);
+    return page('Already acknowledged', `Your organisation acknowledged this on ${when} UTC.`);
   }
 }

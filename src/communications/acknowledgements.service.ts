@@ -79,24 +79,36 @@ export class AcknowledgementsService {
   }
 
   /**
-   * The signed link from an email: idempotent (a second visit changes nothing). 404 for a
-   * bad signature or a contact the communication was not sent to.
+   * The signed link from an email, opened: who it acknowledges for and whether that is
+   * already done. Changes nothing, so mail scanners that open links do not acknowledge.
+   * 404 for a bad signature or a contact the communication was not sent to.
+   */
+  async describeLink(
+    id: string,
+    q: AcknowledgeLinkQueryDto,
+  ): Promise<{ supplierName: string; ack: AcknowledgementView | null }> {
+    const recipient = await this.linkRecipient(id, q);
+    const [ack] = await this.db.query(
+      `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
+      [id, q.supplier],
+    );
+    return { supplierName: recipient.supplierName, ack: (ack as AcknowledgementView) ?? null };
+  }
+
+  /**
+   * The signed link's confirmation, posted: acknowledges for the supplier, idempotent (a
+   * second post changes nothing). 404 as for `describeLink`.
    */
   async acknowledgeByLink(
     id: string,
     q: AcknowledgeLinkQueryDto,
+    ctx: { ip: string; requestId: string },
   ): Promise<{ ack: AcknowledgementView; first: boolean }> {
-    const [recipient] = await this.db.query(
-      `SELECT c.email FROM deliveries d JOIN supplier_contacts c ON c.id = d.contact_id
-        WHERE d.communication_id = $1 AND d.supplier_id = $2 AND d.contact_id = $3 LIMIT 1`,
-      [id, q.supplier, q.contact],
-    );
-    if (!recipient || !this.links.verify(id, q.supplier, q.contact, q.sig)) {
-      throw ProblemException.notFound('Acknowledgement link');
-    }
+    const recipient = await this.linkRecipient(id, q);
     const actor: Actor = {
       ...SYSTEM_ACTOR,
-      label: `ack-link:${recipient.email as string}`,
+      ...ctx,
+      label: `ack-link:${recipient.email}`,
       role: 'supplier',
       organisationId: q.supplier,
       organisationType: 'SUPPLIER',
@@ -118,6 +130,25 @@ export class AcknowledgementsService {
       );
       return { ack: existing as AcknowledgementView, first: false };
     });
+  }
+
+  /** The contact a signed link was sent to, or 404 (bad signature, never sent to them). */
+  private async linkRecipient(
+    id: string,
+    q: AcknowledgeLinkQueryDto,
+  ): Promise<{ email: string; supplierName: string }> {
+    const [recipient] = await this.db.query(
+      `SELECT c.email, s.name AS "supplierName"
+         FROM deliveries d
+         JOIN supplier_contacts c ON c.id = d.contact_id
+         JOIN organisations s ON s.id = d.supplier_id
+        WHERE d.communication_id = $1 AND d.supplier_id = $2 AND d.contact_id = $3 LIMIT 1`,
+      [id, q.supplier, q.contact],
+    );
+    if (!recipient || !this.links.verify(id, q.supplier, q.contact, q.sig)) {
+      throw ProblemException.notFound('Acknowledgement link');
+    }
+    return recipient as { email: string; supplierName: string };
   }
 
   /** Every supplier the communication reached, acknowledged or not (programme staff). */

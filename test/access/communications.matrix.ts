@@ -111,6 +111,12 @@ export const communicationsMatrix: MatrixModule = {
       expect: statuses({ ...every(400), anonymous: 400 }),
     },
     {
+      route: 'POST /api/v1/communications/:id/acknowledge-link',
+      label: 'public; no signature',
+      path: ({ fixtures }) => `/api/v1/communications/${fixtures.communicationId}/acknowledge-link`,
+      expect: statuses({ ...every(400), anonymous: 400 }),
+    },
+    {
       route: 'GET /api/v1/suppliers/:supplierId/contacts/:contactId/subscriptions',
       path: ({ p, fixtures }) =>
         `/api/v1/suppliers/${p.supplierA.organisationId}/contacts/${fixtures.contactAId}/subscriptions`,
