@@ -64,20 +64,13 @@ export async function run(): Promise<BenchRow[]> {
           ['adoption dashboard', '/api/v1/dashboards/adoption', admin],
           ['council status', `/api/v1/councils/${councilId}/status`, council],
         ] as const) {
-          const viaApi = await measure(
-            `${what} ${label}: api`,
-            api.url + route,
-            { authorization: `Bearer ${bearer}` },
-            undefined,
-            api,
-          );
-          const viaBare = await measure(
-            `${what} ${label}: bare Fastify + pg`,
-            bare.url + route,
-            {},
-            undefined,
-            bare,
-          );
+          const viaApi = await measure(`${what} ${label}: api`, api.url + route, {
+            headers: { authorization: `Bearer ${bearer}` },
+            server: api,
+          });
+          const viaBare = await measure(`${what} ${label}: bare Fastify + pg`, bare.url + route, {
+            server: bare,
+          });
           const ratio = viaApi.reqPerSec / viaBare.reqPerSec;
           viaApi.note = join(
             viaApi.note,

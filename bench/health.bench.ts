@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dropDatabase, withDatabase } from '../src/database/database-admin.js';
 import type { BenchRow } from './bench-result.js';
@@ -65,22 +64,20 @@ export async function run(): Promise<BenchRow[]> {
       for (let r = 0; r < ROUNDS; r++) {
         for (const [i, [name]] of targets.entries()) {
           const url = `${servers[i].url}/health/live`;
-          const row = await measure(
-            `GET /health/live: ${name}`,
-            url,
-            {},
-            ROUND_SECONDS,
-            servers[i],
+          rounds[i].push(
+            await measure(`GET /health/live: ${name}`, url, {
+              seconds: ROUND_SECONDS,
+              server: servers[i],
+            }),
           );
-          rounds[i].push(row);
         }
       }
       for (const [i, [name]] of targets.entries()) {
         const row = median(rounds[i], (x) => x.reqPerSec);
         const perSec = rounds[i].map((x) => x.reqPerSec);
         const spread = `median of ${ROUNDS} rounds (${Math.min(...perSec)}–${Math.max(...perSec)})`;
-        const pinned = CAN_PIN ? 'load on CPU 0, servers on CPU 1' : 'not pinned to CPUs';
         if (i === 0) {
+          const pinned = CAN_PIN ? 'load on CPU 0, servers on CPU 1' : 'not pinned to CPUs';
           rows.push({ ...row, note: [row.note, spread, pinned].filter(Boolean).join('; ') });
           continue;
         }
@@ -99,7 +96,7 @@ export async function run(): Promise<BenchRow[]> {
       }
     } finally {
       await Promise.all(servers.map((server) => server.stop()));
-      pinSelf(`0-${availableParallelism() - 1}`);
+      pinSelf();
     }
     return rows;
   } finally {

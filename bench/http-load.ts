@@ -43,8 +43,8 @@ export const CAN_PIN = (() => {
   }
 })();
 
-/** Pins this process (the load generator) to `cpus`, e.g. "0", or "0-1" to undo. */
-export function pinSelf(cpus: string): void {
+/** Pins this process (the load generator) to `cpus`, e.g. "0"; no argument: every CPU. */
+export function pinSelf(cpus = `0-${availableParallelism() - 1}`): void {
   if (CAN_PIN)
     execFileSync('taskset', ['-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
 }
@@ -117,9 +117,11 @@ function load(
 export async function measure(
   name: string,
   url: string,
-  headers: Record<string, string> = {},
-  seconds = MEASURE_SECONDS,
-  server?: ServerProcess,
+  {
+    headers = {},
+    seconds = MEASURE_SECONDS,
+    server,
+  }: { headers?: Record<string, string>; seconds?: number; server?: ServerProcess } = {},
 ): Promise<BenchRow> {
   await load(url, WARMUP_SECONDS, headers);
   const cpuBefore = server?.cpuSeconds();

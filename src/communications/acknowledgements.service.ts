@@ -58,10 +58,7 @@ export class AcknowledgementsService {
     return this.uow.run(async (tx) => {
       const ack = await this.insert(tx.manager, id, actor.organisationId!, 'api', actor);
       if (!ack) {
-        const [existing] = await tx.manager.query(
-          `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
-          [id, actor.organisationId],
-        );
+        const existing = (await this.find(tx.manager, id, actor.organisationId!))!;
         throw ProblemException.conflict(
           'already_acknowledged',
           `Your organisation acknowledged this communication on ${new Date(existing.acknowledgedAt).toISOString()}`,
@@ -88,11 +85,8 @@ export class AcknowledgementsService {
     q: AcknowledgeLinkQueryDto,
   ): Promise<{ supplierName: string; ack: AcknowledgementView | null }> {
     const recipient = await this.linkRecipient(id, q);
-    const [ack] = await this.db.query(
-      `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
-      [id, q.supplier],
-    );
-    return { supplierName: recipient.supplierName, ack: (ack as AcknowledgementView) ?? null };
+    const ack = await this.find(this.db.manager, id, q.supplier);
+    return { supplierName: recipient.supplierName, ack };
   }
 
   /**
@@ -124,11 +118,7 @@ export class AcknowledgementsService {
         });
         return { ack, first: true };
       }
-      const [existing] = await tx.manager.query(
-        `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
-        [id, q.supplier],
-      );
-      return { ack: existing as AcknowledgementView, first: false };
+      return { ack: (await this.find(tx.manager, id, q.supplier))!, first: false };
     });
   }
 
@@ -199,6 +189,19 @@ export class AcknowledgementsService {
       this.db.query(`SELECT count(*)::int AS total ${from}`, params),
     ]);
     return toPage(rows as OverdueAcknowledgement[], total as number, q);
+  }
+
+  /** The supplier's acknowledgement of a communication, if it has given one. */
+  private async find(
+    m: EntityManager,
+    communicationId: string,
+    supplierId: string,
+  ): Promise<AcknowledgementView | null> {
+    const [ack] = await m.query(
+      `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
+      [communicationId, supplierId],
+    );
+    return (ack as AcknowledgementView | undefined) ?? null;
   }
 
   private async insert(
