@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -26,7 +27,7 @@ export class AdoptionVariancesController {
   @ApiOperation({ summary: "An adoption's local variances" })
   listForAdoption(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Query() q: VarianceQueryDto,
   ) {
     return this.variances.list(actor, q, id);
@@ -37,7 +38,7 @@ export class AdoptionVariancesController {
   @ApiOperation({ summary: 'Propose a deviation from a requirement of the national baseline' })
   propose(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ProposeVarianceDto,
   ) {
     return this.variances.propose(actor, id, dto);
@@ -51,8 +52,8 @@ export class AdoptionVariancesController {
   })
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('varianceId', ParseUUIDPipe) varianceId: string,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('varianceId', ParseUuidPipe) varianceId: string,
     @Body() dto: VarianceTransitionDto,
   ) {
     return this.variances.transition(actor, id, varianceId, dto);

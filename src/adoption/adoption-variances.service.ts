@@ -53,20 +53,26 @@ export class AdoptionVariancesService {
     const clause = where.filter(Boolean).length
       ? `WHERE ${where.filter(Boolean).join(' AND ')}`
       : '';
-    const rows = (await this.db.query(
-      `SELECT v.id, count(*) OVER ()::int AS total, o.name AS council_name, o.gss_code,
-              s.code AS service_code
-         ${VARIANCE_FROM} ${clause}
-        ORDER BY v.requirement_code, o.name, v.created_at
-        LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
+    const all = (await this.db.query(
+      // The total comes from all matches, so it stays right on a page past the last one.
+      `WITH matched AS (
+         SELECT v.id, o.name AS council_name, o.gss_code, s.code AS service_code,
+                v.requirement_code, v.created_at
+           ${VARIANCE_FROM} ${clause})
+       SELECT t.total, pg.id, pg.council_name, pg.gss_code, pg.service_code
+         FROM (SELECT count(*)::int AS total FROM matched) t
+         LEFT JOIN LATERAL (
+           SELECT * FROM matched ORDER BY requirement_code, council_name, created_at
+            LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}) pg ON true`,
       p.values,
     )) as {
-      id: string;
+      id: string | null;
       total: number;
       council_name: string;
       gss_code: string;
       service_code: string;
     }[];
+    const rows = all.filter((r): r is (typeof all)[number] & { id: string } => r.id !== null);
     const byId = new Map(
       (rows.length
         ? await this.db
@@ -83,7 +89,7 @@ export class AdoptionVariancesService {
       council: { name: r.council_name, gssCode: r.gss_code },
       serviceCode: r.service_code,
     }));
-    return toPage(data, rows[0]?.total ?? 0, q) as Page<(typeof data)[number]>;
+    return toPage(data, all[0]?.total ?? 0, q) as Page<(typeof data)[number]>;
   }
 
   async propose(actor: Actor, adoptionId: string, dto: ProposeVarianceDto): Promise<VarianceView> {

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -40,7 +31,7 @@ export class AdoptionsController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One adoption (404 when not visible to you)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.adoptions.get(actor, id);
   }
 
@@ -51,7 +42,7 @@ export class AdoptionsController {
   })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateAdoptionDto,
   ) {
     return this.adoptions.update(actor, id, dto);
@@ -66,7 +57,7 @@ export class AdoptionsController {
   })
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: AdoptionTransitionDto,
   ) {
     return this.lifecycle.transition(actor, id, dto);
@@ -75,7 +66,7 @@ export class AdoptionsController {
   @Get(':id/history')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The adoption's timeline: every change with actor, time and note" })
-  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.adoptions.history(actor, id);
   }
 }

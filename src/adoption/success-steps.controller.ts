@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -45,7 +36,7 @@ export class SuccessStepsController {
   @ApiOperation({ summary: 'Edit or retire a step (carries the version you read)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateSuccessStepDto,
   ) {
     return this.steps.update(actor, id, dto);
@@ -54,7 +45,7 @@ export class SuccessStepsController {
   @Get('adoptions/:id/steps')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The adoption's checklist with what is done" })
-  checklist(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  checklist(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.steps.checklist(actor, id);
   }
 
@@ -63,8 +54,8 @@ export class SuccessStepsController {
   @ApiOperation({ summary: 'Mark a step done or not done for the adoption' })
   mark(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stepId', ParseUUIDPipe) stepId: string,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('stepId', ParseUuidPipe) stepId: string,
     @Body() dto: MarkStepDto,
   ) {
     return this.steps.mark(actor, id, stepId, dto);

@@ -1,10 +1,11 @@
-import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { QueueDashboardModule } from '../admin/queue-dashboard.module.js';
 import { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { ProblemDetailsFilter } from '../common/errors/problem-details.filter.js';
 import { validationException } from '../common/errors/validation-errors.js';
+import { GuardedValidationPipe } from '../common/input/guarded-validation.pipe.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { QueueModule } from '../queue/queue.module.js';
@@ -29,7 +30,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new GuardedValidationPipe({
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,

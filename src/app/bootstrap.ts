@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Bindings, Logger } from 'pino';
+import { ProblemDetailsFilter } from '../common/errors/problem-details.filter.js';
 import { registerCsvBodyParser } from '../common/http/csv-body-parser.js';
 import { type AppConfig, loadConfig } from '../config/app-config.js';
 import { createRootLogger, lazyChildLoggers, PinoNestLogger } from '../logging/logger.js';
@@ -30,7 +31,20 @@ export async function createApi(
 ): Promise<Started<NestFastifyApplication>> {
   const logger = createRootLogger(config.LOG_LEVEL, 'api');
   const requestLogger = lazyChildLoggers(logger);
+  const apiHeaders = securityHeaders();
+  const problems = new ProblemDetailsFilter();
   const adapter = new FastifyAdapter({
+    // The router rejects a malformed URL (400) or an over-long path parameter (414) before
+    // any hook runs; those answers are problem+json like every other error.
+    frameworkErrors: (error: Error, req: FastifyRequest, reply: FastifyReply) => {
+      const body = problems.toProblem(error, req);
+      void reply
+        .headers(apiHeaders)
+        .header('x-request-id', req.id)
+        .status(body.status)
+        .type('application/problem+json')
+        .send(body);
+    },
     loggerInstance: logger,
     childLoggerFactory: (_root: unknown, bindings: Bindings) => requestLogger(bindings),
     logController: new LogController({ disableRequestLogging: true }),
@@ -51,7 +65,6 @@ export async function createApi(
   );
   const fastify = app.getHttpAdapter().getInstance();
   registerCsvBodyParser(fastify);
-  const apiHeaders = securityHeaders();
   const docsHeaders = securityHeaders(DOCS_HELMET_OPTIONS);
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { Allow, CurrentActor } from './access.decorators.js';
@@ -29,7 +30,7 @@ export class ApiTokensController {
   @Delete(':id')
   @Allow('programme_admin', 'supplier', 'council')
   @ApiOperation({ summary: 'Revoke an API token (it stops working at once)' })
-  revoke(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  revoke(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.tokens.revoke(actor, id);
   }
 }

@@ -63,7 +63,7 @@ export class AuthService {
       });
     });
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, role: user.role, org: user.organisationId },
+      { sub: user.id, role: user.role, org: user.organisationId, tv: user.tokenVersion },
       { expiresIn: this.config.JWT_TTL_SECONDS },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
@@ -90,6 +90,10 @@ export class AuthService {
 
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
     if (!actor.userId) throw new ProblemException(403, 'forbidden', 'API tokens have no password');
+    // Throttled like login (per address, and per account after repeated failures); its own
+    // per-address bucket so password changes and sign-ins do not count against each other.
+    const throttleKey = `password-change:${actor.userId}`;
+    await this.throttle.check(`password-change:${actor.ip}`, throttleKey);
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -97,13 +101,19 @@ export class AuthService {
       .where('u.id = :id', { id: actor.userId })
       .getOneOrFail();
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+      await this.throttle.recordFailure(throttleKey);
       throw ProblemException.badRequest('invalid_credentials', 'Current password is incorrect', [
         { field: 'currentPassword', message: 'does not match' },
       ]);
     }
+    await this.throttle.reset(throttleKey);
     const passwordHash = await this.hasher.hash(dto.newPassword);
     await this.uow.run(async (tx) => {
-      await tx.manager.update(User, user.id, { passwordHash });
+      // The new token version ends every session signed in with the old password.
+      await tx.manager.update(User, user.id, {
+        passwordHash,
+        tokenVersion: () => 'token_version + 1',
+      });
       await this.audit.record(tx.manager, actor, {
         action: 'user.password_changed',
         entityType: 'user',

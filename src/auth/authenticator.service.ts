@@ -19,6 +19,7 @@ interface Principal {
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Turns an `Authorization: Bearer …` header into an Actor: a JWT or an API token. */
 @Injectable()
@@ -53,18 +54,32 @@ export class Authenticator {
   }
 
   private async fromJwt(jwt: string): Promise<Principal> {
-    let sub: string;
+    let claims: { sub?: unknown; exp?: unknown; tv?: unknown };
     try {
-      sub = (await this.jwt.verifyAsync<{ sub: string }>(jwt)).sub;
+      claims = await this.jwt.verifyAsync<typeof claims>(jwt);
     } catch {
       throw this.unauthenticated('Invalid or expired token');
     }
+    // Every token this api issues carries exp, a UUID sub and a token version; a token
+    // without them (signed by hand with the secret) is refused rather than trusted forever.
+    const tv = claims.tv ?? 0;
+    if (
+      typeof claims.exp !== 'number' ||
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !Number.isSafeInteger(tv)
+    ) {
+      throw this.unauthenticated('Invalid or expired token');
+    }
+    // One indexed query: the user is active, the token version matches (a password change,
+    // deactivation or role change bumps it) and the organisation is not deactivated.
     const [user] = await this.db.query(
       `SELECT u.id, u.email AS label, u.role, u.organisation_id AS "organisationId",
               o.type AS "organisationType"
          FROM users u JOIN organisations o ON o.id = u.organisation_id
-        WHERE u.id = $1 AND u.active`,
-      [sub],
+        WHERE u.id = $1 AND u.active AND u.token_version = $2
+          AND o.onboarding_status IS DISTINCT FROM 'inactive'`,
+      [claims.sub, tv],
     );
     if (!user) throw this.unauthenticated('Account is not active');
     return user as Principal;
@@ -79,7 +94,8 @@ export class Authenticator {
          JOIN users u ON u.id = t.created_by_user_id
          JOIN organisations o ON o.id = t.organisation_id
         WHERE t.prefix = $1 AND t.revoked_at IS NULL
-          AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active`,
+          AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active
+          AND o.onboarding_status IS DISTINCT FROM 'inactive'`,
       [prefix],
     );
     const given = Buffer.from(sha256Hex(whole));

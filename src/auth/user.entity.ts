@@ -42,6 +42,13 @@ export class User {
   @Column('int', { default: 0 })
   failedLogins: number;
 
+  /**
+   * Carried in every JWT (`tv`) and compared at authentication: bumped when the password
+   * changes or the account is deactivated, which ends existing sessions.
+   */
+  @Column('int', { default: 0 })
+  tokenVersion: number;
+
   @Column('timestamptz', { nullable: true })
   lockedUntil: Date | null;
 

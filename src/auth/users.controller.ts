@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from './access.decorators.js';
 import type { Actor } from './actor.js';
@@ -23,7 +24,7 @@ export class UsersController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One user (404 outside your organisation unless programme staff)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.users.get(actor, id);
   }
 
@@ -39,7 +40,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Rename or (de)activate a user' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateUserDto,
   ) {
     return this.users.update(actor, id, dto);

@@ -99,6 +99,8 @@ export class UsersService {
       if (actor.userId === id && dto.active === false) {
         throw ProblemException.conflict('cannot_deactivate_self', 'You cannot deactivate yourself');
       }
+      // Deactivation ends the user's existing sessions (JWT token version).
+      if (dto.active === false && user.active) user.tokenVersion += 1;
       Object.assign(user, dto);
       const saved = toUserView(await tx.manager.save(user));
       await this.audit.record(tx.manager, actor, {

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -25,7 +16,7 @@ export class RelationshipsController {
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: "A service's relationships, outgoing, incoming or both" })
-  list(@Param('serviceId', ParseUUIDPipe) serviceId: string, @Query() q: RelationshipQueryDto) {
+  list(@Param('serviceId', ParseUuidPipe) serviceId: string, @Query() q: RelationshipQueryDto) {
     return this.relationships.list(serviceId, q);
   }
 
@@ -36,7 +27,7 @@ export class RelationshipsController {
   })
   create(
     @CurrentActor() actor: Actor,
-    @Param('serviceId', ParseUUIDPipe) serviceId: string,
+    @Param('serviceId', ParseUuidPipe) serviceId: string,
     @Body() dto: CreateRelationshipDto,
   ) {
     return this.relationships.create(actor, serviceId, dto);
@@ -48,8 +39,8 @@ export class RelationshipsController {
   @ApiOperation({ summary: 'Remove a relationship' })
   async remove(
     @CurrentActor() actor: Actor,
-    @Param('serviceId', ParseUUIDPipe) serviceId: string,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('serviceId', ParseUuidPipe) serviceId: string,
+    @Param('id', ParseUuidPipe) id: string,
   ) {
     await this.relationships.remove(actor, serviceId, id);
   }

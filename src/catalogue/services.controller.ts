@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -45,7 +36,7 @@ export class ServicesController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One service' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', ParseUuidPipe) id: string) {
     return this.services.get(id);
   }
 
@@ -61,7 +52,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Change a service (name, description, lead agency, delivery model)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateServiceDto,
   ) {
     return this.services.update(actor, id, dto);
@@ -73,7 +64,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Move a service along planned → piloting → live → retired' })
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ServiceTransitionDto,
   ) {
     return this.services.transition(actor, id, dto.to, dto.note);

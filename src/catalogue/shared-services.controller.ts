@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,14 +28,14 @@ export class SharedServicesController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One shared service with its member count' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', ParseUuidPipe) id: string) {
     return this.shared.get(id);
   }
 
   @Get(':id/members')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'The councils a shared service serves' })
-  members(@Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
+  members(@Param('id', ParseUuidPipe) id: string, @Query() q: PageQueryDto) {
     return this.shared.members(id, q);
   }
 
@@ -62,7 +53,7 @@ export class SharedServicesController {
   @ApiOperation({ summary: 'Change a shared service (name, description, operator)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateSharedServiceDto,
   ) {
     return this.shared.update(actor, id, dto);
@@ -75,7 +66,7 @@ export class SharedServicesController {
   })
   addMembers(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: SharedServiceMembersDto,
   ) {
     return this.shared.addMembers(actor, id, dto);
@@ -86,8 +77,8 @@ export class SharedServicesController {
   @ApiOperation({ summary: 'Remove a member council' })
   removeMember(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('councilId', ParseUUIDPipe) councilId: string,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('councilId', ParseUuidPipe) councilId: string,
   ) {
     return this.shared.removeMember(actor, id, councilId);
   }

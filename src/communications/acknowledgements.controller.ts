@@ -1,15 +1,5 @@
-import {
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -52,7 +42,7 @@ export class AcknowledgementsController {
   @ApiOperation({ summary: 'Every supplier the communication reached, acknowledged or not' })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Query() q: PageQueryDto,
   ) {
     return this.acks.list(actor, id, q);
@@ -61,7 +51,7 @@ export class AcknowledgementsController {
   @Post(':id/acknowledge')
   @Allow('supplier')
   @ApiOperation({ summary: 'Acknowledge for your organisation (409 when already done)' })
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.acks.acknowledge(actor, id);
   }
 
@@ -76,7 +66,7 @@ export class AcknowledgementsController {
       'Opening the link changes nothing (mail scanners open links); the button POSTs to the same URL.',
   })
   async confirmByLink(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Query() q: AcknowledgeLinkQueryDto,
   ): Promise<string> {
     const { supplierName, ack } = await this.acks.describeLink(id, q);
@@ -102,7 +92,7 @@ export class AcknowledgementsController {
   @ApiProduces('text/html')
   @ApiOperation({ summary: "The link page's button: acknowledges for the supplier" })
   async acknowledgeByLink(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Query() q: AcknowledgeLinkQueryDto,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -48,7 +39,7 @@ export class CommunicationsController {
   @Get(':id')
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'One communication with its progress counters' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.communications.get(actor, id);
   }
 
@@ -57,7 +48,7 @@ export class CommunicationsController {
   @ApiOperation({ summary: 'Change a draft (with the version you read)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateCommunicationDto,
   ) {
     return this.communications.update(actor, id, dto);
@@ -66,7 +57,7 @@ export class CommunicationsController {
   @Get(':id/preview')
   @Allow('programme_admin', 'programme_viewer')
   @ApiOperation({ summary: 'Recipient count and one rendered sample' })
-  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  preview(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.communications.preview(actor, id);
   }
 
@@ -79,7 +70,7 @@ export class CommunicationsController {
   })
   send(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: SendCommunicationDto,
   ) {
     return this.communications.send(actor, id, dto);
@@ -91,7 +82,7 @@ export class CommunicationsController {
   @ApiOperation({ summary: 'Cancel a draft or a scheduled communication before it is sent' })
   cancel(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CancelCommunicationDto,
   ) {
     return this.communications.cancel(actor, id, dto);
@@ -102,7 +93,7 @@ export class CommunicationsController {
   @ApiOperation({ summary: 'Deliveries of a communication, by status and channel' })
   listDeliveries(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Query() q: DeliveryQueryDto,
   ) {
     return this.deliveries.list(actor, id, q);

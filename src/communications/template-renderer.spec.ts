@@ -33,6 +33,24 @@ describe('TemplateRenderer', () => {
     expect(TemplateRenderer.problems('s', '{{#ackLink}}')[0].message).toMatch(/invalid template/);
   });
 
+  it('refuses names inherited from Object.prototype, as sections too', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(TemplateRenderer.problems('body', `{{${name}}}`)).toEqual([
+        { field: 'body', message: `unknown placeholder {{${name}}}` },
+      ]);
+      expect(TemplateRenderer.problems('body', `{{#${name}}}x{{/${name}}}`)).toEqual([
+        { field: 'body', message: `unknown placeholder {{${name}}}` },
+      ]);
+    }
+    expect(TemplateRenderer.problems('body', '{{#products}}{{constructor}}{{/products}}')).toEqual([
+      { field: 'body', message: 'unknown placeholder {{constructor}}' },
+    ]);
+  });
+
+  it('renders with a view that has no prototype', () => {
+    expect(TemplateRenderer.render('[{{toString}}]', view, { html: false })).toBe('[]');
+  });
+
   it('assertValid throws a 400 with field errors', () => {
     expect.assertions(3);
     try {

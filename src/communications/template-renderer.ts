@@ -49,12 +49,21 @@ export class TemplateRenderer {
           errors.push({ field, message: `partials and delimiter changes are not allowed` });
           continue;
         }
+        // Own-property checks only: `constructor`, `toString` or `__proto__` are not
+        // placeholders just because every object inherits them.
+        const isList = Object.hasOwn(LIST_PLACEHOLDERS, name);
         const known =
-          name in PLACEHOLDERS ||
-          name in LIST_PLACEHOLDERS ||
+          Object.hasOwn(PLACEHOLDERS, name) ||
+          isList ||
           (item !== null && (name === '.' || item.includes(name)));
-        if (!known) errors.push({ field, message: `unknown placeholder {{${name}}}` });
-        if (children) walk(children, type === '#' ? (LIST_PLACEHOLDERS[name] ?? item ?? []) : item);
+        if (!known) {
+          errors.push({ field, message: `unknown placeholder {{${name}}}` });
+          continue;
+        }
+        if (children) {
+          const scope = isList ? LIST_PLACEHOLDERS[name]! : (item ?? []);
+          walk(children, type === '#' ? scope : item);
+        }
       }
     };
     walk(spans, null);
@@ -77,6 +86,23 @@ export class TemplateRenderer {
 
   /** Renders; `html` escapes values as Mustache does, otherwise values are inserted as is. */
   static render(template: string, view: TemplateView, opts: { html: boolean }): string {
-    return Mustache.render(template, view, {}, opts.html ? {} : { escape: (v: string) => v });
+    return Mustache.render(
+      template,
+      nullPrototype(view),
+      {},
+      opts.html ? {} : { escape: (v: string) => v },
+    );
   }
+}
+
+/**
+ * A copy of the view whose objects have no prototype, so a name Mustache looks up can only
+ * ever find the values put there (never `constructor`, `toString`, `__proto__`).
+ */
+function nullPrototype(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(nullPrototype);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) copy[k] = nullPrototype(v);
+  return copy;
 }

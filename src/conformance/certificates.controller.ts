@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -21,7 +22,7 @@ export class CertificatesController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One certificate (404 when its product is not visible to you)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.certificates.get(actor, id);
   }
 
@@ -31,7 +32,7 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Revoke a certificate (knock-on event names the councils using it)' })
   revoke(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: RevokeCertificateDto,
   ) {
     return this.certificates.revoke(actor, id, dto);

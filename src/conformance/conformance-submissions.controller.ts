@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -27,7 +17,7 @@ import { SubmissionSamplesService } from './submission-samples.service.js';
 import { SubmissionsService } from './submissions.service.js';
 
 const READERS = ['programme_admin', 'programme_viewer', 'supplier'] as const;
-const id = () => new ParseUUIDPipe();
+const id = () => new ParseUuidPipe();
 
 @ApiTags('conformance')
 @ApiBearerAuth()

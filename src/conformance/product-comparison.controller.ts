@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -16,7 +17,7 @@ export class ProductComparisonController {
     summary:
       "The service's products side by side: certificate, MUST/SHOULD/MAY met, checks, usability, councils live (suppliers: their own products)",
   })
-  compare(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  compare(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.comparison.compare(actor, id);
   }
 }

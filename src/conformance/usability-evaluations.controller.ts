@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,7 +28,7 @@ export class UsabilityEvaluationsController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One evaluation (404 when not visible to you)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.evaluations.get(actor, id);
   }
 
@@ -53,7 +44,7 @@ export class UsabilityEvaluationsController {
   @ApiOperation({ summary: 'Correct an evaluation (carries the version you read)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateEvaluationDto,
   ) {
     return this.evaluations.update(actor, id, dto);
@@ -65,7 +56,7 @@ export class UsabilityEvaluationsController {
   @ApiOperation({ summary: 'Publish an evaluation: councils see it from now on' })
   publish(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: VersionOnlyDto,
   ) {
     return this.evaluations.publish(actor, id, dto);
@@ -77,7 +68,7 @@ export class UsabilityEvaluationsController {
   @ApiOperation({ summary: "The supplier's right of reply to an evaluation of its product" })
   reply(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: EvaluationReplyDto,
   ) {
     return this.evaluations.reply(actor, id, dto);

@@ -177,7 +177,7 @@ export function shapeAdoptionDashboard([row]: Row[]) {
  * a target date for a stage not reached, stalled (in one stage of the work longer than
  * `stalledDays`), route product suspended/unpublished or without a certifying certificate,
  * and — at testing or live — a `depends_on` service not live for the council. Withdrawn
- * adoptions are left out. One statement (rows plus the total).
+ * adoptions are left out. One statement (rows plus the total, right past the last page too).
  */
 export function attentionStatement(
   f: DashboardFilters,
@@ -226,18 +226,23 @@ export function attentionStatement(
             FROM (${blockingDependenciesSql('x.council_id', 'x.service_id')}) d
           HAVING count(*) > 0) END
       ], NULL) AS reasons
-      FROM scoped x)
-    SELECT r.id, r.council_id, r.council_name, r.gss_code, r.nation, r.region,
-           r.service_id, r.service_code, r.service_name, r.stage, r.stage_entered_at,
-           r.reasons, count(*) OVER ()::int AS total
-      FROM reasons r
-     WHERE cardinality(r.reasons) > 0
-     ORDER BY r.council_name, r.service_code
-     LIMIT ${p.add(opts.limit)} OFFSET ${p.add(opts.offset)}`;
+      FROM scoped x),
+    flagged AS (SELECT * FROM reasons r WHERE cardinality(r.reasons) > 0)
+    SELECT pg.*, t.total
+      FROM (SELECT count(*)::int AS total FROM flagged) t
+      LEFT JOIN LATERAL (
+        SELECT r.id, r.council_id, r.council_name, r.gss_code, r.nation, r.region,
+               r.service_id, r.service_code, r.service_name, r.stage, r.stage_entered_at,
+               r.reasons
+          FROM flagged r
+         ORDER BY r.council_name, r.service_code
+         LIMIT ${p.add(opts.limit)} OFFSET ${p.add(opts.offset)}) pg ON true`;
   return { sql, params: p.values };
 }
 
-export function shapeAttention(rows: Row[]) {
+export function shapeAttention(all: Row[]) {
+  // One row with a null id and the total when the page is past the last one.
+  const rows = all.filter((r) => r.id !== null);
   return {
     data: rows.map((r) => ({
       adoptionId: r.id,
@@ -246,7 +251,7 @@ export function shapeAttention(rows: Row[]) {
       stageEnteredAt: r.stage_entered_at,
       reasons: r.reasons as { code: string; detail: string }[],
     })),
-    total: (rows[0]?.total as number | undefined) ?? 0,
+    total: (all[0]?.total as number | undefined) ?? 0,
   };
 }
 

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,7 +38,7 @@ export class DashboardsController {
     summary:
       "A council's status: every service with stage, route, certificate, approved variances, next target; open council risks",
   })
-  councilStatus(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  councilStatus(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.dashboards.councilStatus(actor, id);
   }
 }

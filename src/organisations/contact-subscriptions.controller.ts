@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -18,8 +19,8 @@ export class ContactSubscriptionsController {
   })
   get(
     @CurrentActor() actor: Actor,
-    @Param('supplierId', ParseUUIDPipe) supplierId: string,
-    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Param('supplierId', ParseUuidPipe) supplierId: string,
+    @Param('contactId', ParseUuidPipe) contactId: string,
   ) {
     return this.contacts.subscriptions(actor, supplierId, contactId);
   }
@@ -29,8 +30,8 @@ export class ContactSubscriptionsController {
   @ApiOperation({ summary: 'Set the topics a contact receives (unsubscribe = leave a topic out)' })
   put(
     @CurrentActor() actor: Actor,
-    @Param('supplierId', ParseUUIDPipe) supplierId: string,
-    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Param('supplierId', ParseUuidPipe) supplierId: string,
+    @Param('contactId', ParseUuidPipe) contactId: string,
     @Body() dto: PutContactSubscriptionsDto,
   ) {
     return this.contacts.setSubscriptions(actor, supplierId, contactId, dto.topics);

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -22,14 +23,14 @@ export class CouncilGroupsController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One council group' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', ParseUuidPipe) id: string) {
     return this.groups.get(id);
   }
 
   @Get(':id/members')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'The councils in a group' })
-  members(@Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
+  members(@Param('id', ParseUuidPipe) id: string, @Query() q: PageQueryDto) {
     return this.groups.members(id, q);
   }
 
@@ -47,7 +48,7 @@ export class CouncilGroupsController {
   })
   addMembers(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CouncilMembersDto,
   ) {
     return this.groups.addMembers(actor, id, dto);
@@ -58,8 +59,8 @@ export class CouncilGroupsController {
   @ApiOperation({ summary: 'Remove a council from a group' })
   removeMember(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('councilId', ParseUUIDPipe) councilId: string,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('councilId', ParseUuidPipe) councilId: string,
   ) {
     return this.groups.removeMember(actor, id, councilId);
   }

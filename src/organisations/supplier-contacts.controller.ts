@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -24,7 +15,7 @@ export class SupplierContactsController {
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: "A supplier's contacts and the topics they receive" })
-  list(@CurrentActor() actor: Actor, @Param('supplierId', ParseUUIDPipe) supplierId: string) {
+  list(@CurrentActor() actor: Actor, @Param('supplierId', ParseUuidPipe) supplierId: string) {
     return this.contacts.list(actor, supplierId);
   }
 
@@ -33,7 +24,7 @@ export class SupplierContactsController {
   @ApiOperation({ summary: 'Add a contact' })
   create(
     @CurrentActor() actor: Actor,
-    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+    @Param('supplierId', ParseUuidPipe) supplierId: string,
     @Body() dto: CreateSupplierContactDto,
   ) {
     return this.contacts.create(actor, supplierId, dto);
@@ -44,8 +35,8 @@ export class SupplierContactsController {
   @ApiOperation({ summary: 'Change a contact (name, email, topics, active)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('supplierId', ParseUUIDPipe) supplierId: string,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('supplierId', ParseUuidPipe) supplierId: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateSupplierContactDto,
   ) {
     return this.contacts.update(actor, supplierId, id, dto);
@@ -57,8 +48,8 @@ export class SupplierContactsController {
   @ApiOperation({ summary: 'Remove a contact' })
   async remove(
     @CurrentActor() actor: Actor,
-    @Param('supplierId', ParseUUIDPipe) supplierId: string,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('supplierId', ParseUuidPipe) supplierId: string,
+    @Param('id', ParseUuidPipe) id: string,
   ) {
     await this.contacts.remove(actor, supplierId, id);
   }

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -24,7 +15,7 @@ export class SupplierWebhookController {
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'supplier')
   @ApiOperation({ summary: "A supplier's webhook endpoint (never the secret)" })
-  get(@CurrentActor() actor: Actor, @Param('supplierId', ParseUUIDPipe) supplierId: string) {
+  get(@CurrentActor() actor: Actor, @Param('supplierId', ParseUuidPipe) supplierId: string) {
     return this.webhooks.get(actor, supplierId);
   }
 
@@ -33,7 +24,7 @@ export class SupplierWebhookController {
   @ApiOperation({ summary: 'Set the webhook URL; on creation the signing secret is returned once' })
   put(
     @CurrentActor() actor: Actor,
-    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+    @Param('supplierId', ParseUuidPipe) supplierId: string,
     @Body() dto: PutSupplierWebhookDto,
   ) {
     return this.webhooks.put(actor, supplierId, dto);
@@ -45,7 +36,7 @@ export class SupplierWebhookController {
   @ApiOperation({
     summary: 'New signing secret (shown once); the old one stays valid for the grace period',
   })
-  rotate(@CurrentActor() actor: Actor, @Param('supplierId', ParseUUIDPipe) supplierId: string) {
+  rotate(@CurrentActor() actor: Actor, @Param('supplierId', ParseUuidPipe) supplierId: string) {
     return this.webhooks.rotate(actor, supplierId);
   }
 
@@ -55,7 +46,7 @@ export class SupplierWebhookController {
   @ApiOperation({ summary: 'Remove the webhook endpoint' })
   async remove(
     @CurrentActor() actor: Actor,
-    @Param('supplierId', ParseUUIDPipe) supplierId: string,
+    @Param('supplierId', ParseUuidPipe) supplierId: string,
   ) {
     await this.webhooks.remove(actor, supplierId);
   }

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -36,7 +27,7 @@ export class SuppliersController {
   @Get(':id')
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'One supplier (404 for another supplier)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.suppliers.get(actor, id);
   }
 
@@ -52,7 +43,7 @@ export class SuppliersController {
   @ApiOperation({ summary: "Update a supplier's name or company number" })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateSupplierDto,
   ) {
     return this.suppliers.update(actor, id, dto);
@@ -64,7 +55,7 @@ export class SuppliersController {
   @ApiOperation({ summary: 'Onboarding: invite the supplier' })
   invite(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: SupplierStatusChangeDto,
   ) {
     return this.suppliers.transition(actor, id, 'invited', dto.note);
@@ -76,7 +67,7 @@ export class SuppliersController {
   @ApiOperation({ summary: 'Onboarding: mark the supplier active' })
   activate(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: SupplierStatusChangeDto,
   ) {
     return this.suppliers.transition(actor, id, 'active', dto.note);
@@ -88,7 +79,7 @@ export class SuppliersController {
   @ApiOperation({ summary: 'Onboarding: mark the supplier inactive' })
   deactivate(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: SupplierStatusChangeDto,
   ) {
     return this.suppliers.transition(actor, id, 'inactive', dto.note);

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -42,7 +33,7 @@ export class ProductsController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One product (404 when not visible to you)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.products.get(actor, id);
   }
 
@@ -58,7 +49,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'Edit your product (carries the version you read)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateProductDto,
   ) {
     return this.products.update(actor, id, dto);
@@ -73,7 +64,7 @@ export class ProductsController {
   })
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ProductTransitionDto,
   ) {
     return this.lifecycle.transition(actor, id, dto);
@@ -82,7 +73,7 @@ export class ProductsController {
   @Get(':id/history')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The product's timeline: edits and status moves with reasons" })
-  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.products.history(actor, id);
   }
 }

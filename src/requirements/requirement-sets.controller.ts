@@ -5,12 +5,12 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -32,7 +32,7 @@ export class RequirementSetsController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One requirement set version with its requirements' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', ParseUuidPipe) id: string) {
     return this.sets.get(id);
   }
 
@@ -43,7 +43,7 @@ export class RequirementSetsController {
   })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateRequirementSetDto,
   ) {
     return this.sets.update(actor, id, dto);
@@ -53,7 +53,7 @@ export class RequirementSetsController {
   @Allow('programme_admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Discard a draft' })
-  async discard(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  async discard(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     await this.sets.discard(actor, id);
   }
 
@@ -62,7 +62,7 @@ export class RequirementSetsController {
   @ApiOperation({ summary: 'Add or change one requirement of a draft, by code' })
   putRequirement(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Param('code') code: string,
     @Body() dto: RequirementContentDto,
   ) {
@@ -75,7 +75,7 @@ export class RequirementSetsController {
   @ApiOperation({ summary: 'Remove one requirement from a draft' })
   async removeRequirement(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Param('code') code: string,
   ) {
     await this.sets.removeRequirement(actor, id, code);
@@ -90,7 +90,7 @@ export class RequirementSetsController {
   })
   publish(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: PublishRequirementSetDto,
   ) {
     return this.versions.publish(actor, id, dto);
@@ -99,14 +99,14 @@ export class RequirementSetsController {
   @Post(':id/new-version')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Start the next version as a draft copy of this published set' })
-  newVersion(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  newVersion(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.versions.newVersion(actor, id);
   }
 
   @Get(':id/diff')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Requirements added, changed and removed since another version' })
-  diff(@Param('id', ParseUUIDPipe) id: string, @Query() q: DiffQueryDto) {
+  diff(@Param('id', ParseUuidPipe) id: string, @Query() q: DiffQueryDto) {
     return this.versions.diff(id, q.against);
   }
 }

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -36,7 +27,7 @@ export class RequirementsCsvController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: "A set's requirements as CSV" })
   async export(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const set = await this.sets.get(id);
@@ -59,7 +50,7 @@ export class RequirementsCsvController {
   })
   import(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() body: unknown,
   ) {
     if (typeof body !== 'string') {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -15,7 +16,7 @@ export class ServiceRequirementSetsController {
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: "A service's requirement set versions, newest first" })
-  list(@Param('serviceId', ParseUUIDPipe) serviceId: string, @Query() q: RequirementSetQueryDto) {
+  list(@Param('serviceId', ParseUuidPipe) serviceId: string, @Query() q: RequirementSetQueryDto) {
     return this.sets.list(serviceId, q);
   }
 
@@ -26,7 +27,7 @@ export class ServiceRequirementSetsController {
   })
   create(
     @CurrentActor() actor: Actor,
-    @Param('serviceId', ParseUUIDPipe) serviceId: string,
+    @Param('serviceId', ParseUuidPipe) serviceId: string,
     @Body() dto: CreateRequirementSetDto,
   ) {
     return this.sets.createDraft(actor, serviceId, dto);

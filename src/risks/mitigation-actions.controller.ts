@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -17,7 +18,7 @@ export class MitigationActionsController {
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: "An entry's mitigation actions, by due date" })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.actions.list(actor, id);
   }
 
@@ -26,7 +27,7 @@ export class MitigationActionsController {
   @ApiOperation({ summary: 'Add a mitigation action (title, owner, due date)' })
   create(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateMitigationActionDto,
   ) {
     return this.actions.create(actor, id, dto);
@@ -37,8 +38,8 @@ export class MitigationActionsController {
   @ApiOperation({ summary: 'Change a mitigation action (title, owner, due date, status)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('actionId', ParseUUIDPipe) actionId: string,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('actionId', ParseUuidPipe) actionId: string,
     @Body() dto: UpdateMitigationActionDto,
   ) {
     return this.actions.update(actor, id, actionId, dto);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -14,7 +15,7 @@ export class RiskReviewsController {
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: "An entry's reviews, newest first" })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.reviews.list(actor, id);
   }
 
@@ -25,7 +26,7 @@ export class RiskReviewsController {
   })
   record(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateRiskReviewDto,
   ) {
     return this.reviews.record(actor, id, dto);

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -71,7 +62,7 @@ export class RisksController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One entry (404 when not visible to you)' })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.risks.get(actor, id);
   }
 
@@ -89,7 +80,7 @@ export class RisksController {
   @ApiOperation({ summary: 'Update an entry you own (carries the version you read)' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateRiskDto,
   ) {
     return this.risks.update(actor, id, dto);
@@ -104,7 +95,7 @@ export class RisksController {
   })
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: RiskTransitionDto,
   ) {
     return this.lifecycle.transition(actor, id, dto);
@@ -115,7 +106,7 @@ export class RisksController {
   @ApiOperation({ summary: 'A risk has happened: mark it realised and raise the linked issue' })
   realise(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: RealiseRiskDto,
   ) {
     return this.lifecycle.realise(actor, id, dto);
@@ -124,14 +115,14 @@ export class RisksController {
   @Get(':id/history')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The entry's timeline: every change with actor, time and note" })
-  history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.risks.history(actor, id);
   }
 
   @Get(':id/scores')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The entry's score history (inherent and residual after each change)" })
-  scores(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  scores(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.risks.scores(actor, id);
   }
 }

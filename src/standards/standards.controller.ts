@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
@@ -36,7 +27,7 @@ export class StandardsController {
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One standard, with its JSON Schema' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', ParseUuidPipe) id: string) {
     return this.standards.get(id);
   }
 
@@ -56,7 +47,7 @@ export class StandardsController {
   })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateStandardDto,
   ) {
     return this.standards.update(actor, id, dto);
@@ -70,7 +61,7 @@ export class StandardsController {
   })
   transition(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: StandardTransitionDto,
   ) {
     return this.standards.transition(actor, id, dto);
@@ -83,7 +74,7 @@ export class StandardsController {
   @ApiOperation({
     summary: "Validate a sample payload against the standard's JSON Schema: { valid, errors }",
   })
-  validate(@Param('id', ParseUUIDPipe) id: string, @Body() payload: unknown) {
+  validate(@Param('id', ParseUuidPipe) id: string, @Body() payload: unknown) {
     return this.validation.validate(id, payload);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIsoDateTime } from '../../common/validation/is-iso-date.decorator.js';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 
 export class AuditEventQueryDto extends PageQueryDto {
@@ -33,11 +34,11 @@ export class AuditEventQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'ISO date-time, inclusive' })
   @IsOptional()
-  @IsDateString()
+  @IsIsoDateTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO date-time, exclusive' })
   @IsOptional()
-  @IsDateString()
+  @IsIsoDateTime()
   to?: string;
 }

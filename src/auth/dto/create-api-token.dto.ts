@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIsoDateTime } from '../../common/validation/is-iso-date.decorator.js';
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'MIS nightly sync' })
@@ -10,6 +11,6 @@ export class CreateApiTokenDto {
 
   @ApiPropertyOptional({ description: 'ISO date-time after which the token stops working' })
   @IsOptional()
-  @IsDateString()
+  @IsIsoDateTime()
   expiresAt?: string;
 }

@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -60,7 +61,72 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
     code: 'bad_request',
     detail: 'Content-Length does not match the body',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'bad_url',
+    detail: 'The URL is not valid (bad percent-encoding)',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'uri_too_long',
+    detail: 'A path parameter is longer than the router accepts',
+  },
 };
+
+/** Seconds a client is told to wait when the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+const CONNECTION_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
+/** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout|Connection is closed/i;
+
+/**
+ * A PostgreSQL connection failure (refused, dropped, timed out, server shutting down,
+ * pool exhausted): the request may succeed later, so 503 with Retry-After, not 500.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e = exception as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e);
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (CONNECTION_ERRNOS.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))
+      return true;
+    if (typeof e.message === 'string' && CONNECTION_MESSAGES.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
+/** pg data errors a DTO should have caught; a 400 naming the column, never a 500. */
+const DATA_SQLSTATES: Record<string, string> = {
+  '22001': 'is too long',
+  '22003': 'is out of range',
+  '22007': 'is not a valid date or time',
+  '22008': 'is not a valid date or time',
+  '22021': 'holds a character PostgreSQL cannot store',
+  '22P02': 'has the wrong type',
+  '22P05': 'holds a character PostgreSQL cannot store',
+  '23502': 'must not be null',
+};
+
+const camel = (column: string): string =>
+  column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function fastifyError(exception: unknown) {
   const e = exception as { code?: string; cause?: { code?: string } } | null;
@@ -128,8 +194,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status === 404 && detail.startsWith('Cannot ') ? 'route_not_found' : CODES[status];
       if (code) return base(status, code, detail);
     }
+    if (isDatabaseUnavailable(exception)) {
+      req.log.warn({ err: exception }, 'database unavailable');
+      return base(503, 'service_unavailable', 'The database is unavailable; retry shortly', {
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      });
+    }
     if (exception instanceof QueryFailedError) {
-      const pgCode = (exception.driverError as { code?: string }).code;
+      const driver = exception.driverError as { code?: string; column?: string };
+      const pgCode = driver.code;
+      const dataProblem = pgCode ? DATA_SQLSTATES[pgCode] : undefined;
+      if (dataProblem) {
+        const field = driver.column ? camel(driver.column) : 'body';
+        return base(400, 'validation_failed', `${field} ${dataProblem}`, {
+          errors: [{ field, message: `${field} ${dataProblem}` }],
+        });
+      }
       if (pgCode === '23505')
         return base(409, 'duplicate', 'A record with the same unique key already exists');
       if (pgCode === '23503') {

@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsObject,
@@ -18,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsIsoDateTime } from '../../common/validation/is-iso-date.decorator.js';
 import { CHANNELS, type Channel } from '../communication-status.js';
 import { AudienceDto } from './audience.dto.js';
 
@@ -69,7 +69,7 @@ export class CreateCommunicationDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Suppliers should acknowledge by' })
   @IsOptional()
-  @IsDateString()
+  @IsIsoDateTime()
   acknowledgeBy?: string;
 }
 
@@ -86,7 +86,7 @@ export class SendCommunicationDto {
     description: 'Send later; absent or past means now',
   })
   @IsOptional()
-  @IsDateString()
+  @IsIsoDateTime()
   sendAt?: string;
 }
 

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -11,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsIsoDate } from '../../common/validation/is-iso-date.decorator.js';
 import { ACTION_STATUSES, type ActionStatus } from '../risk-lifecycle.js';
 import { OptionalNotNull } from '../../common/validation/version-field.js';
 
@@ -34,7 +34,7 @@ export class CreateMitigationActionDto {
 
   @ApiProperty({ format: 'date', example: '2026-12-31' })
   @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a valid calendar date' })
+  @IsIsoDate()
   dueDate: string;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES, default: 'open' })
@@ -59,7 +59,7 @@ export class UpdateMitigationActionDto {
   @ApiPropertyOptional({ format: 'date', example: '2026-12-31' })
   @OptionalNotNull()
   @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a valid calendar date' })
+  @IsIsoDate()
   dueDate?: string;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
