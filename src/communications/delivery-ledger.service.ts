@@ -41,6 +41,9 @@ interface Outcome {
  * asynchronously (synchronous_commit off): a Postgres crash may forget the last fraction
  * of a second of these, which only widens the at-least-once window (the reconciler sends
  * again, same webhook-id); every other write stays fully durable on the main pool.
+ * A claim is a lease (`lease_until`, DELIVERY_LEASE_SECONDS) renewed every third of it
+ * while this process holds the delivery, so a dead worker's claims are taken over within
+ * seconds and a slow but live worker's never are.
  */
 @Injectable()
 export class DeliveryLedger implements OnModuleDestroy {
@@ -49,26 +52,66 @@ export class DeliveryLedger implements OnModuleDestroy {
     this.claimAll(ids),
   );
   private readonly outcomes = new MicroBatch<Outcome, void>((rows) => this.recordAll(rows));
+  /** Deliveries this process holds in `sending`: their leases are renewed until recorded. */
+  private readonly held = new Set<string>();
+  private renewer?: NodeJS.Timeout;
 
   constructor(private readonly config: AppConfig) {}
 
-  /** Claims a delivery for sending; null when it is not in a sendable status. */
-  claim(id: string): Promise<ClaimedDelivery | null> {
-    return this.claims.add(id);
+  /**
+   * Claims a delivery for sending; null when it is not sendable (finished, or `sending`
+   * under a live lease held by another worker). A `sending` delivery whose lease has
+   * expired (its worker died) is claimed again: the outcome of that send is unknown, so
+   * it is sent once more with the same Message-ID / webhook-id.
+   */
+  async claim(id: string): Promise<ClaimedDelivery | null> {
+    const claimed = await this.claims.add(id);
+    if (claimed) this.hold(id);
+    return claimed;
   }
 
   /** Records the outcome of a claimed delivery (only while it is still `sending`). */
-  record(id: string, status: DeliveryStatus, error: string | null): Promise<void> {
-    return this.outcomes.add({ id, status, error });
+  async record(id: string, status: DeliveryStatus, error: string | null): Promise<void> {
+    await this.outcomes.add({ id, status, error });
+    this.held.delete(id);
+  }
+
+  /** Gives up the lease without recording (the caller failed before sending). */
+  release(id: string): void {
+    this.held.delete(id);
+  }
+
+  private hold(id: string): void {
+    this.held.add(id);
+    if (this.renewer) return;
+    const every = (this.config.DELIVERY_LEASE_SECONDS * 1000) / 3;
+    this.renewer = setInterval(() => void this.renew(), every);
+    this.renewer.unref();
+  }
+
+  /** Extends the leases of every held delivery; failures wait for the next round. */
+  private async renew(): Promise<void> {
+    if (this.held.size === 0) return;
+    await this.db()
+      .query(
+        `UPDATE deliveries SET lease_until = now() + make_interval(secs => $2)
+          WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+        [[...this.held], this.config.DELIVERY_LEASE_SECONDS],
+      )
+      .catch(() => undefined);
   }
 
   private async claimAll(ids: string[]): Promise<(ClaimedDelivery | null)[]> {
     const { rows } = await this.db().query<ClaimedDelivery>(
-      `UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+      `UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
+              lease_until = now() + make_interval(secs => $2)
          FROM communications c, organisations s, supplier_contacts ct
         WHERE d.id IN (SELECT id FROM deliveries WHERE id = ANY($1::uuid[])
-                          AND status IN ('created', 'temporary_failure') ORDER BY id FOR UPDATE)
-          AND d.status IN ('created', 'temporary_failure')
+                          AND (status IN ('created', 'temporary_failure')
+                               OR (status = 'sending' AND lease_until < now()))
+                        ORDER BY id FOR UPDATE)
+          AND (d.status IN ('created', 'temporary_failure')
+               OR (d.status = 'sending' AND d.lease_until < now()))
           AND c.id = d.communication_id AND s.id = d.supplier_id AND ct.id = d.contact_id
         RETURNING d.id, d.channel, d.target, d.attempts, d.supplier_id, d.contact_id,
                   d.communication_id, c.subject_template, c.body_template, c.topic, c.mandatory,
@@ -78,7 +121,7 @@ export class DeliveryLedger implements OnModuleDestroy {
                      FROM communication_suppliers cs
                     WHERE cs.communication_id = d.communication_id
                       AND cs.supplier_id = d.supplier_id) AS lists`,
-      [[...new Set(ids)]],
+      [[...new Set(ids)], this.config.DELIVERY_LEASE_SECONDS],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {
@@ -91,6 +134,7 @@ export class DeliveryLedger implements OnModuleDestroy {
   private async recordAll(outcomes: Outcome[]): Promise<void[]> {
     await this.db().query(
       `UPDATE deliveries d SET status = o.status, last_error = o.error, updated_at = now(),
+              lease_until = NULL,
               delivered_at = CASE WHEN o.status = 'delivered' THEN now() ELSE d.delivered_at END
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS o(id, status, error)
         WHERE d.id = o.id AND d.id IN (SELECT id FROM deliveries WHERE id = ANY($1::uuid[])
@@ -115,6 +159,7 @@ export class DeliveryLedger implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.renewer);
     await this.pool?.end();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { SupplierContactsService } from '../organisations/supplier-contacts.service.js';
@@ -17,8 +17,11 @@ import { WebhookSender } from './webhook-sender.service.js';
  * outcome: delivered, temporary_failure (thrown, so BullMQ retries with backoff),
  * technical_failure once attempts are spent, or permanent_failure (UnrecoverableError).
  */
+const RECORD_RETRY_FIRST_MS = 100;
+const RECORD_RETRY_MAX_MS = 2000;
+
 @Injectable()
-export class DeliveryProcessor {
+export class DeliveryProcessor implements OnApplicationShutdown {
   private readonly log = new Logger(DeliveryProcessor.name);
 
   constructor(
@@ -34,7 +37,14 @@ export class DeliveryProcessor {
   async process(deliveryId: string): Promise<{ status: DeliveryStatus } | { skipped: true }> {
     const d = await this.ledger.claim(deliveryId);
     if (!d) return { skipped: true };
-    const outcome = await this.send(d);
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.send(d);
+    } catch (err) {
+      // Nothing was sent (rendering failed): no outcome to keep, the job retries.
+      this.ledger.release(d.id);
+      throw err;
+    }
     return { status: await this.record(d, outcome) };
   }
 
@@ -101,7 +111,27 @@ export class DeliveryProcessor {
     throw new Error(outcome.error);
   }
 
+  /**
+   * Once a send has happened its outcome must be kept: recording is retried here (the
+   * lease stays renewed meanwhile) until PostgreSQL answers, rather than failing the job,
+   * which would leave the delivery `sending` for the reconciler to send again.
+   */
   private async setStatus(id: string, status: DeliveryStatus, error: string | null) {
-    await this.ledger.record(id, status, error);
+    for (let wait = RECORD_RETRY_FIRST_MS; ; wait = Math.min(wait * 2, RECORD_RETRY_MAX_MS)) {
+      try {
+        await this.ledger.record(id, status, error);
+        return;
+      } catch (err) {
+        if (this.stopping) throw err;
+        this.log.warn(`delivery ${id}: recording ${status} failed, retrying: ${String(err)}`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private stopping = false;
+
+  onApplicationShutdown(): void {
+    this.stopping = true;
   }
 }

@@ -65,4 +65,11 @@ export class Delivery {
 
   @Column('timestamptz', { nullable: true })
   deliveredAt: Date | null;
+
+  /**
+   * While `sending`: the claim is held until then, renewed by the live worker every few
+   * seconds; once it has passed, the worker is gone and the delivery may be claimed again.
+   */
+  @Column('timestamptz', { nullable: true })
+  leaseUntil: Date | null;
 }

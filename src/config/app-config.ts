@@ -242,16 +242,29 @@ export class AppConfig {
   @Min(10)
   DELIVERY_BACKOFF_MS = 5000;
 
-  /** A delivery not terminal after this long (and not sending for this long) is re-enqueued. */
+  /**
+   * A delivery waiting (created / temporary_failure) this long whose job is missing from
+   * Redis is re-enqueued (a job still waiting or delayed is left alone).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  DELIVERY_STALE_SECONDS = 300;
+  DELIVERY_STALE_SECONDS = 30;
+
+  /**
+   * A `sending` claim lasts this long and the live worker renews it every third of it; a
+   * claim not renewed (the worker died) is taken over by the reconciler or a retried job.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  DELIVERY_LEASE_SECONDS = 15;
 
   @Transform(toInt)
   @IsInt()
   @Min(100)
-  DELIVERY_RECONCILE_MS = 30_000;
+  DELIVERY_RECONCILE_MS = 10_000;
 
   /** When the weekly supplier digest runs (cron, server time). */
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'DIGEST_CRON must be a cron pattern' })

@@ -9,6 +9,7 @@ import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-ado
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
 import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
 import { UserTokenVersion1796062564872 } from '../../migrations/1796062564872-user-token-version.js';
+import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   Conformance1795433814797,
   CommunicationAudienceLists1795435858853,
   UserTokenVersion1796062564872,
+  DeliveryLease1796062926703,
 ];

@@ -16,13 +16,13 @@ interface Stale {
 }
 
 /**
- * Deliveries are their own outbox: this re-enqueues those stuck beyond
- * DELIVERY_STALE_SECONDS, so a Redis flush or a crashed worker loses nothing.
- * - `sending` that long means the worker died mid-send: the delivery goes back to
- *   temporary_failure and is sent again. It may already have been sent (the
+ * Deliveries are their own outbox: this re-enqueues those stuck, so a Redis flush or a
+ * crashed worker loses nothing.
+ * - `sending` past its lease (DELIVERY_LEASE_SECONDS, renewed by the live worker) means
+ *   the worker died mid-send: the delivery goes back to temporary_failure and is sent again. It may already have been sent (the
  *   at-least-once window); webhook receivers de-duplicate by webhook-id = delivery id.
- * - `created` / `temporary_failure` whose job is missing from Redis (or finished without
- *   updating the row) get their job added again; a job still waiting, delayed or active
+ * - `created` / `temporary_failure` waiting beyond DELIVERY_STALE_SECONDS whose job is
+ *   missing from Redis (or finished without updating the row) get their job added again; a job still waiting, delayed or active
  *   is left alone.
  */
 @Injectable()
@@ -38,11 +38,15 @@ export class ReconcileDeliveriesHandler implements JobHandler<JobName.ReconcileD
 
   async handle(): Promise<{ resent: number; requeued: number }> {
     const stale = this.config.DELIVERY_STALE_SECONDS;
+    // `sending` whose lease was not renewed: its worker is gone (a live one, however slow,
+    // renews every third of DELIVERY_LEASE_SECONDS). Rows from before leases existed fall
+    // back to the waiting window.
     const [stalled] = (await this.db.query(
-      `UPDATE deliveries SET status = 'temporary_failure', updated_at = now(),
+      `UPDATE deliveries SET status = 'temporary_failure', updated_at = now(), lease_until = NULL,
               last_error = 'worker stopped while sending; sent again (at-least-once)'
         WHERE id IN (SELECT id FROM deliveries
-                      WHERE status = 'sending' AND updated_at < now() - make_interval(secs => $1)
+                      WHERE status = 'sending'
+                        AND COALESCE(lease_until, updated_at + make_interval(secs => $1)) < now()
                       ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id, channel`,
       [stale, BATCH],
