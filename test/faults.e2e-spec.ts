@@ -71,6 +71,15 @@ describe('faults: readiness follows PostgreSQL going away and coming back', () =
     expect((await api.http().get('/health/ready')).status).toBe(200);
     await postgres.stop();
     await expectNotReadyNaming(api, 'postgres');
+    // Any request that needs the database, signing in included: 503 with Retry-After.
+    const login = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'someone@example.test', password: 'a-password' });
+    expect(login.status).toBe(503);
+    expect(login.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(login.body.code).toBe('service_unavailable');
+    expect(Number(login.headers['retry-after'])).toBeGreaterThan(0);
     await postgres.start();
     const res = await readyBecomes(api, 200);
     expect(res.body.details).toMatchObject({ redis: { status: 'up' }, postgres: { status: 'up' } });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,6 +37,26 @@ export async function createApi(
   const adapter = new FastifyAdapter({
     // The router rejects a malformed URL (400) or an over-long path parameter (414) before
     // any hook runs; those answers are problem+json like every other error.
+    // Node's HTTP parser rejects a request (headers or URL too large, malformed) before
+    // Fastify exists for it: answer that on the socket, in the same problem+json shape.
+    clientErrorHandler: (err: Error & { code?: string }, socket: Socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const title = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+      const code = status === 431 ? 'headers_too_large' : 'bad_request';
+      const body = JSON.stringify({
+        type: `urn:ptrack:problem:${code}`,
+        title,
+        status,
+        detail:
+          status === 431 ? 'The request line or headers are too large' : 'Malformed HTTP request',
+        code,
+      });
+      socket.end(
+        `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
     frameworkErrors: (error: Error, req: FastifyRequest, reply: FastifyReply) => {
       const body = problems.toProblem(error, req);
       void reply

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -20,7 +19,7 @@ import {
   WCAG_LEVELS,
   type WcagLevel,
 } from '../usability-evaluation.entity.js';
-import { OptionalNotNull, VersionField } from '../../common/validation/version-field.js';
+import { IsDecimal, OptionalNotNull, VersionField } from '../../common/validation/version-field.js';
 
 export class CreateEvaluationDto {
   @ApiProperty({ format: 'uuid' })
@@ -28,7 +27,7 @@ export class CreateEvaluationDto {
   productId: string;
 
   @ApiProperty({ minimum: 0, maximum: 100, description: 'System Usability Scale score' })
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0)
   @Max(100)
   susScore: number;
@@ -71,7 +70,7 @@ export class UpdateEvaluationDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @OptionalNotNull()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0)
   @Max(100)
   susScore?: number;
