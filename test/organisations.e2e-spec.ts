@@ -222,6 +222,8 @@ describe('organisations: councils, groups, suppliers, agencies', () => {
 
   it('supplier webhook: secret shown once on creation and rotation; the old one stays valid for the grace period', async () => {
     const base = `/api/v1/suppliers/${p.supplierB.organisationId}/webhook`;
+    // secrets.e2e-spec gives supplier B a webhook too; start from none whatever the file order.
+    await as(api, p.supplierB).delete(base);
     expect((await as(api, p.supplierB).get(base)).status).toBe(404);
     const created = await as(api, p.supplierB)
       .put(base)

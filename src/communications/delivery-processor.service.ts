@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../common/errors/problem-details.filter.js';
 import { UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { SupplierContactsService } from '../organisations/supplier-contacts.service.js';
@@ -19,9 +20,10 @@ import { WebhookSender } from './webhook-sender.service.js';
  */
 const RECORD_RETRY_FIRST_MS = 100;
 const RECORD_RETRY_MAX_MS = 2000;
+const RECORD_RETRY_FOR_MS = 10 * 60_000;
 
 @Injectable()
-export class DeliveryProcessor implements OnApplicationShutdown {
+export class DeliveryProcessor implements OnModuleDestroy {
   private readonly log = new Logger(DeliveryProcessor.name);
 
   constructor(
@@ -117,12 +119,14 @@ export class DeliveryProcessor implements OnApplicationShutdown {
    * which would leave the delivery `sending` for the reconciler to send again.
    */
   private async setStatus(id: string, status: DeliveryStatus, error: string | null) {
+    const giveUpAt = Date.now() + RECORD_RETRY_FOR_MS;
     for (let wait = RECORD_RETRY_FIRST_MS; ; wait = Math.min(wait * 2, RECORD_RETRY_MAX_MS)) {
       try {
         await this.ledger.record(id, status, error);
         return;
       } catch (err) {
-        if (this.stopping) throw err;
+        // Only an unreachable database is worth waiting for; never past shutdown.
+        if (this.stopping || !isDatabaseUnavailable(err) || Date.now() > giveUpAt) throw err;
         this.log.warn(`delivery ${id}: recording ${status} failed, retrying: ${String(err)}`);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
@@ -131,7 +135,7 @@ export class DeliveryProcessor implements OnApplicationShutdown {
 
   private stopping = false;
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     this.stopping = true;
   }
 }
