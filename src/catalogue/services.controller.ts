@@ -7,6 +7,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -14,6 +15,7 @@ import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorato
 import type { Actor } from '../auth/actor.js';
 import { CreateServiceDto, ServiceTransitionDto, UpdateServiceDto } from './dto/service.dto.js';
 import { ServiceQueryDto } from './dto/service-query.dto.js';
+import { UpdateServiceScopeDto } from './dto/service-scope.dto.js';
 import { ServiceGraphService } from './service-graph.service.js';
 import { ServicesService } from './services.service.js';
 
@@ -65,6 +67,21 @@ export class ServicesController {
     @Body() dto: UpdateServiceDto,
   ) {
     return this.services.update(actor, id, dto);
+  }
+
+  @Put(':id/scope')
+  @Allow('programme_admin')
+  @ApiOperation({
+    summary:
+      'Set which councils must adopt the service (nations, council groups, councils); ' +
+      'the system creates their adoptions and withdraws those of councils that left',
+  })
+  setScope(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateServiceScopeDto,
+  ) {
+    return this.services.setScope(actor, id, dto);
   }
 
   @Post(':id/transitions')

@@ -8,6 +8,7 @@ import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795
 import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-adoption-rollout.js';
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
 import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
+import { ServiceScope1796062125556 } from '../../migrations/1796062125556-service-scope.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   AdoptionRollout1795433397176,
   Conformance1795433814797,
   CommunicationAudienceLists1795435858853,
+  ServiceScope1796062125556,
 ];

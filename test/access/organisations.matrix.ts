@@ -108,6 +108,12 @@ export const organisationsMatrix: MatrixModule = {
       expect: statuses({ admin: 200, viewer: 200 }),
     },
     {
+      route: 'POST /api/v1/councils',
+      path: () => '/api/v1/councils',
+      body: () => ({}),
+      expect: statuses({ admin: 400 }),
+    },
+    {
       route: 'GET /api/v1/councils',
       path: () => '/api/v1/councils?limit=1',
       expect: statuses(every(200)),
