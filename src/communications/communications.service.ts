@@ -32,9 +32,13 @@ import {
 import { TemplateRenderer } from './template-renderer.js';
 
 export interface Preview {
+  /** Contacts reached (each gets one email when email is a channel). */
   recipients: number;
   suppliers: number;
+  /** Emails: one per contact. Webhooks: one per organisation endpoint, however many contacts. */
   deliveries: { email: number; webhook: number };
+  /** The organisations whose endpoint gets the webhook (when webhook is a channel). */
+  webhookEndpoints: { supplierId: string; supplierName: string }[];
   sample: (RenderedMessage & { supplierName: string; contactName: string; email: string }) | null;
 }
 
@@ -151,7 +155,10 @@ export class CommunicationsService {
     const { sql, params } = this.audience.query(c);
     const [counts] = await this.db.query(
       `SELECT count(*)::int AS recipients, count(DISTINCT supplier_id)::int AS suppliers,
-              count(*) FILTER (WHERE webhook_url IS NOT NULL)::int AS webhooks
+              count(DISTINCT supplier_id) FILTER (WHERE webhook_url IS NOT NULL)::int AS webhooks,
+              COALESCE(jsonb_agg(DISTINCT jsonb_build_object('supplierId', supplier_id,
+                                                             'supplierName', supplier_name))
+                         FILTER (WHERE webhook_url IS NOT NULL), '[]') AS endpoints
          FROM (${sql}) a`,
       params,
     );
@@ -176,6 +183,11 @@ export class CommunicationsService {
         email: c.channels.includes('email') ? counts.recipients : 0,
         webhook: c.channels.includes('webhook') ? counts.webhooks : 0,
       },
+      webhookEndpoints: c.channels.includes('webhook')
+        ? (counts.endpoints as Preview['webhookEndpoints']).sort((a, b) =>
+            a.supplierName.localeCompare(b.supplierName),
+          )
+        : [],
       sample: recipient
         ? {
             supplierName: recipient.supplierName,

@@ -8,7 +8,8 @@ import { TemplateRenderer, type TemplateView } from './template-renderer.js';
 export interface Recipient {
   supplierId: string;
   supplierName: string;
-  contactId: string;
+  /** Null for an organisation's webhook endpoint (its ack link is the API's acknowledge). */
+  contactId: string | null;
   contactName: string;
   email: string;
   /** The supplier's matched products and councils (empty lists when unknown). */
@@ -36,7 +37,9 @@ export class MessageRenderer {
   constructor(private readonly links: AckLinkSigner) {}
 
   render(c: Renderable, r: Recipient, opts = { html: true }): RenderedMessage {
-    const ackLink = this.links.link(c.id, r.supplierId, r.contactId);
+    const ackLink = r.contactId
+      ? this.links.link(c.id, r.supplierId, r.contactId)
+      : this.links.apiLink(c.id);
     const view: TemplateView = {
       ...c.context,
       products: r.products ?? [],

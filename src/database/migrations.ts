@@ -9,6 +9,7 @@ import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-ado
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
 import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
 import { ServiceScope1796062125556 } from '../../migrations/1796062125556-service-scope.js';
+import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-webhook-per-endpoint.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   Conformance1795433814797,
   CommunicationAudienceLists1795435858853,
   ServiceScope1796062125556,
+  WebhookPerEndpoint1796062660563,
 ];
