@@ -309,6 +309,35 @@ export class CommunicationsService {
    * suppliers, services, council groups and regions are checked in one query.
    */
   private async assertAudienceKnown(audience: AudienceFilter): Promise<void> {
+    const councils = audience.recipients === 'councils';
+    const misplaced = councils
+      ? (['supplierIds', 'onboardingStatuses', 'productStatuses', 'certificateStatuses'] as const)
+      : (['councilIds', 'adoptionStages'] as const);
+    const wrong = misplaced.filter((k) => (audience[k]?.length ?? 0) > 0);
+    if (wrong.length > 0) {
+      throw ProblemException.invalidFields(
+        wrong.map((k) => ({
+          field: `audience.${k}`,
+          message: councils
+            ? 'does not apply to a councils audience'
+            : 'applies only to a councils audience (recipients: councils)',
+        })),
+      );
+    }
+    const councilIds = audience.councilIds ?? [];
+    if (councilIds.length > 0) {
+      const found: { id: string }[] = await this.db.query(
+        `SELECT id FROM organisations WHERE type = 'COUNCIL' AND id = ANY($1::uuid[])`,
+        [councilIds],
+      );
+      const known = new Set(found.map((r) => r.id));
+      const errors = councilIds.flatMap((id, i) =>
+        known.has(id)
+          ? []
+          : [{ field: `audience.councilIds[${i}]`, message: `no such council: ${id}` }],
+      );
+      if (errors.length > 0) throw ProblemException.invalidFields(errors);
+    }
     const lists = {
       supplierIds: audience.supplierIds ?? [],
       serviceIds: audience.serviceIds ?? [],
