@@ -154,7 +154,8 @@ describe('communications: audience by service, product, certificate and councils
       certificate: 'valid',
     });
     await adopt(northEast[0], admissions, products.Provincial.productId);
-    await adopt(wales[0], admissions, products.Provincial.productId);
+    // Admissions ran in England only: Provincial serves its Welsh council on FSM-APPLY.
+    await adopt(wales[0], fsm, products.Provincial.productId);
     products.Suspended = await product('Suspended', {
       serviceId: admissions,
       status: 'suspended',

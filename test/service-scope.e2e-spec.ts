@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
 import { startTestApi, startTestWorker, type TestApi } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
@@ -8,6 +8,10 @@ import { waitFor } from './support/wait.js';
  * councils in its scope, adds and withdraws them as the scope changes, and gives a
  * council added to the registry an adoption of every service in scope.
  */
+// The worker here also works through whatever earlier spec files left in the shared
+// outbox, so waits are generous.
+jest.setTimeout(120_000);
+
 describe('service scope: adoptions created by the system', () => {
   let api: TestApi;
   let p: Record<PrincipalName, Principal>;
@@ -16,8 +20,11 @@ describe('service scope: adoptions created by the system', () => {
   let seq = 0;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    worker = await startTestWorker();
+    // A queue prefix of its own: the worker here handles this file's events, not the
+    // backlog of jobs other spec files left in the run's shared queues.
+    const own = { QUEUE_PREFIX: `{ptrack-scope-${process.pid}-${Date.now().toString(36)}}` };
+    api = await startTestApi(own);
+    worker = await startTestWorker(own);
     p = await signInAll(api);
     const agencies = await as(api, p.admin).get('/api/v1/agencies');
     agencyId = agencies.body.data[0].id;
@@ -53,14 +60,24 @@ describe('service scope: adoptions created by the system', () => {
     (await adoptionsOf(serviceId)).filter((a) => a.stage !== 'withdrawn');
 
   /** Waits until the service has exactly `n` adoptions that are not withdrawn. */
-  const settle = (serviceId: string, n: number) =>
-    waitFor(
-      async () => {
-        const rows = await active(serviceId);
-        return rows.length === n ? rows : null;
-      },
-      { what: `${n} active adoptions`, timeoutMs: 20000 },
-    );
+  const settle = async (serviceId: string, n: number) => {
+    try {
+      return await waitFor(
+        async () => {
+          const rows = await active(serviceId);
+          return rows.length === n ? rows : null;
+        },
+        { what: `${n} active adoptions`, timeoutMs: 60000, intervalMs: 200 },
+      );
+    } catch (err) {
+      const events = await api.db.query(
+        `SELECT * FROM outbox_messages
+          WHERE payload->>'type' = 'service.scope_changed' AND payload->'data'->>'serviceId' = $1`,
+        [serviceId],
+      );
+      throw new Error(`${(err as Error).message}; events: ${JSON.stringify(events)}`);
+    }
+  };
 
   async function createService(scope?: Record<string, unknown>) {
     const res = await admin()
@@ -174,7 +191,7 @@ describe('service scope: adoptions created by the system', () => {
           .query({ councilId: 'W06000099', limit: 500 });
         return list.body.data.length === expected.length ? list.body.data : null;
       },
-      { what: 'the new council’s adoptions' },
+      { what: 'the new council’s adoptions', timeoutMs: 60000, intervalMs: 200 },
     );
     expect(adoptions.map((a: { service: { id: string } }) => a.service.id).sort()).toEqual(
       expected,
