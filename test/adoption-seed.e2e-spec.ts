@@ -6,10 +6,10 @@ import { signInAll } from './support/principals.js';
 import { insertProduct } from './support/programme-fixtures.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
 
-/** The demo catalogue's council-delivered services. */
-const DEMO_COUNCIL_SERVICES = DEMO_SERVICES.filter(
-  (s) => s.deliveryModel === 'council_delivered',
-).map((s) => s.code);
+/** The demo catalogue's services councils adopt (those with a scope). */
+const DEMO_COUNCIL_SERVICES = DEMO_SERVICES.filter((s) => s.scopeNations.length > 0).map(
+  (s) => s.code,
+);
 
 describe('adoption seeding', () => {
   let api: TestApi;
@@ -20,12 +20,17 @@ describe('adoption seeding', () => {
   });
   afterAll(() => api.close());
 
-  it('gives every council an adoption of every council-delivered service, and seeds a demo spread', async () => {
+  it('gives every council in a service’s scope an adoption of it, and seeds a demo spread', async () => {
     const [row] = await api.db.query(
       `SELECT (SELECT count(*) FROM organisations WHERE type = 'COUNCIL')::int AS councils,
               (SELECT count(*) FROM services WHERE code = ANY($1))::int AS services,
               (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
                 WHERE s.code = ANY($1))::int AS adoptions,
+              (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
+                WHERE s.code = 'ADMISSIONS')::int AS admissions,
+              (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
+                JOIN organisations o ON o.id = a.council_id
+                WHERE s.code = 'ADMISSIONS' AND o.nation = 'Wales')::int AS welsh_admissions,
               (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
                 WHERE s.code = ANY($1) AND a.stage = 'live')::int AS live,
               (SELECT count(*) FROM adoptions a JOIN services s ON s.id = a.service_id
@@ -40,7 +45,10 @@ describe('adoption seeding', () => {
     );
     expect(row.councils).toBe(174);
     expect(row.services).toBe(DEMO_COUNCIL_SERVICES.length);
-    expect(row.adoptions).toBe(row.councils * row.services);
+    // Admissions ran in England's 152 councils; the other council services in all 174.
+    expect(row.admissions).toBe(152);
+    expect(row.welsh_admissions).toBe(0);
+    expect(row.adoptions).toBe(152 + 174 * (row.services - 1));
     expect(row.live).toBeGreaterThan(0);
     expect(row.london_shared).toBeGreaterThan(0);
     expect(row.live_months).toBeGreaterThan(3);
@@ -67,7 +75,7 @@ describe('adoption seeding', () => {
 
   it('routes new adoptions through a certified product when one exists, and respects dependencies', async () => {
     const p = await signInAll(api);
-    const service = await insertService(api.db);
+    const service = await insertService(api.db, { scopeNations: ['England', 'Wales'] });
     const { productId } = await insertProduct(api.db, {
       supplierId: p.supplierA.organisationId!,
       serviceId: service.id,

@@ -154,7 +154,8 @@ describe('communications: audience by service, product, certificate and councils
       certificate: 'valid',
     });
     await adopt(northEast[0], admissions, products.Provincial.productId);
-    await adopt(wales[0], admissions, products.Provincial.productId);
+    // Admissions ran in England only: Provincial serves its Welsh council on FSM-APPLY.
+    await adopt(wales[0], fsm, products.Provincial.productId);
     products.Suspended = await product('Suspended', {
       serviceId: admissions,
       status: 'suspended',
@@ -271,8 +272,9 @@ describe('communications: audience by service, product, certificate and councils
     const rows = await waitForTerminal(api.db, id);
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.status === 'delivered')).toBe(true);
+    // Emails to the two contacts; the webhook to Alpha's endpoint (no contact).
     expect(new Set(rows.map((r) => r.contactId))).toEqual(
-      new Set([s.Alpha.contacts[0].id, s.Beta.contacts[0].id]),
+      new Set([s.Alpha.contacts[0].id, s.Beta.contacts[0].id, null]),
     );
 
     const mails = smtp.messages.filter((m) => rows.some((r) => r.id === m.deliveryId));

@@ -136,7 +136,7 @@ describe('communications: audience, rendering, send, schedule, cancel', () => {
     expect(rows.map((r) => [r.contactId, r.channel, r.status]).sort()).toEqual(
       [
         [ada.id, 'email', 'delivered'],
-        [ada.id, 'webhook', 'delivered'],
+        [null, 'webhook', 'delivered'],
         [cy.id, 'email', 'delivered'],
       ].sort(),
     );
@@ -147,6 +147,13 @@ describe('communications: audience, rendering, send, schedule, cancel', () => {
     expect(toAda.subject).toBe(`Launch for ${smith.name} by 2031-03-01`);
     expect(toAda.text).toContain(`Dear Ada Smith,\n${smith.name} is in the ${topic} launch.`);
     expect(toAda.html).toContain(`Smith &amp; &lt;Co&gt;`);
+    // The acknowledgement link is a real link in the HTML part; the text part keeps the URL.
+    const href = /<a href="([^"]+)">([^<]+)<\/a>/.exec(toAda.html);
+    expect(href).not.toBeNull();
+    const textUrl = /Ack: (\S+)/.exec(toAda.text)![1];
+    expect(href![1].replaceAll('&amp;', '&')).toBe(textUrl);
+    expect(href![2]).toBe(href![1]);
+    expect(toAda.html.match(/<a /g)).toHaveLength(1);
     expect(toAda.text).toMatch(
       /Ack: http:\/\/localhost:3000\/api\/v1\/communications\/.+acknowledge-link\?/,
     );
@@ -160,10 +167,10 @@ describe('communications: audience, rendering, send, schedule, cancel', () => {
     expect(hooks[0].webhookId).toBe(rows.find((r) => r.channel === 'webhook')!.id);
     expect(hooks[0].payload!.data).toMatchObject({
       supplier: { id: smith.id, name: smith.name },
-      contact: { id: ada.id, name: 'Ada Smith' },
       subject: `Launch for ${smith.name} by 2031-03-01`,
     });
     expect(hooks[0].payload!.data.body).toContain(`${smith.name} is in the`);
+    expect(hooks[0].payload!.data).not.toHaveProperty('contact');
     expect(receiver.at(invited.webhookPath!)).toEqual([]);
 
     const progress = await as(api, p.viewer).get(`/api/v1/communications/${id}`);

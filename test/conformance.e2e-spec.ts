@@ -201,10 +201,17 @@ describe('conformance: the whole journey over HTTP', () => {
         payload: { childName: 'Ada', dateOfBirth: '2020-02-02' },
       });
     expect(good.status).toBe(201);
+    // Checked on upload: the answer says pass or fail at once, with the errors.
+    expect(good.body).toMatchObject({ checkStatus: 'passed', checkErrors: [] });
     const bad = await A()
       .post(`/api/v1/conformance-submissions/${submissionId}/samples`)
       .send({ version: await version(), standardId, label: 'invalid', payload: { childName: 7 } });
     expect(bad.status).toBe(201);
+    expect(bad.body.checkStatus).toBe('failed');
+    expect(bad.body.checkErrors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      '/childName',
+      '/dateOfBirth',
+    ]);
     const sub = await A()
       .post(`/api/v1/conformance-submissions/${submissionId}/submit`)
       .send({ version: await version() });
@@ -435,6 +442,17 @@ describe('conformance: the whole journey over HTTP', () => {
       copiedForward: false,
     });
     expect(byCode[code(5)]).toMatchObject({ selfAssessment: null, copiedForward: false });
+    // The approved submission's samples come along, checked against the schema again.
+    const copiedSamples = await A().get(`/api/v1/conformance-submissions/${next.body.id}/samples`);
+    expect(
+      copiedSamples.body.data.map((s: { label: string; checkStatus: string }) => [
+        s.label,
+        s.checkStatus,
+      ]),
+    ).toEqual([
+      ['valid', 'passed'],
+      ['fixed', 'passed'],
+    ]);
   });
 
   it('knock-on: suspending names the councils using the product, revoking the certificate too; suppliers B sees nothing', async () => {

@@ -4,6 +4,7 @@ import { CERTIFYING_STATUSES } from '../conformance/certificate-status.js';
 import { COUNCIL_VISIBLE_PRODUCT_STATUSES } from '../products/product-lifecycle.js';
 import type { AdoptionStage, RouteType } from './adoption-stage.js';
 import type { SqlParams } from './sql-params.js';
+import { councilIdSql } from '../organisations/council-ref.js';
 
 export const CERTIFYING_SQL = `(${CERTIFYING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 export const USABLE_PRODUCT_SQL = `(${COUNCIL_VISIBLE_PRODUCT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -94,7 +95,7 @@ export function adoptionWhere(actor: Actor, f: AdoptionFilters, p: SqlParams): s
   const visible = visibleAdoptionsSql(actor, p);
   if (visible) parts.push(visible);
   if (f.serviceId) parts.push(`a.service_id = ${p.add(f.serviceId)}`);
-  if (f.councilId) parts.push(`a.council_id = ${p.add(f.councilId)}`);
+  if (f.councilId) parts.push(`a.council_id = ${councilIdSql(f.councilId, p.add(f.councilId))}`);
   if (f.stage) parts.push(`a.stage = ${p.add(f.stage)}`);
   if (f.region) parts.push(`o.region = ${p.add(f.region)}`);
   if (f.nation) parts.push(`o.nation = ${p.add(f.nation)}`);

@@ -18,6 +18,7 @@ import { AdoptionStore } from './adoption-store.service.js';
 import { toVarianceView, type VarianceView } from './adoption-views.js';
 import { LocalVariance } from './local-variance.entity.js';
 import { SqlParams } from './sql-params.js';
+import { councilIdSql } from '../organisations/council-ref.js';
 
 /** Variances of adoptions the caller can see (aliases as in ADOPTION_SELECT, v the variance). */
 const VARIANCE_FROM = `FROM local_variances v
@@ -47,7 +48,7 @@ export class AdoptionVariancesService {
     const where = [visibleAdoptionsSql(actor, p)];
     if (adoptionId) where.push(`v.adoption_id = ${p.add(adoptionId)}`);
     if (q.requirementCode) where.push(`v.requirement_code = ${p.add(q.requirementCode)}`);
-    if (q.councilId) where.push(`v.council_id = ${p.add(q.councilId)}`);
+    if (q.councilId) where.push(`v.council_id = ${councilIdSql(q.councilId, p.add(q.councilId))}`);
     if (q.serviceId) where.push(`v.service_id = ${p.add(q.serviceId)}`);
     if (q.status) where.push(`v.status = ${p.add(q.status)}`);
     const clause = where.filter(Boolean).length

@@ -87,6 +87,13 @@ export class Adoption {
   @Column('text', { nullable: true })
   attentionReason: string | null;
 
+  /**
+   * When the system withdrew the adoption because the council left the service's scope
+   * (null otherwise). Only such adoptions are reopened when the council comes back.
+   */
+  @Column('timestamptz', { nullable: true })
+  scopeWithdrawnAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

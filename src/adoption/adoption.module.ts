@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdoptionExportsController } from './adoption-exports.controller.js';
 import { AdoptionKnockOnSubscriber } from './adoption-knock-on.subscriber.js';
 import { AdoptionLifecycleService } from './adoption-lifecycle.service.js';
+import { AdoptionScopeSubscriber } from './adoption-scope.subscriber.js';
 import { AdoptionRules } from './adoption-rules.service.js';
 import { AdoptionStore } from './adoption-store.service.js';
 import { AdoptionVariancesController } from './adoption-variances.controller.js';
@@ -28,6 +29,7 @@ import { SuccessStepsService } from './success-steps.service.js';
     AdoptionVariancesService,
     SuccessStepsService,
     AdoptionKnockOnSubscriber,
+    AdoptionScopeSubscriber,
     AdoptionSeeder,
   ],
   exports: [AdoptionSeeder],

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FORWARD_STAGES, STAGE_RANK_SQL, stageRank } from './adoption-lifecycle.js';
+import { IN_SCOPE_SQL } from './adoption-scope.js';
 import { CERTIFYING_SQL, USABLE_PRODUCT_SQL } from './adoption-queries.js';
 import type { AdoptionStage } from './adoption-stage.js';
 import { DEFAULT_SPREAD, DEMO_SPREAD, DEMO_STEPS } from './demo-adoption.js';
@@ -40,7 +41,7 @@ interface Plan {
 const hash = (text: string): number => createHash('sha256').update(text).digest().readUInt32BE(0);
 
 /**
- * Adoptions: every council × every council-delivered service, at not_started (always,
+ * Adoptions: every council × every service whose scope takes it in, at not_started (always,
  * one INSERT … SELECT, nothing inserted twice). The demo programme then spreads the
  * adoptions this run created over stages and routes — London boroughs on the shared
  * admissions service, others on a product holding a certifying certificate for the
@@ -54,8 +55,7 @@ export class AdoptionSeeder {
     const rows = (await m.query(
       `INSERT INTO adoptions (council_id, service_id)
        SELECT o.id, s.id FROM organisations o
-         JOIN services s ON s.delivery_model = 'council_delivered' AND s.status <> 'retired'
-        WHERE o.type = 'COUNCIL'
+         JOIN services s ON s.status <> 'retired' AND ${IN_SCOPE_SQL('s', 'o')}
         ORDER BY o.gss_code, s.code
        ON CONFLICT (council_id, service_id) DO NOTHING RETURNING id`,
     )) as { id: string }[];
@@ -259,7 +259,7 @@ export class AdoptionSeeder {
         event: 'created',
         from: null,
         to: 'not_started',
-        note: 'Every council × council-delivered service starts at not_started',
+        note: "Every council in the service's scope starts at not_started",
         at: new Date(new Date(p.path[0]?.at ?? p.enteredAt).getTime() - 30 * DAY_MS).toISOString(),
       },
       ...p.path.map((s) => ({

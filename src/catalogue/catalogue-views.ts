@@ -9,6 +9,11 @@ export const toServiceView = (s: Service) => ({
   leadAgency: { id: s.leadAgency.id, code: s.leadAgency.code!, name: s.leadAgency.name },
   deliveryModel: s.deliveryModel,
   status: s.status,
+  scope: {
+    nations: s.scopeNations ?? [],
+    councilGroupIds: s.scopeGroupIds ?? [],
+    councilIds: s.scopeCouncilIds ?? [],
+  },
   version: s.version,
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,

@@ -13,10 +13,13 @@ export class CatalogueSeeder {
     const col = <K extends keyof (typeof DEMO_SERVICES)[number]>(k: K) =>
       DEMO_SERVICES.map((s) => s[k]);
     const services = await m.query(
-      `INSERT INTO services (code, name, description, lead_agency_id, delivery_model, status)
-       SELECT t.code, t.name, t.description, o.id, t.dm, t.status
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-              AS t(code, name, description, agency, dm, status)
+      `INSERT INTO services (code, name, description, lead_agency_id, delivery_model, status,
+              scope_nations)
+       SELECT t.code, t.name, t.description, o.id, t.dm, t.status,
+              ARRAY(SELECT jsonb_array_elements_text(t.scope))
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                     $7::jsonb[])
+              AS t(code, name, description, agency, dm, status, scope)
          JOIN organisations o ON o.type = 'AGENCY' AND o.code = t.agency
        ON CONFLICT (code) DO NOTHING RETURNING id`,
       [
@@ -26,6 +29,7 @@ export class CatalogueSeeder {
         col('lead'),
         col('deliveryModel'),
         col('status'),
+        DEMO_SERVICES.map((s) => JSON.stringify(s.scopeNations)),
       ],
     );
     const shared: { id: string; name: string }[] = await m.query(

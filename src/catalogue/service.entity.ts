@@ -46,6 +46,19 @@ export class Service {
   @Column('text')
   status: ServiceStatus;
 
+  /**
+   * Scope: the councils that must adopt the service — every council of these nations,
+   * plus the members of these council groups, plus these councils. Empty: none.
+   */
+  @Column('text', { array: true, default: () => "'{}'" })
+  scopeNations: string[];
+
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  scopeGroupIds: string[];
+
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  scopeCouncilIds: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CreateServiceDto, ServiceTransitionDto, UpdateServiceDto } from './dto/service.dto.js';
 import { ServiceQueryDto } from './dto/service-query.dto.js';
+import { UpdateServiceScopeDto } from './dto/service-scope.dto.js';
 import { ServiceGraphService } from './service-graph.service.js';
 import { ServicesService } from './services.service.js';
 
@@ -56,6 +57,21 @@ export class ServicesController {
     @Body() dto: UpdateServiceDto,
   ) {
     return this.services.update(actor, id, dto);
+  }
+
+  @Put(':id/scope')
+  @Allow('programme_admin')
+  @ApiOperation({
+    summary:
+      'Set which councils must adopt the service (nations, council groups, councils); ' +
+      'the system creates their adoptions and withdraws those of councils that left',
+  })
+  setScope(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateServiceScopeDto,
+  ) {
+    return this.services.setScope(actor, id, dto);
   }
 
   @Post(':id/transitions')

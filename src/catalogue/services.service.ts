@@ -5,11 +5,14 @@ import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
+import { CouncilsService } from '../organisations/councils.service.js';
+import { GSS_CODE } from '../organisations/dto/council-group.dto.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import { type Tx, UnitOfWork } from '../queue/unit-of-work.service.js';
 import { type ServiceView, toServiceView } from './catalogue-views.js';
 import type { CreateServiceDto, UpdateServiceDto } from './dto/service.dto.js';
 import type { ServiceQueryDto } from './dto/service-query.dto.js';
+import type { ServiceScopeDto, UpdateServiceScopeDto } from './dto/service-scope.dto.js';
 import { SERVICE_TRANSITIONS, type ServiceStatus } from './service-lifecycle.js';
 import { Service } from './service.entity.js';
 
@@ -22,6 +25,7 @@ export class ServicesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly councils: CouncilsService,
   ) {}
 
   async list(q: ServiceQueryDto): Promise<Page<ServiceView>> {
@@ -55,6 +59,7 @@ export class ServicesService {
     if (await this.db.getRepository(Service).existsBy({ code: dto.code })) {
       throw ProblemException.conflict('duplicate_code', `A service with code ${dto.code} exists`);
     }
+    const scope = await this.resolveScope(dto.scope);
     return this.uow.run(async (tx) => {
       const saved = await tx.manager.save(
         tx.manager.create(Service, {
@@ -64,8 +69,10 @@ export class ServicesService {
           leadAgencyId: agency.id,
           deliveryModel: dto.deliveryModel,
           status: 'planned',
+          ...scope,
         }),
       );
+      this.announceScope(tx, saved.id);
       const view = toServiceView({ ...saved, leadAgency: agency });
       await this.audit.record(tx.manager, actor, {
         action: 'service.created',
@@ -83,6 +90,19 @@ export class ServicesService {
     return this.mutate(actor, id, 'service.updated', (s) => {
       if (s.version !== version) throw ProblemException.staleVersion('Service', s.version);
       Object.assign(s, fields);
+    });
+  }
+
+  /**
+   * Sets which councils must adopt the service. The adoption module then creates the
+   * missing adoptions (at not_started) and withdraws those of councils that left.
+   */
+  async setScope(actor: Actor, id: string, dto: UpdateServiceScopeDto): Promise<ServiceView> {
+    const scope = await this.resolveScope(dto);
+    return this.mutate(actor, id, 'service.scope_changed', (s, tx) => {
+      if (s.version !== dto.version) throw ProblemException.staleVersion('Service', s.version);
+      Object.assign(s, scope);
+      this.announceScope(tx, s.id);
     });
   }
 
@@ -111,7 +131,7 @@ export class ServicesService {
     actor: Actor,
     id: string,
     action: string,
-    change: (s: Service) => void,
+    change: (s: Service, tx: Tx) => void,
     note?: string,
   ): Promise<ServiceView> {
     return this.uow.run(async (tx) => {
@@ -124,7 +144,7 @@ export class ServicesService {
         id: service.leadAgencyId,
       });
       const before = toServiceView({ ...service, leadAgency: agencyBefore });
-      change(service);
+      change(service, tx);
       const saved = await tx.manager.save(service);
       const agency =
         saved.leadAgencyId === agencyBefore.id
@@ -140,6 +160,40 @@ export class ServicesService {
       });
       return after;
     });
+  }
+
+  private announceScope(tx: Tx, serviceId: string): void {
+    tx.publish('service.scope_changed', { serviceId });
+  }
+
+  /** Validates a scope: known council groups, councils by id or GSS code (422 naming the unknown). */
+  private async resolveScope(dto: ServiceScopeDto = {}) {
+    const refs = dto.councils ?? [];
+    const councilIds = await this.councils.resolveIds(
+      refs.filter((r) => !GSS_CODE.test(r)).map((r) => r.toLowerCase()),
+      refs.filter((r) => GSS_CODE.test(r)),
+    );
+    const groupIds = dto.councilGroupIds ?? [];
+    if (groupIds.length > 0) {
+      const found: { id: string }[] = await this.db.query(
+        `SELECT id FROM council_groups WHERE id = ANY($1::uuid[])`,
+        [groupIds],
+      );
+      const known = new Set(found.map((g) => g.id));
+      const missing = groupIds.filter((g) => !known.has(g));
+      if (missing.length > 0) {
+        throw ProblemException.unprocessable(
+          'unknown_council_group',
+          `Not council groups: ${missing.join(', ')}`,
+          { missing },
+        );
+      }
+    }
+    return {
+      scopeNations: [...(dto.nations ?? [])].sort(),
+      scopeGroupIds: [...groupIds].sort(),
+      scopeCouncilIds: [...councilIds].sort(),
+    };
   }
 
   private async requireAgency(id: string): Promise<Organisation> {

@@ -29,6 +29,11 @@ export class AckLinkSigner {
     return `${this.config.PUBLIC_BASE_URL}/api/v1/communications/${communicationId}/acknowledge-link?${q}`;
   }
 
+  /** Where a machine client acknowledges for its organisation (POST, authenticated). */
+  apiLink(communicationId: string): string {
+    return `${this.config.PUBLIC_BASE_URL}/api/v1/communications/${communicationId}/acknowledge`;
+  }
+
   verify(communicationId: string, supplierId: string, contactId: string, sig: string): boolean {
     const expected = Buffer.from(this.sign(communicationId, supplierId, contactId));
     const given = Buffer.from(sig);

@@ -1,3 +1,4 @@
+import type { AdoptionStage } from '../adoption/adoption-stage.js';
 import type { CertificateStatus } from '../conformance/certificate-status.js';
 import type { OnboardingStatus } from '../organisations/organisation-type.js';
 import type { ProductStatus } from '../products/product-lifecycle.js';
@@ -17,8 +18,19 @@ import type { ProductStatus } from '../products/product-lifecycle.js';
  * (of one of the services, when given) routes through a product matching the product-level
  * kinds, or through a shared service (of one of the services, when given) the supplier
  * operates. See docs/architecture.md, Communications.
+ *
+ * With `recipients: 'councils'` the audience is councils' contacts instead: `councilIds`,
+ * `regions`, `nations` and `councilGroupIds` select the councils themselves, and
+ * `serviceIds` / `adoptionStages` the councils with a non-withdrawn adoption of one of
+ * the services in one of the stages. Supplier and product kinds do not apply there.
  */
 export interface AudienceFilter {
+  /** Suppliers' contacts (default) or councils' contacts. */
+  recipients?: AudienceRecipients;
+  /** Councils audience: only these councils. */
+  councilIds?: string[];
+  /** Councils audience: councils whose adoption is in one of these stages. */
+  adoptionStages?: AdoptionStage[];
   /** Only these suppliers. */
   supplierIds?: string[];
   /** Only suppliers whose onboarding status is one of these. */
@@ -36,6 +48,11 @@ export interface AudienceFilter {
   /** Suppliers serving a council that is a member of one of these council groups. */
   councilGroupIds?: string[];
 }
+
+export const AUDIENCE_RECIPIENTS = ['suppliers', 'councils'] as const;
+export type AudienceRecipients = (typeof AUDIENCE_RECIPIENTS)[number];
+
+export const isCouncilAudience = (f: AudienceFilter) => f.recipients === 'councils';
 
 /** The product-level kinds, which must hold for one product together. */
 export const hasProductConditions = (f: AudienceFilter) =>

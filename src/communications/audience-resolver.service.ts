@@ -3,6 +3,7 @@ import {
   type AudienceFilter,
   hasCouncilConditions,
   hasProductConditions,
+  isCouncilAudience,
 } from './audience-filter.js';
 
 /** One SQL query and its parameters. */
@@ -111,6 +112,7 @@ class FilterSql {
 export class AudienceResolver {
   /** The recipients query; its parameters start at `$${firstParam}`. */
   query(req: AudienceRequest, firstParam = 1): SqlQuery {
+    if (isCouncilAudience(req.audience)) return this.councilQuery(req, firstParam);
     const { params, param } = AudienceResolver.binder(firstParam);
     const f = req.audience;
     const where = [
@@ -127,6 +129,42 @@ export class AudienceResolver {
                    FROM organisations s
                    JOIN supplier_contacts c ON c.supplier_id = s.id AND c.active
                    LEFT JOIN supplier_webhooks w ON w.supplier_id = s.id AND w.active
+                  WHERE ${where.join('\n                    AND ')}`;
+    return { sql, params };
+  }
+
+  /**
+   * A councils audience: the active contacts (subscribed to the topic, or every one for a
+   * mandatory notice) of the councils matching every kind. Same columns as `query`
+   * (`supplier_id` is the council; no webhook: councils have no endpoint).
+   */
+  private councilQuery(req: AudienceRequest, firstParam: number): SqlQuery {
+    const { params, param } = AudienceResolver.binder(firstParam);
+    const f = req.audience;
+    const list = (values: string[] | undefined, type: string) =>
+      values?.length ? `${param(values)}::${type}[]` : null;
+    const services = list(f.serviceIds, 'uuid');
+    const stages = list(f.adoptionStages, 'text');
+    const where = [
+      `s.type = 'COUNCIL'`,
+      `(${param(req.mandatory)}::boolean OR c.topics @> ARRAY[${param(req.topic)}::text])`,
+      f.councilIds?.length ? `s.id = ANY(${param(f.councilIds)}::uuid[])` : null,
+      f.regions?.length ? `s.region = ANY(${param(f.regions)}::text[])` : null,
+      f.nations?.length ? `s.nation = ANY(${param(f.nations)}::text[])` : null,
+      f.councilGroupIds?.length
+        ? `EXISTS (SELECT 1 FROM council_group_members gm
+                    WHERE gm.council_id = s.id AND gm.group_id = ANY(${param(f.councilGroupIds)}::uuid[]))`
+        : null,
+      services || stages
+        ? `EXISTS (SELECT 1 FROM adoptions ad WHERE ad.council_id = s.id
+                    AND ${stages ? `ad.stage = ANY(${stages})` : `ad.stage <> 'withdrawn'`}
+                    ${services ? `AND ad.service_id = ANY(${services})` : ''})`
+        : null,
+    ].filter((w) => w !== null);
+    const sql = `SELECT s.id AS supplier_id, s.name AS supplier_name, c.id AS contact_id,
+                        c.name AS contact_name, c.email, NULL::text AS webhook_url
+                   FROM organisations s
+                   JOIN supplier_contacts c ON c.supplier_id = s.id AND c.active
                   WHERE ${where.join('\n                    AND ')}`;
     return { sql, params };
   }

@@ -23,6 +23,7 @@ import { SupplierDigestHandler } from './handlers/supplier-digest.handler.js';
 import { WebhookDeliveryHandler } from './handlers/webhook-delivery.handler.js';
 import { MessageRenderer } from './message-renderer.service.js';
 import { CommunicationTriggers } from './triggers/communication-triggers.subscriber.js';
+import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
@@ -57,6 +58,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     SupplierDigestHandler,
     TriggeredCommunications,
     CommunicationTriggers,
+    CouncilKnockOnNotices,
     CommunicationsSeeder,
   ],
   exports: [CommunicationsSeeder],

@@ -32,9 +32,13 @@ import {
 import { TemplateRenderer } from './template-renderer.js';
 
 export interface Preview {
+  /** Contacts reached (each gets one email when email is a channel). */
   recipients: number;
   suppliers: number;
+  /** Emails: one per contact. Webhooks: one per organisation endpoint, however many contacts. */
   deliveries: { email: number; webhook: number };
+  /** The organisations whose endpoint gets the webhook (when webhook is a channel). */
+  webhookEndpoints: { supplierId: string; supplierName: string }[];
   sample: (RenderedMessage & { supplierName: string; contactName: string; email: string }) | null;
 }
 
@@ -151,7 +155,10 @@ export class CommunicationsService {
     const { sql, params } = this.audience.query(c);
     const [counts] = await this.db.query(
       `SELECT count(*)::int AS recipients, count(DISTINCT supplier_id)::int AS suppliers,
-              count(*) FILTER (WHERE webhook_url IS NOT NULL)::int AS webhooks
+              count(DISTINCT supplier_id) FILTER (WHERE webhook_url IS NOT NULL)::int AS webhooks,
+              COALESCE(jsonb_agg(DISTINCT jsonb_build_object('supplierId', supplier_id,
+                                                             'supplierName', supplier_name))
+                         FILTER (WHERE webhook_url IS NOT NULL), '[]') AS endpoints
          FROM (${sql}) a`,
       params,
     );
@@ -176,6 +183,11 @@ export class CommunicationsService {
         email: c.channels.includes('email') ? counts.recipients : 0,
         webhook: c.channels.includes('webhook') ? counts.webhooks : 0,
       },
+      webhookEndpoints: c.channels.includes('webhook')
+        ? (counts.endpoints as Preview['webhookEndpoints']).sort((a, b) =>
+            a.supplierName.localeCompare(b.supplierName),
+          )
+        : [],
       sample: recipient
         ? {
             supplierName: recipient.supplierName,
@@ -297,6 +309,35 @@ export class CommunicationsService {
    * suppliers, services, council groups and regions are checked in one query.
    */
   private async assertAudienceKnown(audience: AudienceFilter): Promise<void> {
+    const councils = audience.recipients === 'councils';
+    const misplaced = councils
+      ? (['supplierIds', 'onboardingStatuses', 'productStatuses', 'certificateStatuses'] as const)
+      : (['councilIds', 'adoptionStages'] as const);
+    const wrong = misplaced.filter((k) => (audience[k]?.length ?? 0) > 0);
+    if (wrong.length > 0) {
+      throw ProblemException.invalidFields(
+        wrong.map((k) => ({
+          field: `audience.${k}`,
+          message: councils
+            ? 'does not apply to a councils audience'
+            : 'applies only to a councils audience (recipients: councils)',
+        })),
+      );
+    }
+    const councilIds = audience.councilIds ?? [];
+    if (councilIds.length > 0) {
+      const found: { id: string }[] = await this.db.query(
+        `SELECT id FROM organisations WHERE type = 'COUNCIL' AND id = ANY($1::uuid[])`,
+        [councilIds],
+      );
+      const known = new Set(found.map((r) => r.id));
+      const errors = councilIds.flatMap((id, i) =>
+        known.has(id)
+          ? []
+          : [{ field: `audience.councilIds[${i}]`, message: `no such council: ${id}` }],
+      );
+      if (errors.length > 0) throw ProblemException.invalidFields(errors);
+    }
     const lists = {
       supplierIds: audience.supplierIds ?? [],
       serviceIds: audience.serviceIds ?? [],

@@ -10,8 +10,9 @@ export interface DeliveryView {
   id: string;
   supplierId: string;
   supplierName: string;
-  contactId: string;
-  contactName: string;
+  /** Null for a webhook: it goes to the organisation's endpoint. */
+  contactId: string | null;
+  contactName: string | null;
   channel: string;
   target: string;
   status: string;
@@ -43,9 +44,9 @@ export class DeliveriesService {
                 d.updated_at AS "updatedAt", d.delivered_at AS "deliveredAt"
            FROM deliveries d
            JOIN organisations s ON s.id = d.supplier_id
-           JOIN supplier_contacts c ON c.id = d.contact_id
+           LEFT JOIN supplier_contacts c ON c.id = d.contact_id
           WHERE ${where}
-          ORDER BY s.name, c.name, d.channel, d.id LIMIT $4 OFFSET $5`,
+          ORDER BY s.name, c.name NULLS FIRST, d.channel, d.id LIMIT $4 OFFSET $5`,
         [...params, q.limit, q.offset],
       ),
       this.db.query(`SELECT count(*)::int AS total FROM deliveries d WHERE ${where}`, params),

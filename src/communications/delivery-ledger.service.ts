@@ -12,7 +12,8 @@ export interface ClaimedDelivery {
   target: string;
   attempts: number;
   supplier_id: string;
-  contact_id: string;
+  /** Null for a webhook (it goes to the organisation's endpoint, not to a contact). */
+  contact_id: string | null;
   communication_id: string;
   subject_template: string;
   body_template: string;
@@ -21,8 +22,8 @@ export interface ClaimedDelivery {
   acknowledge_by: Date | null;
   context: Record<string, unknown>;
   supplier_name: string;
-  contact_name: string;
-  email: string;
+  contact_name: string | null;
+  email: string | null;
   /** The supplier's template lists written by the fan-out (null for older deliveries). */
   lists: { products: ProductItem[]; councils: CouncilItem[] } | null;
 }
@@ -105,18 +106,19 @@ export class DeliveryLedger implements OnModuleDestroy {
     const { rows } = await this.db().query<ClaimedDelivery>(
       `UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
               lease_until = now() + make_interval(secs => $2)
-         FROM communications c, organisations s, supplier_contacts ct
+         FROM communications c, organisations s
         WHERE d.id IN (SELECT id FROM deliveries WHERE id = ANY($1::uuid[])
                           AND (status IN ('created', 'temporary_failure')
                                OR (status = 'sending' AND lease_until < now()))
                         ORDER BY id FOR UPDATE)
           AND (d.status IN ('created', 'temporary_failure')
                OR (d.status = 'sending' AND d.lease_until < now()))
-          AND c.id = d.communication_id AND s.id = d.supplier_id AND ct.id = d.contact_id
+          AND c.id = d.communication_id AND s.id = d.supplier_id
         RETURNING d.id, d.channel, d.target, d.attempts, d.supplier_id, d.contact_id,
                   d.communication_id, c.subject_template, c.body_template, c.topic, c.mandatory,
                   c.acknowledge_by, c.context, s.name AS supplier_name,
-                  ct.name AS contact_name, ct.email,
+                  (SELECT ct.name FROM supplier_contacts ct WHERE ct.id = d.contact_id) AS contact_name,
+                  (SELECT ct.email FROM supplier_contacts ct WHERE ct.id = d.contact_id) AS email,
                   (SELECT jsonb_build_object('products', cs.products, 'councils', cs.councils)
                      FROM communication_suppliers cs
                     WHERE cs.communication_id = d.communication_id

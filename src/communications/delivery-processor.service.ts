@@ -64,8 +64,9 @@ export class DeliveryProcessor implements OnModuleDestroy {
         supplierId: d.supplier_id,
         supplierName: d.supplier_name,
         contactId: d.contact_id,
-        contactName: d.contact_name,
-        email: d.email,
+        // A webhook goes to the organisation: {{contact.name}} reads as its name.
+        contactName: d.contact_name ?? d.supplier_name,
+        email: d.email ?? '',
         products: d.lists?.products,
         councils: d.lists?.councils,
       },
@@ -83,7 +84,6 @@ export class DeliveryProcessor implements OnModuleDestroy {
         acknowledgeBy: d.acknowledge_by,
         acknowledgeUrl: message.ackLink,
         supplier: { id: d.supplier_id, name: d.supplier_name },
-        contact: { id: d.contact_id, name: d.contact_name, email: d.email },
         subject: message.subject,
         body: message.text,
       },
@@ -99,7 +99,7 @@ export class DeliveryProcessor implements OnModuleDestroy {
     if (outcome.kind === 'permanent') {
       await this.setStatus(d.id, 'permanent_failure', outcome.error);
       if (outcome.gone) await this.webhooks.disableGone(outcome.gone.supplierId, outcome.gone.url);
-      if (d.channel === 'email') {
+      if (d.channel === 'email' && d.contact_id) {
         await this.contacts.flagUndeliverable(d.contact_id, `email failed: ${outcome.error}`);
       }
       throw new UnrecoverableError(outcome.error);

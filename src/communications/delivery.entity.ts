@@ -13,12 +13,19 @@ import { Communication } from './communication.entity.js';
 import type { Channel, DeliveryStatus } from './communication-status.js';
 
 /**
- * One communication to one contact on one channel: the outbox row its job is enqueued
- * from (jobId = id) and the record of what happened. Unique per communication × contact ×
- * channel, so a repeated fan-out cannot duplicate it.
+ * One communication to one recipient on one channel: an email to one contact, or a
+ * webhook to the organisation's endpoint (contact null: one per endpoint, however many
+ * contacts it has). The outbox row its job is enqueued from (jobId = id, which is also
+ * the webhook-id, stable across retries) and the record of what happened. Unique per
+ * communication × contact × channel (emails) and per communication × organisation
+ * (webhooks), so a repeated fan-out cannot duplicate one.
  */
 @Entity({ name: 'deliveries' })
 @Unique('ux_deliveries_recipient', ['communicationId', 'contactId', 'channel'])
+@Index('ux_deliveries_webhook', ['communicationId', 'supplierId'], {
+  unique: true,
+  where: `channel = 'webhook' AND contact_id IS NULL`,
+})
 @Index('ix_deliveries_status_updated', ['status', 'updatedAt'])
 @Index('ix_deliveries_communication_status', ['communicationId', 'status'])
 @Index('ix_deliveries_supplier', ['supplierId'])
@@ -35,11 +42,12 @@ export class Delivery {
   @Column('uuid')
   supplierId: string;
 
-  @Column('uuid')
-  contactId: string;
+  /** The contact an email goes to; null for a webhook (the organisation's endpoint). */
+  @Column('uuid', { nullable: true })
+  contactId: string | null;
 
   @ManyToOne(() => SupplierContact, { onDelete: 'CASCADE' })
-  contact: Relation<SupplierContact>;
+  contact: Relation<SupplierContact> | null;
 
   @Column('text')
   channel: Channel;

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
@@ -16,8 +17,20 @@ export function postForStatus(
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  pin?: { address: string; family: 4 | 6 },
 ): Promise<number> {
   const target = new URL(url);
+  // Connect to the address that was checked, whatever DNS answers now (TLS still
+  // verifies the certificate against the URL's host name).
+  const lookup: LookupFunction | undefined = pin
+    ? (_host, opts, cb) => {
+        if ((opts as { all?: boolean }).all) {
+          (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+            { address: pin.address, family: pin.family },
+          ]);
+        } else cb(null, pin.address, pin.family);
+      }
+    : undefined;
   const protocol = target.protocol as keyof typeof agents;
   if (!agents[protocol]) return Promise.reject(new Error(`unsupported protocol ${protocol}`));
   const send = protocol === 'https:' ? httpsRequest : httpRequest;
@@ -25,6 +38,7 @@ export function postForStatus(
     const req = send(target, {
       method: 'POST',
       agent: agents[protocol],
+      ...(lookup && { lookup }),
       headers: { ...headers, 'content-length': Buffer.byteLength(body) },
     });
     const timer = setTimeout(

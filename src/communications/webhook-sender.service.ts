@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
+import { resolveWebhookTarget, WebhookTargetError } from '../common/net/webhook-target.js';
 import { SupplierWebhookService } from '../organisations/supplier-webhook.service.js';
 import type { SendOutcome } from './delivery-outcome.js';
 import { postForStatus } from './http-post.js';
@@ -13,7 +14,9 @@ type Endpoint = { url: string; secrets: string[] } | null;
  * Webhooks signed per Standard Webhooks (webhook-id = delivery id, so receivers can
  * de-duplicate), with a timeout. 2xx delivered; 410 permanent and the endpoint is
  * disabled; other 4xx permanent (408 and 429 temporary); 5xx, timeouts and network
- * errors temporary. Endpoints and secrets are cached a few seconds per supplier.
+ * errors temporary. Endpoints and secrets are cached a few seconds per supplier. Every
+ * send resolves the host again and refuses a non-public address in production (SSRF,
+ * DNS rebinding), then connects to exactly the address it checked.
  */
 @Injectable()
 export class WebhookSender {
@@ -29,6 +32,17 @@ export class WebhookSender {
     if (!endpoint) {
       return { kind: 'permanent', error: 'the supplier has no active webhook endpoint' };
     }
+    let pin: { address: string | null; family: 4 | 6 };
+    try {
+      pin = await resolveWebhookTarget(endpoint.url, this.config.allowPrivateWebhookTargets);
+    } catch (err) {
+      if (err instanceof WebhookTargetError) {
+        return err.transient
+          ? { kind: 'temporary', error: err.message }
+          : { kind: 'permanent', error: `webhook target refused: ${err.message}` };
+      }
+      throw err;
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     let status: number;
     try {
@@ -43,6 +57,7 @@ export class WebhookSender {
           'webhook-signature': webhookSignature(endpoint.secrets, deliveryId, timestamp, body),
         },
         this.config.WEBHOOK_TIMEOUT_MS,
+        pin.address ? { address: pin.address, family: pin.family } : undefined,
       );
     } catch (err) {
       const e = err as Error & { code?: string };

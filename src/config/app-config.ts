@@ -113,6 +113,19 @@ export class AppConfig {
         : this.TRUST_PROXY;
   }
 
+  /**
+   * Allow webhook URLs on loopback, private, link-local and other non-public addresses,
+   * and plain http: `true` or `false`; unset means false in production, true otherwise
+   * (local receivers in development and tests).
+   */
+  @IsIn(['', 'true', 'false'], { message: 'WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = '';
+
+  get allowPrivateWebhookTargets(): boolean {
+    if (this.WEBHOOK_ALLOW_PRIVATE_TARGETS === '') return this.NODE_ENV !== 'production';
+    return this.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true';
+  }
+
   /** Comma-separated list of allowed browser origins; empty disables CORS. */
   @IsString()
   CORS_ORIGINS = '';

@@ -16,6 +16,23 @@ import type { CheckStatus } from './submission-lifecycle.js';
 export class SampleChecker {
   constructor(private readonly validation: StandardValidationService) {}
 
+  /**
+   * Checks one payload as it is uploaded, so a supplier learns at once whether it passes:
+   * the status and JSON-pointer errors the sample is saved with (submit checks again).
+   */
+  async checkOne(
+    standardId: string,
+    payload: unknown,
+  ): Promise<{ checkStatus: CheckStatus; checkErrors: { pointer: string; message: string }[] }> {
+    const fn = (await this.validation.validatorsFor([standardId])).get(standardId);
+    if (!fn) return { checkStatus: 'not_testable', checkErrors: [] };
+    const outcome = SchemaValidator.run(fn, payload);
+    return {
+      checkStatus: outcome.valid ? 'passed' : 'failed',
+      checkErrors: outcome.errors as { pointer: string; message: string }[],
+    };
+  }
+
   async checkAll(
     m: EntityManager,
     submissionId: string,

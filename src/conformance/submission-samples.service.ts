@@ -8,10 +8,14 @@ import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { toSampleView } from './conformance-views.js';
 import type { AddSampleDto, VersionOnlyDto } from './dto/submission.dto.js';
 import { governingStandards } from './governing-standards.js';
+import { SampleChecker } from './sample-checker.service.js';
 import { SubmissionSample } from './submission-sample.entity.js';
 import { SubmissionStore } from './submission-store.service.js';
 
-/** Sample payloads per governing standard: listed, added and removed while editable. */
+/**
+ * Sample payloads per governing standard: listed, added (checked against the standard's
+ * schema at once: the answer carries pass/fail and the errors) and removed while editable.
+ */
 @Injectable()
 export class SubmissionSamplesService {
   constructor(
@@ -19,6 +23,7 @@ export class SubmissionSamplesService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: SubmissionStore,
+    private readonly checker: SampleChecker,
   ) {}
 
   async list(actor: Actor, id: string) {
@@ -45,12 +50,15 @@ export class SubmissionSamplesService {
           { governing: standards.map((g) => g.id) },
         );
       }
+      const check = await this.checker.checkOne(dto.standardId, dto.payload);
       const sample = await m.save(
         m.create(SubmissionSample, {
           submissionId: id,
           standardId: dto.standardId,
           label: dto.label,
           payload: dto.payload as object,
+          ...check,
+          checkedAt: new Date(),
         }),
       );
       const saved = await this.store.touch(m, s);

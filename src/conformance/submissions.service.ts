@@ -1,3 +1,5 @@
+import { SampleChecker } from './sample-checker.service.js';
+import { governingStandards } from './governing-standards.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -36,6 +38,7 @@ export class SubmissionsService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: SubmissionStore,
+    private readonly checker: SampleChecker,
   ) {}
 
   async list(actor: Actor, q: SubmissionQueryDto): Promise<Page<SubmissionView>> {
@@ -171,13 +174,30 @@ export class SubmissionsService {
          SELECT count(*)::int AS items, count(*) FILTER (WHERE copied_forward)::int AS copied FROM ins`,
         [created.id, set.id, approved?.id ?? null],
       );
+      // Samples of the approved submission come along for standards still governing the
+      // service, checked again against the schema as it is now.
+      const governing = await governingStandards(m, dto.serviceId);
+      const samples: unknown[] = await m.query(
+        `INSERT INTO submission_samples (submission_id, standard_id, label, payload)
+         SELECT $1, prev.standard_id, prev.label, prev.payload FROM submission_samples prev
+          WHERE prev.submission_id = $2 AND prev.standard_id = ANY($3::uuid[])
+          ORDER BY prev.created_at
+         RETURNING id`,
+        [created.id, approved?.id ?? null, governing.map((g) => g.id)],
+      );
+      if (samples.length > 0) await this.checker.checkAll(m, created.id, governing);
       created.copiedItems = copied as number;
       const saved = await m.save(created);
       const view = toSubmissionView(saved);
       await this.store.addHistory(m, actor, saved.id, {
         event: 'created',
         toStatus: 'draft',
-        details: { items, copiedForward: copied, copiedFromId: approved?.id ?? null },
+        details: {
+          items,
+          copiedForward: copied,
+          copiedSamples: samples.length,
+          copiedFromId: approved?.id ?? null,
+        },
       });
       await this.audit.record(m, actor, {
         action: 'submission.created',

@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { AttentionQueryDto, DashboardQueryDto } from './dto/dashboard-query.dto.js';
@@ -38,7 +37,8 @@ export class DashboardsController {
     summary:
       "A council's status: every service with stage, route, certificate, approved variances, next target; open council risks",
   })
-  councilStatus(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
+  @ApiParam({ name: 'id', description: 'Council id (UUID) or GSS code, e.g. E09000001' })
+  councilStatus(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.dashboards.councilStatus(actor, id);
   }
 }

@@ -1,3 +1,4 @@
+import { COUNCIL_REF, isGssCode } from '../organisations/council-ref.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -45,7 +46,8 @@ export class DashboardsService {
   }
 
   /** A council reads its own status only (another council's id is a 404). */
-  async councilStatus(actor: Actor, councilId: string) {
+  async councilStatus(actor: Actor, ref: string) {
+    const councilId = await this.councilId(ref);
     if (isTenantScoped(actor) && actor.organisationId !== councilId) {
       throw ProblemException.notFound('Council', councilId);
     }
@@ -54,6 +56,22 @@ export class DashboardsService {
     );
     if (!status) throw ProblemException.notFound('Council', councilId);
     return status;
+  }
+
+  /** The council's id from its id or GSS code: 400 for neither, 404 for an unknown code. */
+  private async councilId(ref: string): Promise<string> {
+    if (!COUNCIL_REF.test(ref)) {
+      throw ProblemException.badRequest('validation_failed', 'Expected a council id or GSS code', [
+        { field: 'id', message: 'must be a UUID or a GSS code such as E09000001' },
+      ]);
+    }
+    if (!isGssCode(ref)) return ref.toLowerCase();
+    const [row]: { id: string }[] = await this.db.query(
+      `SELECT id FROM organisations WHERE type = 'COUNCIL' AND gss_code = $1`,
+      [ref],
+    );
+    if (!row) throw ProblemException.notFound('Council', ref);
+    return row.id;
   }
 
   private run(s: Statement): Promise<Record<string, unknown>[]> {

@@ -8,7 +8,9 @@ import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795
 import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-adoption-rollout.js';
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
 import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
+import { ServiceScope1796062125556 } from '../../migrations/1796062125556-service-scope.js';
 import { UserTokenVersion1796062564872 } from '../../migrations/1796062564872-user-token-version.js';
+import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-webhook-per-endpoint.js';
 import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
 
 /**
@@ -26,6 +28,8 @@ export const MIGRATIONS = [
   AdoptionRollout1795433397176,
   Conformance1795433814797,
   CommunicationAudienceLists1795435858853,
+  ServiceScope1796062125556,
   UserTokenVersion1796062564872,
+  WebhookPerEndpoint1796062660563,
   DeliveryLease1796062926703,
 ];

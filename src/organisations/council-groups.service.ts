@@ -99,6 +99,7 @@ export class CouncilGroupsService {
     }
     await this.uow.run(async (tx) => {
       const added = await this.insertMembers(tx.manager, id, memberIds);
+      if (added.length > 0) tx.publish('council_group.members_changed', { groupId: id });
       await this.audit.record(tx.manager, actor, {
         action: 'council_group.members_added',
         entityType: 'council_group',
@@ -119,6 +120,7 @@ export class CouncilGroupsService {
         .where('group_id = :id AND council_id = :councilId', { id, councilId })
         .execute();
       if (!affected) throw ProblemException.notFound('Council group member', councilId);
+      tx.publish('council_group.members_changed', { groupId: id });
       await this.audit.record(tx.manager, actor, {
         action: 'council_group.member_removed',
         entityType: 'council_group',

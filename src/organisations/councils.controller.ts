@@ -1,17 +1,29 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AllowAuthenticated } from '../auth/access.decorators.js';
+import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/actor.js';
 import { CouncilsService } from './councils.service.js';
 import { CouncilQueryDto } from './dto/council-query.dto.js';
+import { CreateCouncilDto } from './dto/create-council.dto.js';
 
 @ApiTags('councils')
 @ApiBearerAuth()
-@AllowAuthenticated()
 @Controller('councils')
 export class CouncilsController {
   constructor(private readonly councils: CouncilsService) {}
 
+  @Post()
+  @Allow('programme_admin')
+  @ApiOperation({
+    summary:
+      'Add a council to the registry; it gets an adoption of every service whose scope takes it in',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCouncilDto) {
+    return this.councils.create(actor, dto);
+  }
+
   @Get()
+  @AllowAuthenticated()
   @ApiOperation({
     summary: 'Councils of England and Wales, filtered by nation, region, type, group or q',
   })
@@ -20,6 +32,7 @@ export class CouncilsController {
   }
 
   @Get(':id')
+  @AllowAuthenticated()
   @ApiParam({ name: 'id', description: 'Council id (UUID) or GSS code, e.g. E09000001' })
   @ApiOperation({ summary: 'One council by id or GSS code' })
   get(@Param('id') id: string) {

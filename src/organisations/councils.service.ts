@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { GSS_CODE } from './dto/council-group.dto.js';
 import type { CouncilQueryDto } from './dto/council-query.dto.js';
+import type { CreateCouncilDto } from './dto/create-council.dto.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { Organisation } from './organisation.entity.js';
 import { type CouncilView, toCouncilView } from './organisation-views.js';
 
@@ -13,7 +17,54 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Councils are reference data: every signed-in role may read them. */
 @Injectable()
 export class CouncilsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Adds a council to the registry; the adoption module then gives it an adoption of
+   * every service whose scope takes it in (`council.added`).
+   */
+  async create(actor: Actor, dto: CreateCouncilDto): Promise<CouncilView> {
+    const nation = dto.gssCode.startsWith('W') ? 'Wales' : 'England';
+    if (nation !== dto.nation) {
+      throw ProblemException.unprocessable(
+        'nation_mismatch',
+        `GSS code ${dto.gssCode} is a council in ${nation}, not ${dto.nation}`,
+      );
+    }
+    if (await this.db.getRepository(Organisation).existsBy({ gssCode: dto.gssCode })) {
+      throw ProblemException.conflict('duplicate_gss_code', `Council ${dto.gssCode} exists`);
+    }
+    return this.uow.run(async (tx) => {
+      const council = await tx.manager.save(
+        tx.manager.create(Organisation, {
+          type: 'COUNCIL',
+          name: dto.name,
+          gssCode: dto.gssCode,
+          councilType: dto.councilType,
+          region: dto.region,
+          nation: dto.nation,
+        }),
+      );
+      const view = toCouncilView(council);
+      await this.audit.record(tx.manager, actor, {
+        action: 'council.created',
+        entityType: 'organisation',
+        entityId: council.id,
+        after: view,
+      });
+      tx.publish('council.added', { councilId: council.id, gssCode: council.gssCode! });
+      return view;
+    });
+  }
+
+  /** A council's id from its id or GSS code; 400 for neither, 404 for no such council. */
+  async resolveId(idOrCode: string): Promise<string> {
+    return (await this.get(idOrCode)).id;
+  }
 
   async list(q: CouncilQueryDto): Promise<Page<CouncilView>> {
     const qb = this.db

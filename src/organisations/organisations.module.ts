@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AgenciesController } from './agencies.controller.js';
 import { AgenciesService } from './agencies.service.js';
+import { CouncilContactsController } from './council-contacts.controller.js';
+import { CouncilContactsService } from './council-contacts.service.js';
 import { CouncilGroupsController } from './council-groups.controller.js';
 import { CouncilGroupsService } from './council-groups.service.js';
 import { ContactSubscriptionsController } from './contact-subscriptions.controller.js';
@@ -18,6 +20,7 @@ import { SuppliersService } from './suppliers.service.js';
 @Module({
   controllers: [
     CouncilsController,
+    CouncilContactsController,
     CouncilGroupsController,
     SuppliersController,
     SupplierContactsController,
@@ -27,6 +30,7 @@ import { SuppliersService } from './suppliers.service.js';
   ],
   providers: [
     CouncilsService,
+    CouncilContactsService,
     CouncilGroupsService,
     SuppliersService,
     SupplierContactsService,

@@ -10,7 +10,7 @@ import type {
   UpdateSupplierContactDto,
 } from './dto/supplier-contact.dto.js';
 import { SupplierContact } from './supplier-contact.entity.js';
-import { requireVisibleSupplier } from './supplier-scope.js';
+import { requireVisibleOrganisation } from './supplier-scope.js';
 
 const view = (c: SupplierContact) => ({
   id: c.id,
@@ -37,17 +37,28 @@ const subscriptionsView = (c: SupplierContact): SubscriptionsView => ({
   mandatoryNotices: 'always',
 });
 
-/** The people at a supplier who receive communications, with their topics. */
+/**
+ * The people at an organisation who receive communications, with their topics: a
+ * supplier's here, a council's in CouncilContactsService (same table, same rules).
+ */
 @Injectable()
 export class SupplierContactsService {
+  /** Whose contacts: the organisation type, and the audit entity type. */
+  protected readonly organisationType: 'SUPPLIER' | 'COUNCIL' = 'SUPPLIER';
+  protected readonly kind: string = 'supplier_contact';
+
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly uow: UnitOfWork,
-    private readonly audit: AuditService,
+    @InjectDataSource() protected readonly db: DataSource,
+    protected readonly uow: UnitOfWork,
+    protected readonly audit: AuditService,
   ) {}
 
+  protected requireVisible(actor: Actor, organisationId: string): Promise<void> {
+    return requireVisibleOrganisation(this.db, actor, organisationId, this.organisationType);
+  }
+
   async list(actor: Actor, supplierId: string): Promise<{ data: ContactView[] }> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await this.requireVisible(actor, supplierId);
     const rows = await this.db
       .getRepository(SupplierContact)
       .find({ where: { supplierId }, order: { name: 'ASC' } });
@@ -59,7 +70,7 @@ export class SupplierContactsService {
     supplierId: string,
     dto: CreateSupplierContactDto,
   ): Promise<ContactView> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await this.requireVisible(actor, supplierId);
     return this.uow.run(async (tx) => {
       const saved = await tx.manager.save(
         tx.manager.create(SupplierContact, {
@@ -71,8 +82,8 @@ export class SupplierContactsService {
         }),
       );
       await this.audit.record(tx.manager, actor, {
-        action: 'supplier_contact.created',
-        entityType: 'supplier_contact',
+        action: `${this.kind}.created`,
+        entityType: this.kind,
         entityId: saved.id,
         after: view(saved),
       });
@@ -86,7 +97,7 @@ export class SupplierContactsService {
     id: string,
     dto: UpdateSupplierContactDto,
   ): Promise<ContactView> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await this.requireVisible(actor, supplierId);
     return this.uow.run(async (tx) => {
       const contact = await tx.manager.findOne(SupplierContact, {
         where: { id, supplierId },
@@ -98,8 +109,8 @@ export class SupplierContactsService {
       if (dto.active) contact.inactiveReason = null;
       const after = view(await tx.manager.save(contact));
       await this.audit.record(tx.manager, actor, {
-        action: 'supplier_contact.updated',
-        entityType: 'supplier_contact',
+        action: `${this.kind}.updated`,
+        entityType: this.kind,
         entityId: id,
         before,
         after,
@@ -109,14 +120,14 @@ export class SupplierContactsService {
   }
 
   async remove(actor: Actor, supplierId: string, id: string): Promise<void> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await this.requireVisible(actor, supplierId);
     await this.uow.run(async (tx) => {
       const contact = await tx.manager.findOneBy(SupplierContact, { id, supplierId });
       if (!contact) throw ProblemException.notFound('Contact', id);
       await tx.manager.delete(SupplierContact, { id });
       await this.audit.record(tx.manager, actor, {
-        action: 'supplier_contact.deleted',
-        entityType: 'supplier_contact',
+        action: `${this.kind}.deleted`,
+        entityType: this.kind,
         entityId: id,
         before: view(contact),
       });
@@ -128,7 +139,7 @@ export class SupplierContactsService {
     supplierId: string,
     contactId: string,
   ): Promise<SubscriptionsView> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await this.requireVisible(actor, supplierId);
     const contact = await this.db
       .getRepository(SupplierContact)
       .findOneBy({ id: contactId, supplierId });
@@ -142,7 +153,7 @@ export class SupplierContactsService {
     contactId: string,
     topics: string[],
   ): Promise<SubscriptionsView> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await this.requireVisible(actor, supplierId);
     return this.uow.run(async (tx) => {
       const contact = await tx.manager.findOne(SupplierContact, {
         where: { id: contactId, supplierId },
@@ -153,8 +164,8 @@ export class SupplierContactsService {
       contact.topics = [...new Set(topics)].sort();
       const after = subscriptionsView(await tx.manager.save(contact));
       await this.audit.record(tx.manager, actor, {
-        action: 'supplier_contact.subscriptions_changed',
-        entityType: 'supplier_contact',
+        action: `${this.kind}.subscriptions_changed`,
+        entityType: this.kind,
         entityId: contactId,
         before,
         after,
@@ -173,8 +184,8 @@ export class SupplierContactsService {
       );
       if (!affected) return;
       await this.audit.record(tx.manager, SYSTEM_ACTOR, {
-        action: 'supplier_contact.flagged_inactive',
-        entityType: 'supplier_contact',
+        action: `${this.kind}.flagged_inactive`,
+        entityType: this.kind,
         entityId: contactId,
         before: { active: true },
         after: { active: false, inactiveReason: reason.slice(0, 500) },

@@ -10,6 +10,24 @@ export function assertSupplierVisible(actor: Actor, supplierId: string): void {
   }
 }
 
+/**
+ * The organisation (of that type) exists and the actor may reach it — a supplier or
+ * council user only its own; 404 otherwise.
+ */
+export async function requireVisibleOrganisation(
+  db: DataSource,
+  actor: Actor,
+  id: string,
+  type: 'SUPPLIER' | 'COUNCIL',
+): Promise<void> {
+  const label = type === 'SUPPLIER' ? 'Supplier' : 'Council';
+  if (isTenantScoped(actor) && actor.organisationId !== id) {
+    throw ProblemException.notFound(label, id);
+  }
+  const exists = await db.getRepository(Organisation).existsBy({ id, type });
+  if (!exists) throw ProblemException.notFound(label, id);
+}
+
 /** The supplier exists and the actor may reach it; 404 otherwise. */
 export async function requireVisibleSupplier(
   db: DataSource,

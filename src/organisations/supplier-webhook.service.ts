@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { randomSecret, SecretBox } from '../common/crypto/secret-box.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
+import { resolveWebhookTarget, WebhookTargetError } from '../common/net/webhook-target.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
 import { requireVisibleSupplier } from './supplier-scope.js';
@@ -52,6 +53,21 @@ export class SupplierWebhookService {
     return view(hook);
   }
 
+  /**
+   * 422 unless the URL may be a webhook target: https resolving to public addresses only
+   * (WEBHOOK_ALLOW_PRIVATE_TARGETS lifts this for local use). Checked again at every send.
+   */
+  private async assertAllowedTarget(url: string): Promise<void> {
+    try {
+      await resolveWebhookTarget(url, this.config.allowPrivateWebhookTargets);
+    } catch (err) {
+      if (!(err instanceof WebhookTargetError)) throw err;
+      throw ProblemException.unprocessable('webhook_target_not_allowed', err.message, {
+        field: 'url',
+      });
+    }
+  }
+
   /** Creates (returning the new secret once) or changes the URL / active flag. */
   async put(
     actor: Actor,
@@ -59,6 +75,7 @@ export class SupplierWebhookService {
     dto: PutSupplierWebhookDto,
   ): Promise<WebhookView & { secret?: string }> {
     await requireVisibleSupplier(this.db, actor, supplierId);
+    await this.assertAllowedTarget(dto.url);
     return this.uow.run(async (tx) => {
       const existing = await tx.manager.findOne(SupplierWebhook, {
         where: { supplierId },

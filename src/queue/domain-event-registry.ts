@@ -19,6 +19,16 @@ export interface DomainEventPayloads {
     effectiveDate: string;
     diff: { added: string[]; changed: string[]; removed: string[] };
   };
+  /**
+   * A service was added or its scope (nations, council groups, councils) changed, or a
+   * council group it is scoped by changed members (catalogue, organisations). The
+   * adoption module brings the service's adoptions in line with its scope as it is now.
+   */
+  'service.scope_changed': { serviceId: string };
+  /** A council group's members changed: services scoped by it are reconciled. */
+  'council_group.members_changed': { groupId: string };
+  /** A council was added to the registry: it gets an adoption of every service in scope. */
+  'council.added': { councilId: string; gssCode: string };
   /** A register entry's next review date has passed (daily, once per entry per UTC day). */
   'risk.review_overdue': RiskReviewOverdue;
   /** A mitigation action is past its due date (daily, once per action per UTC day). */

@@ -40,6 +40,12 @@ export const catalogueMatrix: MatrixModule = {
       expect: statuses({ admin: 400 }),
     },
     {
+      route: 'PUT /api/v1/services/:id/scope',
+      path: ({ fixtures }) => `/api/v1/services/${fixtures.serviceId}/scope`,
+      body: () => ({ nations: ['Scotland'] }),
+      expect: statuses({ admin: 400 }),
+    },
+    {
       route: 'POST /api/v1/services/:id/transitions',
       path: ({ fixtures }) => `/api/v1/services/${fixtures.serviceId}/transitions`,
       body: () => ({ to: 'sideways' }),

@@ -108,6 +108,34 @@ export const organisationsMatrix: MatrixModule = {
       expect: statuses({ admin: 200, viewer: 200 }),
     },
     {
+      route: 'POST /api/v1/councils',
+      path: () => '/api/v1/councils',
+      body: () => ({}),
+      expect: statuses({ admin: 400 }),
+    },
+    {
+      route: 'GET /api/v1/councils/:councilId/contacts',
+      path: ({ p }) => `/api/v1/councils/${p.councilX.organisationId}/contacts`,
+      expect: statuses({ admin: 200, viewer: 200, agency: 200, councilX: 200, councilY: 404 }),
+    },
+    {
+      route: 'POST /api/v1/councils/:councilId/contacts',
+      path: ({ p }) => `/api/v1/councils/${p.councilX.organisationId}/contacts`,
+      body: () => ({}),
+      expect: statuses({ admin: 400, councilX: 400, councilY: 400 }),
+    },
+    {
+      route: 'PATCH /api/v1/councils/:councilId/contacts/:id',
+      path: ({ p }) => `/api/v1/councils/${p.councilX.organisationId}/contacts/${ZERO}`,
+      body: () => ({}),
+      expect: statuses({ admin: 404, councilX: 404, councilY: 404 }),
+    },
+    {
+      route: 'DELETE /api/v1/councils/:councilId/contacts/:id',
+      path: ({ p }) => `/api/v1/councils/${p.councilX.organisationId}/contacts/${ZERO}`,
+      expect: statuses({ admin: 404, councilX: 404, councilY: 404 }),
+    },
+    {
       route: 'GET /api/v1/councils',
       path: () => '/api/v1/councils?limit=1',
       expect: statuses(every(200)),

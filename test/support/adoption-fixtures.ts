@@ -7,14 +7,20 @@ import type { DataSource } from 'typeorm';
  */
 export async function insertService(
   db: DataSource,
-  opts: { code?: string; dependsOn?: string[]; deliveryModel?: string } = {},
+  opts: {
+    code?: string;
+    dependsOn?: string[];
+    deliveryModel?: string;
+    /** Nations whose councils must adopt it (default none: the test inserts its own adoptions). */
+    scopeNations?: string[];
+  } = {},
 ): Promise<{ id: string; code: string; requirementCode: string }> {
   const code = opts.code ?? `T-${randomUUID().slice(0, 8).toUpperCase()}`;
   const [{ id }] = await db.query(
-    `INSERT INTO services (code, name, lead_agency_id, delivery_model, status)
-     SELECT $1, 'Test service ' || $1, o.id, $2, 'live' FROM organisations o
+    `INSERT INTO services (code, name, lead_agency_id, delivery_model, status, scope_nations)
+     SELECT $1, 'Test service ' || $1, o.id, $2, 'live', $3 FROM organisations o
       WHERE o.type = 'AGENCY' ORDER BY o.code LIMIT 1 RETURNING id`,
-    [code, opts.deliveryModel ?? 'council_delivered'],
+    [code, opts.deliveryModel ?? 'council_delivered', opts.scopeNations ?? []],
   );
   const [{ id: setId }] = await db.query(
     `INSERT INTO requirement_sets (service_id, version, status, title, published_at, effective_date)

@@ -81,7 +81,7 @@ export async function deliveriesOf(db: DataSource, communicationId: string) {
     [communicationId],
   )) as {
     id: string;
-    contactId: string;
+    contactId: string | null;
     supplierId: string;
     channel: string;
     target: string;

@@ -12,7 +12,6 @@ export interface ReceivedHook {
       deliveryId: string;
       communicationId: string;
       supplier: { id: string; name: string };
-      contact: { id: string; name: string; email: string };
       subject: string;
       body: string;
       acknowledgeUrl: string;

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { ADOPTION_STAGES, type AdoptionStage } from '../adoption-stage.js';
+import { COUNCIL_REF } from '../../organisations/council-ref.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -14,9 +15,9 @@ export class AdoptionQueryDto extends PageQueryDto {
   @IsUUID()
   serviceId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ description: 'Council id (UUID) or GSS code, e.g. E09000001' })
   @IsOptional()
-  @IsUUID()
+  @Matches(COUNCIL_REF, { message: 'councilId must be a UUID or a GSS code such as E09000001' })
   councilId?: string;
 
   @ApiPropertyOptional({ enum: ADOPTION_STAGES })

@@ -4,6 +4,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { IsIsoDate } from '../../common/validation/is-iso-date.decorator.js';
 import { VersionField } from '../../common/validation/version-field.js';
 import { VARIANCE_STATUSES, type VarianceStatus } from '../adoption-lifecycle.js';
+import { COUNCIL_REF } from '../../organisations/council-ref.js';
 
 export class ProposeVarianceDto {
   @ApiProperty({
@@ -58,9 +59,9 @@ export class VarianceQueryDto extends PageQueryDto {
   @MaxLength(40)
   requirementCode?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ description: 'Council id (UUID) or GSS code, e.g. E09000001' })
   @IsOptional()
-  @IsUUID()
+  @Matches(COUNCIL_REF, { message: 'councilId must be a UUID or a GSS code such as E09000001' })
   councilId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -9,6 +9,12 @@ export interface DemoService {
   lead: string;
   deliveryModel: DeliveryModel;
   status: ServiceStatus;
+  /**
+   * Nations whose councils must adopt it. Shared back-end services (the eligibility
+   * checker and the departments' records) have none: councils reach them through
+   * FSM-APPLY and the shared service's membership, not through an adoption of their own.
+   */
+  scopeNations: string[];
 }
 
 export const DEMO_SERVICES: DemoService[] = [
@@ -22,6 +28,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'DFE',
     deliveryModel: 'council_delivered',
     status: 'live',
+    scopeNations: ['England'],
   },
   {
     code: 'FSM-APPLY',
@@ -33,6 +40,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'DFE',
     deliveryModel: 'council_delivered',
     status: 'live',
+    scopeNations: ['England', 'Wales'],
   },
   {
     code: 'FSM-ECS',
@@ -43,6 +51,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'DFE',
     deliveryModel: 'shared',
     status: 'live',
+    scopeNations: [],
   },
   {
     code: 'PAYMENTS',
@@ -53,6 +62,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'MHCLG',
     deliveryModel: 'council_delivered',
     status: 'piloting',
+    scopeNations: ['England', 'Wales'],
   },
   {
     code: 'CASHLESS',
@@ -63,6 +73,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'DFE',
     deliveryModel: 'council_delivered',
     status: 'planned',
+    scopeNations: ['England', 'Wales'],
   },
   {
     code: 'HMRC-RTI',
@@ -73,6 +84,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'HMRC',
     deliveryModel: 'shared',
     status: 'live',
+    scopeNations: [],
   },
   {
     code: 'DWP-BENEFITS',
@@ -84,6 +96,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'DWP',
     deliveryModel: 'shared',
     status: 'live',
+    scopeNations: [],
   },
   {
     code: 'HO-NRPF',
@@ -94,6 +107,7 @@ export const DEMO_SERVICES: DemoService[] = [
     lead: 'HO',
     deliveryModel: 'shared',
     status: 'live',
+    scopeNations: [],
   },
 ];
 

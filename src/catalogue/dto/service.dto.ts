@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -9,6 +10,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import {
   DELIVERY_MODELS,
@@ -17,6 +19,7 @@ import {
   SERVICE_STATUSES,
   type ServiceStatus,
 } from '../service-lifecycle.js';
+import { ServiceScopeDto } from './service-scope.dto.js';
 
 export class CreateServiceDto {
   @ApiProperty({ example: 'ADMISSIONS', description: 'Upper-case slug, unique' })
@@ -43,6 +46,15 @@ export class CreateServiceDto {
   @ApiProperty({ enum: DELIVERY_MODELS })
   @IsIn(DELIVERY_MODELS)
   deliveryModel: DeliveryModel;
+
+  @ApiPropertyOptional({
+    type: ServiceScopeDto,
+    description: 'Which councils must adopt it; the system creates their adoptions (default: none)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ServiceScopeDto)
+  scope?: ServiceScopeDto;
 }
 
 export class UpdateServiceDto {

@@ -30,7 +30,8 @@ export class UnacknowledgedSource implements DigestItemSource {
               c.subject_template AS subject, c.acknowledge_by
          FROM communications c
          JOIN LATERAL (SELECT DISTINCT ON (d.supplier_id) d.supplier_id, d.contact_id
-                         FROM deliveries d WHERE d.communication_id = c.id
+                         FROM deliveries d
+                        WHERE d.communication_id = c.id AND d.contact_id IS NOT NULL
                         ORDER BY d.supplier_id, d.contact_id) r ON true
         WHERE c.status = 'sent' AND c.kind <> 'digest'
           AND c.acknowledge_by < $1::timestamptz + make_interval(days => $2)

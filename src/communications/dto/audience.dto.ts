@@ -18,7 +18,12 @@ import {
   type OnboardingStatus,
 } from '../../organisations/organisation-type.js';
 import { PRODUCT_STATUSES, type ProductStatus } from '../../products/product-lifecycle.js';
-import type { AudienceFilter } from '../audience-filter.js';
+import { ADOPTION_STAGES, type AdoptionStage } from '../../adoption/adoption-stage.js';
+import {
+  AUDIENCE_RECIPIENTS,
+  type AudienceFilter,
+  type AudienceRecipients,
+} from '../audience-filter.js';
 
 /**
  * The audience filter (see AudienceFilter for the exact meaning): kinds AND-ed, values of
@@ -26,6 +31,37 @@ import type { AudienceFilter } from '../audience-filter.js';
  * the field (e.g. `audience.serviceIds[1]`).
  */
 export class AudienceDto implements AudienceFilter {
+  @ApiPropertyOptional({
+    enum: AUDIENCE_RECIPIENTS,
+    default: 'suppliers',
+    description: "Suppliers' contacts (default) or councils' contacts",
+  })
+  @IsOptional()
+  @IsIn(AUDIENCE_RECIPIENTS)
+  recipients?: AudienceRecipients;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Councils audience: only these councils',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  councilIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: ADOPTION_STAGES,
+    isArray: true,
+    description:
+      'Councils audience: councils with an adoption (of serviceIds when given) in one of these stages',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(ADOPTION_STAGES, { each: true })
+  adoptionStages?: AdoptionStage[];
+
   @ApiPropertyOptional({
     type: [String],
     format: 'uuid',

@@ -13,7 +13,8 @@ import { DeliveryEnqueuer, ENQUEUE_CHUNK } from '../delivery-enqueuer.service.js
 
 /**
  * The fan-out of one communication. One transaction resolves the audience and writes one
- * delivery per contact × channel (the outbox; the unique key makes a rerun a no-op) with
+ * email delivery per contact and one webhook delivery per organisation endpoint (the
+ * outbox; the unique keys make a rerun a no-op) with
  * the status change to sent; after commit, the created deliveries are enqueued in chunks.
  * A cancelled or unknown communication is skipped; a rerun only re-enqueues.
  */
@@ -37,17 +38,24 @@ export class FanOutHandler implements JobHandler<JobName.CommunicationFanOut> {
       if (!c || !['scheduled', 'sending', 'sent'].includes(c.status)) return null;
       if (c.status === 'sent') return 0;
       const { sql, params } = this.audience.query(c, 3);
-      const result = await tx.manager.queryRunner!.query(
-        `INSERT INTO deliveries (communication_id, supplier_id, contact_id, channel, target)
-         SELECT $1, a.supplier_id, a.contact_id, ch.channel,
-                CASE WHEN ch.channel = 'email' THEN a.email ELSE a.webhook_url END
-           FROM (${sql}) a CROSS JOIN unnest($2::text[]) AS ch(channel)
-          WHERE ch.channel = 'email' OR a.webhook_url IS NOT NULL
-         ON CONFLICT ON CONSTRAINT ux_deliveries_recipient DO NOTHING`,
+      const [{ inserted }]: { inserted: number }[] = await tx.manager.query(
+        `WITH a AS (${sql}),
+         emails AS (
+           INSERT INTO deliveries (communication_id, supplier_id, contact_id, channel, target)
+           SELECT $1, a.supplier_id, a.contact_id, 'email', a.email
+             FROM a WHERE 'email' = ANY($2::text[])
+           ON CONFLICT ON CONSTRAINT ux_deliveries_recipient DO NOTHING RETURNING 1),
+         hooks AS (
+           INSERT INTO deliveries (communication_id, supplier_id, contact_id, channel, target)
+           SELECT DISTINCT ON (a.supplier_id) $1::uuid, a.supplier_id, NULL::uuid, 'webhook',
+                  a.webhook_url
+             FROM a WHERE 'webhook' = ANY($2::text[]) AND a.webhook_url IS NOT NULL
+            ORDER BY a.supplier_id
+           ON CONFLICT (communication_id, supplier_id)
+              WHERE channel = 'webhook' AND contact_id IS NULL DO NOTHING RETURNING 1)
+         SELECT ((SELECT count(*) FROM emails) + (SELECT count(*) FROM hooks))::int AS inserted`,
         [c.id, c.channels, ...params],
-        true,
       );
-      const inserted = result.affected ?? 0;
       const lists = this.audience.context(
         c.audience,
         `s.id IN (SELECT d.supplier_id FROM deliveries d WHERE d.communication_id = $1)`,
