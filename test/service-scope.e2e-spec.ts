@@ -75,7 +75,9 @@ describe('service scope: adoptions created by the system', () => {
           WHERE payload->>'type' = 'service.scope_changed' AND payload->'data'->>'serviceId' = $1`,
         [serviceId],
       );
-      throw new Error(`${(err as Error).message}; events: ${JSON.stringify(events)}`);
+      throw new Error(`${(err as Error).message}; events: ${JSON.stringify(events)}`, {
+        cause: err,
+      });
     }
   };
 
