@@ -30,6 +30,12 @@ import { SuccessStepsService } from './success-steps.service.js';
     AdoptionKnockOnSubscriber,
     AdoptionSeeder,
   ],
-  exports: [AdoptionSeeder],
+  exports: [
+    AdoptionSeeder,
+    AdoptionsService,
+    AdoptionLifecycleService,
+    AdoptionVariancesService,
+    SuccessStepsService,
+  ],
 })
 export class AdoptionModule {}

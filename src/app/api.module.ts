@@ -8,6 +8,7 @@ import { validationException } from '../common/errors/validation-errors.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { QueueModule } from '../queue/queue.module.js';
+import { WebModule } from '../web/web.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 
 /** The HTTP api process: controllers only; it never runs jobs. */
@@ -23,6 +24,7 @@ export class ApiModule {
         HealthModule,
         ...DOMAIN_MODULES,
         QueueDashboardModule,
+        WebModule,
         ...extraModules,
       ],
       providers: [

@@ -59,6 +59,19 @@ export class Authenticator {
     } catch {
       throw this.unauthenticated('Invalid or expired token');
     }
+    return this.userPrincipal(sub);
+  }
+
+  /**
+   * The portal's session user, re-checked on every page request by the same lookup a
+   * JWT's subject goes through (an inactive account is refused the same way).
+   */
+  async authenticateUser(userId: string, ctx: { requestId: string; ip: string }): Promise<Actor> {
+    const p = await this.userPrincipal(userId);
+    return { kind: 'user', userId: p.id, tokenId: null, ...this.common(p), ...ctx };
+  }
+
+  private async userPrincipal(sub: string): Promise<Principal> {
     const [user] = await this.db.query(
       `SELECT u.id, u.email AS label, u.role, u.organisation_id AS "organisationId",
               o.type AS "organisationType"

@@ -8,6 +8,7 @@ import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795
 import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-adoption-rollout.js';
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
 import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
+import { UserPreferredLanguage1796062403149 } from '../../migrations/1796062403149-user-preferred-language.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   AdoptionRollout1795433397176,
   Conformance1795433814797,
   CommunicationAudienceLists1795435858853,
+  UserPreferredLanguage1796062403149,
 ];
