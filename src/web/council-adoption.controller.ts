@@ -61,7 +61,7 @@ export class CouncilAdoptionController {
   ) {
     const done = body.done !== 'false';
     await this.steps.mark(actor, id, stepId, { done });
-    return redirect(req, reply, `/council/adoptions/${id}#steps`, {
+    return redirect(req, reply, `/council/adoptions/${id}`, {
       key: done ? 'flash.stepDone' : 'flash.stepReopened',
     });
   }
