@@ -17,6 +17,10 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY data ./data
+# The portal reads its views, message catalogues and stylesheet from src/web at run time.
+COPY src/web/views ./src/web/views
+COPY src/web/locales ./src/web/locales
+COPY src/web/public ./src/web/public
 # The base image's unprivileged user; nothing in /app is writable by it.
 USER node
 EXPOSE 3000

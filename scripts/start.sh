@@ -11,7 +11,7 @@ npm run --silent seed -- --if-empty
 node dist/src/main.js & api=$!
 node dist/src/worker.js & worker=$!
 trap 'kill -TERM $api $worker 2>/dev/null; wait $api $worker' INT TERM
-echo "api on http://localhost:$PORT (docs: /docs), worker running; demo password: $DEMO_PASSWORD"
+echo "portal on http://localhost:$PORT/ (sign in as council.e09000001@councils.example or admin@programme.example), api under /api/v1 (docs: /docs), worker running; demo password: $DEMO_PASSWORD"
 wait -n $api $worker
 kill -TERM $api $worker 2>/dev/null || true
 wait

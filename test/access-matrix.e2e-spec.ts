@@ -12,6 +12,7 @@ import { risksMatrix } from './access/risks.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
+import { PAGE_MATRIX } from './web/page.matrix.js';
 
 /** Every module's slice of the matrix; a new module adds its file here. */
 const MODULES: MatrixModule[] = [
@@ -29,6 +30,8 @@ const MODULES: MatrixModule[] = [
 
 /** Routes outside /api/v1 that are public by design. */
 const PUBLIC_INFRA = /^(GET|HEAD) \/(health\/(live|ready)|docs.*)$/;
+/** Portal pages: covered by their own matrix (test/web/page.matrix.ts). */
+const PAGE_ROUTES = new Set(PAGE_MATRIX.map((c) => c.route));
 /** The queue dashboard: every route behind its programme-admin check (see its cases). */
 const ADMIN_INFRA = /^(GET|POST|PUT|PATCH|DELETE) \/admin\/queues(\/.*)?$/;
 
@@ -59,7 +62,12 @@ describe('authorization matrix: every route × every principal', () => {
     expect(unknown).toEqual([]);
     expect(
       routes.filter(
-        (r) => !r.includes('/api/v1/') && !PUBLIC_INFRA.test(r) && !ADMIN_INFRA.test(r),
+        (r) =>
+          !r.includes('/api/v1/') &&
+          !PUBLIC_INFRA.test(r) &&
+          !ADMIN_INFRA.test(r) &&
+          !PAGE_ROUTES.has(r) &&
+          !/^GET \/assets\//.test(r),
       ),
     ).toEqual([]);
   });

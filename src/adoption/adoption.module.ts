@@ -32,6 +32,12 @@ import { SuccessStepsService } from './success-steps.service.js';
     AdoptionScopeSubscriber,
     AdoptionSeeder,
   ],
-  exports: [AdoptionSeeder],
+  exports: [
+    AdoptionSeeder,
+    AdoptionsService,
+    AdoptionLifecycleService,
+    AdoptionVariancesService,
+    SuccessStepsService,
+  ],
 })
 export class AdoptionModule {}

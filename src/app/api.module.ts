@@ -9,6 +9,7 @@ import { GuardedValidationPipe } from '../common/input/guarded-validation.pipe.j
 import { DatabaseModule } from '../database/database.module.js';
 import { HealthModule } from '../health/health.module.js';
 import { QueueModule } from '../queue/queue.module.js';
+import { WebModule } from '../web/web.module.js';
 import { DOMAIN_MODULES } from './domain-modules.js';
 
 /** The HTTP api process: controllers only; it never runs jobs. */
@@ -24,6 +25,7 @@ export class ApiModule {
         HealthModule,
         ...DOMAIN_MODULES,
         QueueDashboardModule,
+        WebModule,
         ...extraModules,
       ],
       providers: [

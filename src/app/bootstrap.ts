@@ -13,6 +13,8 @@ import { ApiModule } from './api.module.js';
 import { setupOpenApi } from './openapi.js';
 import { DOCS_HELMET_OPTIONS, securityHeaders } from './security-headers.js';
 import { WorkerModule } from './worker.module.js';
+import { registerPortal } from '../web/portal-setup.js';
+import { isPagePath, PAGE_ROUTE_PATTERNS } from '../web/web-paths.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -88,6 +90,8 @@ export async function createApi(
   registerCsvBodyParser(fastify);
   const docsHeaders = securityHeaders(DOCS_HELMET_OPTIONS);
   fastify.addHook('onRequest', (req, reply, done) => {
+    // Pages get their own headers (CSP with a per-request nonce) from the portal's hook.
+    if (isPagePath(req.url)) return done();
     void reply
       .headers(req.url.startsWith('/docs') ? docsHeaders : apiHeaders)
       .header('x-request-id', req.id);
@@ -116,7 +120,10 @@ export async function createApi(
   // No origins configured means no cross-origin access: the CORS plugin is left out
   // rather than registered to answer "no" on every request.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  await registerPortal(app, config);
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['health/live', 'health/ready', ...PAGE_ROUTE_PATTERNS],
+  });
   setupOpenApi(app);
   return { app, config, logger };
 }

@@ -3,6 +3,14 @@ import type { Actor } from './actor.js';
 import type { Role } from './role.js';
 
 export const ALLOWED_ROLES = 'access:roles';
+export const IS_PAGE = 'access:page';
+
+/**
+ * Marks a controller's routes as portal pages: the AccessGuard takes the user from the
+ * session cookie (set by the portal's session hook) instead of an Authorization header,
+ * then applies `@Allow` exactly as for the API.
+ */
+export const PageAccess = () => SetMetadata(IS_PAGE, true);
 
 /**
  * Declares which roles may call a route (or every route of a controller). Routes without

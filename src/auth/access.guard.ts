@@ -3,15 +3,25 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../common/http/public.decorator.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import { ALLOWED_ROLES } from './access.decorators.js';
+import { ALLOWED_ROLES, IS_PAGE } from './access.decorators.js';
 import type { Actor } from './actor.js';
 import { Authenticator } from './authenticator.service.js';
 import type { Role } from './role.js';
+
+/** The signed-in user the portal's session hook left on the request (none: 401). */
+const sessionUser = (
+  req: FastifyRequest & { sessionUserId?: string; sessionTokenVersion?: number },
+): { userId: string; tokenVersion: number } => {
+  if (!req.sessionUserId) throw new ProblemException(401, 'unauthenticated', 'Not signed in');
+  return { userId: req.sessionUserId, tokenVersion: req.sessionTokenVersion ?? -1 };
+};
 
 /** What a route's decorators say about who may call it. */
 interface AccessRule {
   public: boolean;
   roles: Role[] | undefined;
+  /** A portal page: the user comes from the session cookie, not a bearer header. */
+  page: boolean;
 }
 
 /**
@@ -34,15 +44,19 @@ export class AccessGuard implements CanActivate {
 
   canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
     const rule = this.ruleFor(ctx.getHandler(), ctx.getClass());
-    return rule.public || this.authorise(ctx, rule.roles);
+    return rule.public || this.authorise(ctx, rule.roles, rule.page);
   }
 
-  private async authorise(ctx: ExecutionContext, roles: Role[] | undefined): Promise<boolean> {
+  private async authorise(
+    ctx: ExecutionContext,
+    roles: Role[] | undefined,
+    page: boolean,
+  ): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
-    const actor = await this.authenticator.authenticate(req.headers.authorization, {
-      requestId: String(req.id),
-      ip: req.ip,
-    });
+    const who = { requestId: String(req.id), ip: req.ip };
+    const actor = page
+      ? await this.authenticator.authenticateUser(sessionUser(req), who)
+      : await this.authenticator.authenticate(req.headers.authorization, who);
     req.actor = actor;
     if (!roles) {
       this.log.error(`${req.method} ${req.url} declares no access rule; denied`);
@@ -64,6 +78,7 @@ export class AccessGuard implements CanActivate {
       rule = {
         public: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
         roles: this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets),
+        page: this.reflector.getAllAndOverride<boolean>(IS_PAGE, targets) === true,
       };
       byClass.set(controller, rule);
     }

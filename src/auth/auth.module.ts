@@ -8,6 +8,7 @@ import { ApiTokensService } from './api-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.service.js';
+import { LanguagePreferenceService } from './language-preference.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UsersController } from './users.controller.js';
@@ -33,9 +34,10 @@ import { UsersService } from './users.service.js';
     ApiTokensService,
     Authenticator,
     LoginThrottle,
+    LanguagePreferenceService,
     PasswordHasher,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, UsersService, Authenticator],
+  exports: [PasswordHasher, UsersService, Authenticator, AuthService, LanguagePreferenceService],
 })
 export class AuthModule {}

@@ -71,15 +71,35 @@ export class Authenticator {
     ) {
       throw this.unauthenticated('Invalid or expired token');
     }
-    // One indexed query: the user is active, the token version matches (a password change,
-    // deactivation or role change bumps it) and the organisation is not deactivated.
+    return this.userPrincipal(claims.sub, tv as number);
+  }
+
+  /**
+   * The portal's session user, re-checked on every page request by the same lookup a
+   * JWT's subject goes through: an inactive account or organisation, or a token version
+   * bumped since sign-in (password change, deactivation), ends the session.
+   */
+  async authenticateUser(
+    session: { userId: string; tokenVersion: number },
+    ctx: { requestId: string; ip: string },
+  ): Promise<Actor> {
+    if (!UUID.test(session.userId) || !Number.isSafeInteger(session.tokenVersion)) {
+      throw this.unauthenticated('Not signed in');
+    }
+    const p = await this.userPrincipal(session.userId, session.tokenVersion);
+    return { kind: 'user', userId: p.id, tokenId: null, ...this.common(p), ...ctx };
+  }
+
+  // One indexed query: the user is active, the token version matches (a password change,
+  // deactivation or role change bumps it) and the organisation is not deactivated.
+  private async userPrincipal(sub: string, tv: number): Promise<Principal> {
     const [user] = await this.db.query(
       `SELECT u.id, u.email AS label, u.role, u.organisation_id AS "organisationId",
               o.type AS "organisationType"
          FROM users u JOIN organisations o ON o.id = u.organisation_id
         WHERE u.id = $1 AND u.active AND u.token_version = $2
           AND o.onboarding_status IS DISTINCT FROM 'inactive'`,
-      [claims.sub, tv],
+      [sub, tv],
     );
     if (!user) throw this.unauthenticated('Account is not active');
     return user as Principal;

@@ -55,6 +55,10 @@ export class User {
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
 
+  /** The portal language the person chose (Welsh Language Standards); null: not chosen. */
+  @Column('text', { nullable: true })
+  preferredLanguage: 'en' | 'cy' | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -20,6 +20,6 @@ import { SharedServicesService } from './shared-services.service.js';
     SharedServicesService,
     CatalogueSeeder,
   ],
-  exports: [CatalogueSeeder],
+  exports: [CatalogueSeeder, SharedServicesService],
 })
 export class CatalogueModule {}

@@ -283,6 +283,29 @@ export class AppConfig {
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'DIGEST_CRON must be a cron pattern' })
   DIGEST_CRON = '0 7 * * 1';
 
+  /**
+   * Portal sessions: the encryption key of the session cookie is derived from this secret
+   * (HKDF). Unset: derived from JWT_SECRET under a different label; set it in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
+
+  /** Portal: a session unused this long is signed out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** Portal: a session ends this long after sign-in, used or not. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  SESSION_ABSOLUTE_HOURS = 8;
+
   /** Password given to every demo account by the demo seed; unset means no demo accounts. */
   @IsOptional()
   @IsString()
@@ -305,6 +328,7 @@ const REQUIRED_OR_OPTIONAL = [
   'JWT_SECRET',
   'DATA_ENCRYPTION_KEY',
   'DEMO_PASSWORD',
+  'SESSION_SECRET',
 ];
 
 /**

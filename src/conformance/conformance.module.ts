@@ -43,6 +43,6 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     ProductComparisonService,
     ConformanceSeeder,
   ],
-  exports: [ConformanceSeeder],
+  exports: [ConformanceSeeder, ProductComparisonService, UsabilityEvaluationsService],
 })
 export class ConformanceModule {}

@@ -6,5 +6,6 @@ import { DashboardsService } from './dashboards.service.js';
 @Module({
   controllers: [DashboardsController],
   providers: [DashboardsService],
+  exports: [DashboardsService],
 })
 export class DashboardsModule {}

@@ -8,6 +8,7 @@ import { ProductsCertificatesAdoption1795432898884 } from '../../migrations/1795
 import { AdoptionRollout1795433397176 } from '../../migrations/1795433397176-adoption-rollout.js';
 import { Conformance1795433814797 } from '../../migrations/1795433814797-conformance.js';
 import { CommunicationAudienceLists1795435858853 } from '../../migrations/1795435858853-communication-audience-lists.js';
+import { UserPreferredLanguage1796062403149 } from '../../migrations/1796062403149-user-preferred-language.js';
 import { ServiceScope1796062125556 } from '../../migrations/1796062125556-service-scope.js';
 import { UserTokenVersion1796062564872 } from '../../migrations/1796062564872-user-token-version.js';
 import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-webhook-per-endpoint.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Conformance1795433814797,
   CommunicationAudienceLists1795435858853,
   ServiceScope1796062125556,
+  UserPreferredLanguage1796062403149,
   UserTokenVersion1796062564872,
   WebhookPerEndpoint1796062660563,
   DeliveryLease1796062926703,

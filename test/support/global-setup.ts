@@ -27,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
     QUEUE_PREFIX: `{ptrack-test-${runId}}`,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DATA_ENCRYPTION_KEY: 'test-encryption-key-test-encryption-key',
+    SESSION_SECRET: 'test-session-secret-test-session-secret',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_PASSWORD: 'test-demo-password',
     OUTBOX_STALE_SECONDS: '1',

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createDatabase, dropDatabase, withDatabase } from '../src/database/database-admin.js';
+import type { BenchRow } from './bench-result.js';
+import { measure, type ServerProcess, startServer } from './http-load.js';
+
+const DEMO_PASSWORD = 'benchmark-demo-password';
+const COUNCIL = 'council.e09000001@councils.example';
+const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+/**
+ * What a page costs beside the JSON it shows: the council home page ("Your services",
+ * rendered with Nunjucks from the council status, session cookie, CSRF token, i18n) and
+ * GET /api/v1/councils/{id}/status for the same council, in the same run, on the api
+ * (`node dist/src/main.js`, production mode) over the seeded demo programme. No target.
+ */
+export async function run(): Promise<BenchRow[]> {
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ptrack';
+  const databaseUrl = withDatabase(base, `ptrack_bench_portal_${process.pid}`);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `{ptrack-bench-portal-${process.pid}}`,
+    JWT_SECRET: process.env.JWT_SECRET ?? 'benchmark-only-secret-0123456789abcdef',
+    SESSION_SECRET: 'benchmark-only-session-secret-0123456789',
+    DATA_ENCRYPTION_KEY:
+      process.env.DATA_ENCRYPTION_KEY ?? 'benchmark-only-encryption-key-0123456789',
+    DEMO_PASSWORD,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+  };
+  await createDatabase(databaseUrl);
+  try {
+    for (const cli of ['migrate', 'seed']) {
+      execFileSync(process.execPath, [path(`../src/database/cli/${cli}.js`)], {
+        env: { ...process.env, ...env },
+        stdio: 'ignore',
+      });
+    }
+    const api = await startServer(path('../src/main.js'), env, '/health/live');
+    try {
+      const db = new pg.Client({ connectionString: databaseUrl });
+      await db.connect();
+      const [{ id: councilId }] = (
+        await db.query(`SELECT id FROM organisations WHERE gss_code = 'E09000001'`)
+      ).rows as { id: string }[];
+      await db.end();
+      const cookie = await pageSession(api);
+      const bearer = await token(api);
+      const page = await measure('portal: council home page (HTML)', `${api.url}/council`, {
+        headers: { cookie },
+        server: api,
+      });
+      const json = await measure(
+        'portal: council status JSON (api)',
+        `${api.url}/api/v1/councils/${councilId}/status`,
+        { headers: { authorization: `Bearer ${bearer}` }, server: api },
+      );
+      page.note = [page.note, `${(page.reqPerSec / json.reqPerSec).toFixed(2)}× the JSON`]
+        .filter(Boolean)
+        .join('; ');
+      return [page, json];
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await dropDatabase(databaseUrl);
+  }
+}
+
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+
+/** Signs in through the sign-in form; returns the session cookie. */
+async function pageSession(server: ServerProcess): Promise<string> {
+  const form = await fetch(`${server.url}/sign-in`);
+  const html = await form.text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  const res = await fetch(`${server.url}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(form) },
+    body: new URLSearchParams({ _csrf: csrf, email: COUNCIL, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 303) throw new Error(`page sign-in: ${res.status}`);
+  return cookieOf(res);
+}
+
+async function token(server: ServerProcess): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: COUNCIL, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login: ${res.status}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}

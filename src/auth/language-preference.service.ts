@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import type { Actor } from './actor.js';
+import { User } from './user.entity.js';
+
+export type PreferredLanguage = 'en' | 'cy';
+
+/**
+ * Each person's language (the Welsh Language Standards ask councils to record it): the
+ * portal reads it at sign-in and stores the person's choice from the language toggle.
+ */
+@Injectable()
+export class LanguagePreferenceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(userId: string): Promise<PreferredLanguage | null> {
+    const user = await this.db.getRepository(User).findOne({
+      where: { id: userId },
+      select: { id: true, preferredLanguage: true },
+    });
+    return user?.preferredLanguage ?? null;
+  }
+
+  /** Records the choice (audited); no write when it is already the stored one. */
+  async set(actor: Actor, language: PreferredLanguage): Promise<void> {
+    if (!actor.userId) return;
+    const userId = actor.userId;
+    await this.uow.run(async (tx) => {
+      const m = tx.manager;
+      const user = await m.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user || user.preferredLanguage === language) return;
+      await m.update(User, userId, { preferredLanguage: language });
+      await this.audit.record(m, actor, {
+        action: 'user.language_changed',
+        entityType: 'user',
+        entityId: userId,
+        before: { preferredLanguage: user.preferredLanguage },
+        after: { preferredLanguage: language },
+      });
+    });
+  }
+}

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { insertService } from '../support/adoption-fixtures.js';
+import { csrfFrom, pageClient } from '../support/portal.js';
+import { ACCOUNTS, type PrincipalName, signInAll } from '../support/principals.js';
+import { insertProduct, upsertAdoption } from '../support/programme-fixtures.js';
+import { startTestApi, type TestApi } from '../support/test-app.js';
+import { PAGE_MATRIX, PAGE_PRINCIPALS, type PageFixtures } from './page.matrix.js';
+
+/** Page routes × principals, through real sessions (the API's matrix covers /api/v1). */
+describe('portal pages: every route × principal, HTML errors, CSRF', () => {
+  let api: TestApi;
+  let f: PageFixtures;
+  const routes: string[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApi({}, [], (fastify) =>
+      fastify.addHook('onRoute', (r) => {
+        for (const m of [r.method].flat())
+          if (m !== 'HEAD' && m !== 'OPTIONS') routes.push(`${m} ${r.url}`);
+      }),
+    );
+    const p = await signInAll(api);
+    const service = await insertService(api.db);
+    const { productId } = await insertProduct(api.db, {
+      supplierId: p.supplierA.organisationId!,
+      serviceId: service.id,
+      certificate: 'valid',
+    });
+    const adoptionX = await upsertAdoption(api.db, {
+      councilId: p.councilX.organisationId!,
+      serviceId: service.id,
+      productId,
+      stage: 'planning',
+    });
+    const auth = { authorization: `Bearer ${p.admin.bearer}` };
+    const step = await api
+      .http()
+      .post('/api/v1/success-steps')
+      .set(auth)
+      .send({ serviceId: service.id, stage: 'planning', title: 'Page matrix step' });
+    const variance = await api
+      .http()
+      .post(`/api/v1/adoptions/${adoptionX}/variances`)
+      .set({ authorization: `Bearer ${p.councilX.bearer}` })
+      .send({
+        requirementCode: service.requirementCode,
+        description: 'Page matrix fixture',
+        justification: 'Page matrix fixture',
+        expiresOn: '2031-01-01',
+      });
+    f = { adoptionX, serviceId: service.id, stepId: step.body.id, varianceX: variance.body.id };
+  });
+  afterAll(() => api.close());
+
+  it('declares every page route (and only real ones)', () => {
+    const pages = routes.filter(
+      (r) => !/^\w+ \/(api\/|health\/|docs|admin\/queues|assets\/)/.test(r),
+    );
+    const declared = PAGE_MATRIX.map((c) => c.route);
+    expect(pages.filter((r) => !declared.includes(r))).toEqual([]);
+    expect(declared.filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('gives every principal the declared status, as HTML', async () => {
+    const mismatches: string[] = [];
+    for (const name of PAGE_PRINCIPALS) {
+      const email = name === 'anonymous' ? undefined : ACCOUNTS[name as keyof typeof ACCOUNTS];
+      const client = await pageClient(api, email);
+      for (const c of PAGE_MATRIX) {
+        const [method] = c.route.split(' ');
+        const want = c.expect[name as PrincipalName] ?? c.expect.otherwise;
+        const _csrf = method === 'GET' ? '' : await client.token();
+        const res =
+          method === 'GET'
+            ? await client.agent.get(c.path(f))
+            : await client.agent
+                .post(c.path(f))
+                .type('form')
+                .send({ ...c.body, _csrf });
+        if (res.status !== want) {
+          mismatches.push(`${c.route} as ${name}: expected ${want}, got ${res.status}`);
+        }
+        if (
+          res.status === 303 &&
+          want === 303 &&
+          name === 'anonymous' &&
+          c.route !== 'POST /sign-out'
+        ) {
+          expect(res.headers.location).toMatch(/^\/sign-in/);
+        }
+        if (res.status >= 400) {
+          expect(res.headers['content-type']).toMatch(/^text\/html/);
+          expect(res.text).toContain('<html lang=');
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a POST without a valid CSRF token with a 403 page and changes nothing', async () => {
+    const { agent } = await pageClient(api, ACCOUNTS.councilX);
+    const count = async () =>
+      Number(
+        (
+          await api.db.query(
+            `SELECT count(*)::int AS n FROM local_variances WHERE adoption_id = $1`,
+            [f.adoptionX],
+          )
+        )[0].n,
+      );
+    const before = await count();
+    const valid = {
+      requirementCode: 'ADM-001',
+      description: 'No token',
+      justification: 'No token',
+      expiresOn: '2031-01-01',
+    };
+    const none = await agent
+      .post(`/council/adoptions/${f.adoptionX}/variances`)
+      .type('form')
+      .send(valid);
+    const forged = await agent
+      .post(`/council/adoptions/${f.adoptionX}/variances`)
+      .type('form')
+      .send({ ...valid, _csrf: 'forged-token' });
+    expect([none.status, forged.status]).toEqual([403, 403]);
+    expect(none.text).toContain('Nothing has been changed');
+    expect(await count()).toBe(before);
+  });
+
+  it('keeps the page headers strict: a nonce CSP, no framing, no caching', async () => {
+    const res = await (await pageClient(api)).agent.get('/sign-in');
+    const csp = res.headers['content-security-policy'];
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(res.text).toContain(`nonce="${nonce}"`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/ptrack_session=[^;]+;.*HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(csrfFrom(res.text)).toBeTruthy();
+  });
+
+  it('starts a new session at sign-in and ends it when the account is deactivated', async () => {
+    const { agent } = await pageClient(api);
+    const page = await agent.get('/sign-in');
+    const before = String(page.headers['set-cookie'] ?? '');
+    const signIn = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(page.text),
+        email: ACCOUNTS.councilY,
+        password: 'test-demo-password',
+      });
+    expect(signIn.status).toBe(303);
+    expect(String(signIn.headers['set-cookie'])).not.toBe(before);
+    expect((await agent.get('/council')).status).toBe(200);
+    await api.db.query(`UPDATE users SET active = false WHERE email = $1`, [ACCOUNTS.councilY]);
+    try {
+      const after = await agent.get('/council');
+      expect(after.status).toBe(303);
+      expect(after.headers.location).toBe('/sign-in?returnTo=%2Fcouncil');
+    } finally {
+      await api.db.query(`UPDATE users SET active = true WHERE email = $1`, [ACCOUNTS.councilY]);
+    }
+  });
+
+  it('keeps pages out of the OpenAPI document', async () => {
+    const doc = await api.http().get('/docs-json');
+    expect(
+      Object.keys(doc.body.paths).filter(
+        (p) => !p.startsWith('/api/v1/') && !p.startsWith('/health'),
+      ),
+    ).toEqual([]);
+  });
+});

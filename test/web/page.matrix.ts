@@ -1,0 +1,113 @@
+import type { PrincipalName } from '../support/principals.js';
+
+/** Ids the page matrix needs (council X's adoption, its step and variance, a service). */
+export interface PageFixtures {
+  adoptionX: string;
+  serviceId: string;
+  stepId: string;
+  varianceX: string;
+}
+
+/**
+ * One row per page route: how to call it and the status each principal gets. Pages
+ * answer signed-out visitors with 303 to the sign-in page, other roles with a 403 page,
+ * another council's records with a 404 page. POSTs carry the caller's CSRF token and a
+ * body that fails validation where the route validates (400 for the owner).
+ */
+export interface PageCase {
+  route: string;
+  path: (f: PageFixtures) => string;
+  body?: Record<string, string>;
+  expect: Partial<Record<PrincipalName, number>> & { otherwise: number };
+}
+
+export const PAGE_PRINCIPALS: PrincipalName[] = [
+  'anonymous',
+  'admin',
+  'supplierA',
+  'councilX',
+  'councilY',
+  'agency',
+];
+
+const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
+
+export const PAGE_MATRIX: PageCase[] = [
+  {
+    route: 'GET /',
+    path: () => '/',
+    expect: { anonymous: 303, councilX: 303, councilY: 303, otherwise: 200 },
+  },
+  { route: 'GET /sign-in', path: () => '/sign-in', expect: { otherwise: 200 } },
+  {
+    route: 'POST /sign-in',
+    path: () => '/sign-in',
+    body: { email: 'not-an-email', password: '' },
+    expect: { otherwise: 400 },
+  },
+  {
+    route: 'POST /language',
+    path: () => '/language',
+    body: { lang: 'en', returnTo: '/sign-in' },
+    expect: { otherwise: 303 },
+  },
+  {
+    route: 'GET /council',
+    path: () => '/council',
+    expect: { anonymous: 303, councilX: 200, councilY: 200, otherwise: 403 },
+  },
+  {
+    route: 'GET /council/adoptions/:id',
+    path: (f) => `/council/adoptions/${f.adoptionX}`,
+    expect: COUNCIL_X_ONLY,
+  },
+  {
+    route: 'POST /council/adoptions/:id/steps/:stepId',
+    path: (f) => `/council/adoptions/${f.adoptionX}/steps/${f.stepId}`,
+    body: { done: 'true' },
+    expect: { anonymous: 303, councilX: 303, councilY: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /council/adoptions/:id/stage',
+    path: (f) => `/council/adoptions/${f.adoptionX}/stage`,
+    body: { to: 'nowhere', version: '1' },
+    expect: { anonymous: 303, councilX: 400, councilY: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /council/adoptions/:id/route',
+    path: (f) => `/council/adoptions/${f.adoptionX}/route`,
+    expect: COUNCIL_X_ONLY,
+  },
+  {
+    route: 'POST /council/adoptions/:id/route',
+    path: (f) => `/council/adoptions/${f.adoptionX}/route`,
+    body: { version: '1' },
+    expect: { anonymous: 303, councilX: 400, councilY: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /council/adoptions/:id/variances',
+    path: (f) => `/council/adoptions/${f.adoptionX}/variances`,
+    expect: COUNCIL_X_ONLY,
+  },
+  {
+    route: 'POST /council/adoptions/:id/variances',
+    path: (f) => `/council/adoptions/${f.adoptionX}/variances`,
+    body: { requirementCode: 'bad code', description: '', justification: '', expiresOn: 'soon' },
+    expect: { anonymous: 303, councilX: 400, councilY: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /council/adoptions/:id/variances/:varianceId/withdraw',
+    path: (f) => `/council/adoptions/${f.adoptionX}/variances/${f.varianceX}/withdraw`,
+    body: { version: '999' },
+    expect: { anonymous: 303, councilX: 409, councilY: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /council/services/:serviceId/products',
+    path: (f) => `/council/services/${f.serviceId}/products`,
+    expect: { anonymous: 303, councilX: 200, councilY: 200, otherwise: 403 },
+  },
+  // Last: it ends the principal's session.
+  { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
+  // Last: it ends the principal's session.
+  { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
+];
