@@ -41,12 +41,14 @@ describe('delivery after outages: PostgreSQL stopped and worker killed mid-send'
     DELIVERY_RECONCILE_MS: '1000',
     DELIVERY_BACKOFF_MS: '200',
     SCHEDULER_REFRESH_MS: '500',
-    EMAIL_RATE_PER_SECOND: '40',
+    EMAIL_RATE_PER_SECOND: '0',
   });
 
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([startThrowawayPostgres(), startThrowawayRedis()]);
     Object.assign(smtp, { port: await freePort() });
+    // A slow mail server keeps the worker's in-flight bound busy, as in production.
+    smtp.delayMs = 400;
     await smtp.start();
     const dbEnv = { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url };
     execFileSync('node', ['dist/src/database/cli/migrate.js'], { env: dbEnv, stdio: 'pipe' });
@@ -136,6 +138,9 @@ describe('delivery after outages: PostgreSQL stopped and worker killed mid-send'
     );
     expect(m.distinct).toBe(RECIPIENTS);
     expect(m.received - m.distinct).toBeLessThanOrEqual(IN_FLIGHT);
+    // The worker stayed alive: every send's outcome was known and recorded once the
+    // database was back, so nothing is sent twice (before the fix: 50, the in-flight bound).
+    expect(m.received - m.distinct).toBe(0);
   }, 240_000);
 
   it('worker killed with SIGKILL mid-send: all delivered within 60 s of the restart', async () => {

@@ -63,7 +63,8 @@ export class DeliveryLedger implements OnModuleDestroy {
    * Claims a delivery for sending; null when it is not sendable (finished, or `sending`
    * under a live lease held by another worker). A `sending` delivery whose lease has
    * expired (its worker died) is claimed again: the outcome of that send is unknown, so
-   * it is sent once more with the same Message-ID / webhook-id.
+   * it is sent once more with the same Message-ID / webhook-id. Not within one lease of a
+   * PostgreSQL restart, when no worker could renew: live ones get a lease to catch up.
    */
   async claim(id: string): Promise<ClaimedDelivery | null> {
     const claimed = await this.claims.add(id);
@@ -109,7 +110,9 @@ export class DeliveryLedger implements OnModuleDestroy {
          FROM communications c, organisations s
         WHERE d.id IN (SELECT id FROM deliveries WHERE id = ANY($1::uuid[])
                           AND (status IN ('created', 'temporary_failure')
-                               OR (status = 'sending' AND lease_until < now()))
+                               OR (status = 'sending' AND lease_until < now()
+                                   AND pg_postmaster_start_time()
+                                       < now() - make_interval(secs => $2)))
                         ORDER BY id FOR UPDATE)
           AND (d.status IN ('created', 'temporary_failure')
                OR (d.status = 'sending' AND d.lease_until < now()))

@@ -63,6 +63,8 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   reject: RegExp | null = null;
+  /** Milliseconds the sink waits before acknowledging a message (a slow mail server). */
+  delayMs = 0;
   private server?: SMTPServer;
 
   constructor(readonly port: number) {}
@@ -94,7 +96,8 @@ export class SmtpSink {
         stream.on('end', () => {
           const to = session.envelope.rcptTo.map((r) => r.address);
           this.messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
-          cb();
+          if (this.delayMs > 0) setTimeout(() => cb(), this.delayMs);
+          else cb();
         });
       },
     });

@@ -39,17 +39,20 @@ export class ReconcileDeliveriesHandler implements JobHandler<JobName.ReconcileD
   async handle(): Promise<{ resent: number; requeued: number }> {
     const stale = this.config.DELIVERY_STALE_SECONDS;
     // `sending` whose lease was not renewed: its worker is gone (a live one, however slow,
-    // renews every third of DELIVERY_LEASE_SECONDS). Rows from before leases existed fall
-    // back to the waiting window.
+    // renews every third of DELIVERY_LEASE_SECONDS). Not within one lease of a PostgreSQL
+    // restart: nobody could renew during the outage, and live workers get a full lease to
+    // renew (and record what they sent) first. Rows from before leases existed fall back
+    // to the waiting window.
     const [stalled] = (await this.db.query(
       `UPDATE deliveries SET status = 'temporary_failure', updated_at = now(), lease_until = NULL,
               last_error = 'worker stopped while sending; sent again (at-least-once)'
         WHERE id IN (SELECT id FROM deliveries
                       WHERE status = 'sending'
                         AND COALESCE(lease_until, updated_at + make_interval(secs => $1)) < now()
+                        AND pg_postmaster_start_time() < now() - make_interval(secs => $3)
                       ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id, channel`,
-      [stale, BATCH],
+      [stale, BATCH, this.config.DELIVERY_LEASE_SECONDS],
     )) as [Stale[], number];
     const waiting: Stale[] = await this.db.query(
       `SELECT id, channel FROM deliveries
