@@ -9,7 +9,13 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import {
@@ -19,6 +25,9 @@ import {
   UpdateSuccessStepDto,
 } from './dto/success-step.dto.js';
 import { SuccessStepsService } from './success-steps.service.js';
+import { SuccessStepsListForServiceViewDto } from './dto/success-steps-list-for-service-view.dto.js';
+import { StepViewDto } from './dto/step-view.dto.js';
+import { SuccessStepsChecklistViewDto } from './dto/success-steps-checklist-view.dto.js';
 
 @ApiTags('adoption')
 @ApiBearerAuth()
@@ -26,6 +35,7 @@ import { SuccessStepsService } from './success-steps.service.js';
 export class SuccessStepsController {
   constructor(private readonly steps: SuccessStepsService) {}
 
+  @ApiOkResponse({ type: SuccessStepsListForServiceViewDto })
   @Get('success-steps')
   @AllowAuthenticated()
   @ApiOperation({ summary: "A service's steps-to-success checklists, by stage" })
@@ -33,6 +43,7 @@ export class SuccessStepsController {
     return this.steps.listForService(q.serviceId);
   }
 
+  @ApiCreatedResponse({ type: StepViewDto })
   @Post('success-steps')
   @Allow('programme_admin')
   @ApiOperation({ summary: "Add a step to a service's checklist for a stage" })
@@ -40,6 +51,7 @@ export class SuccessStepsController {
     return this.steps.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: StepViewDto })
   @Patch('success-steps/:id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Edit or retire a step (carries the version you read)' })
@@ -51,6 +63,7 @@ export class SuccessStepsController {
     return this.steps.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: SuccessStepsChecklistViewDto })
   @Get('adoptions/:id/steps')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The adoption's checklist with what is done" })
@@ -58,6 +71,7 @@ export class SuccessStepsController {
     return this.steps.checklist(actor, id);
   }
 
+  @ApiOkResponse({ type: SuccessStepsChecklistViewDto })
   @Put('adoptions/:id/steps/:stepId')
   @Allow('programme_admin', 'council')
   @ApiOperation({ summary: 'Mark a step done or not done for the adoption' })

@@ -9,12 +9,21 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CreateRelationshipDto } from './dto/relationship.dto.js';
 import { RelationshipQueryDto } from './dto/relationship-query.dto.js';
 import { RelationshipsService } from './relationships.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { RelationshipViewDto } from './dto/relationship-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('services')
 @ApiBearerAuth()
@@ -22,6 +31,7 @@ import { RelationshipsService } from './relationships.service.js';
 export class RelationshipsController {
   constructor(private readonly relationships: RelationshipsService) {}
 
+  @ApiPagedResponse(RelationshipViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: "A service's relationships, outgoing, incoming or both" })
@@ -29,11 +39,13 @@ export class RelationshipsController {
     return this.relationships.list(serviceId, q);
   }
 
+  @ApiCreatedResponse({ type: RelationshipViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({
     summary: 'Relate this service to another (a depends_on cycle is refused with 409)',
   })
+  @ApiProblems(409, 422)
   create(
     @CurrentActor() actor: Actor,
     @Param('serviceId', ParseUUIDPipe) serviceId: string,
@@ -42,6 +54,7 @@ export class RelationshipsController {
     return this.relationships.create(actor, serviceId, dto);
   }
 
+  @ApiNoContentResponse({ description: 'No content' })
   @Delete(':id')
   @Allow('programme_admin')
   @HttpCode(204)

@@ -9,13 +9,25 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CreateServiceDto, ServiceTransitionDto, UpdateServiceDto } from './dto/service.dto.js';
 import { ServiceQueryDto } from './dto/service-query.dto.js';
 import { ServiceGraphService } from './service-graph.service.js';
 import { ServicesService } from './services.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { ServiceViewDto } from './dto/service-view.dto.js';
+import { ServiceGraphGraphViewDto } from './dto/service-graph-graph-view.dto.js';
+import { ApiLifecycle } from '../common/openapi/api-lifecycle.decorator.js';
+import { SERVICE_TRANSITIONS } from './service-lifecycle.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('services')
 @ApiBearerAuth()
@@ -26,6 +38,7 @@ export class ServicesController {
     private readonly graph: ServiceGraphService,
   ) {}
 
+  @ApiPagedResponse(ServiceViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({
@@ -35,6 +48,7 @@ export class ServicesController {
     return this.services.list(q);
   }
 
+  @ApiOkResponse({ type: ServiceGraphGraphViewDto })
   @Get('graph')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Every service (nodes) and relationship (edges) in one response' })
@@ -42,6 +56,7 @@ export class ServicesController {
     return this.graph.graph();
   }
 
+  @ApiOkResponse({ type: ServiceViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One service' })
@@ -49,16 +64,20 @@ export class ServicesController {
     return this.services.get(id);
   }
 
+  @ApiCreatedResponse({ type: ServiceViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Add a service to the catalogue (status starts at planned)' })
+  @ApiProblems(409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateServiceDto) {
     return this.services.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: ServiceViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Change a service (name, description, lead agency, delivery model)' })
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -67,10 +86,13 @@ export class ServicesController {
     return this.services.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: ServiceViewDto })
   @Post(':id/transitions')
+  @ApiLifecycle('Service', SERVICE_TRANSITIONS)
   @Allow('programme_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a service along planned → piloting → live → retired' })
+  @ApiProblems(409)
   transition(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

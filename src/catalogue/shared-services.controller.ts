@@ -9,7 +9,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
@@ -20,6 +26,11 @@ import {
 } from './dto/shared-service.dto.js';
 import { SharedServiceQueryDto } from './dto/shared-service-query.dto.js';
 import { SharedServicesService } from './shared-services.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { SharedServiceViewDto } from './dto/shared-service-view.dto.js';
+import { CouncilMemberViewDto } from './dto/council-member-view.dto.js';
+import { SharedServicesAddMembersViewDto } from '../common/dto/shared-services-add-members-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('shared-services')
 @ApiBearerAuth()
@@ -27,6 +38,7 @@ import { SharedServicesService } from './shared-services.service.js';
 export class SharedServicesController {
   constructor(private readonly shared: SharedServicesService) {}
 
+  @ApiPagedResponse(SharedServiceViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Shared services, filtered by service, operator or member council' })
@@ -34,6 +46,7 @@ export class SharedServicesController {
     return this.shared.list(q);
   }
 
+  @ApiOkResponse({ type: SharedServiceViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One shared service with its member count' })
@@ -41,6 +54,7 @@ export class SharedServicesController {
     return this.shared.get(id);
   }
 
+  @ApiPagedResponse(CouncilMemberViewDto)
   @Get(':id/members')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'The councils a shared service serves' })
@@ -48,18 +62,22 @@ export class SharedServicesController {
     return this.shared.members(id, q);
   }
 
+  @ApiCreatedResponse({ type: SharedServiceViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({
     summary: 'Create a shared service, optionally with members (ids, GSS codes or a group)',
   })
+  @ApiProblems(409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSharedServiceDto) {
     return this.shared.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: SharedServiceViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Change a shared service (name, description, operator)' })
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -68,11 +86,13 @@ export class SharedServicesController {
     return this.shared.update(actor, id, dto);
   }
 
+  @ApiCreatedResponse({ type: SharedServicesAddMembersViewDto })
   @Post(':id/members')
   @Allow('programme_admin')
   @ApiOperation({
     summary: 'Add member councils by ids, GSS codes or council group; existing members are kept',
   })
+  @ApiProblems(422)
   addMembers(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -81,6 +101,7 @@ export class SharedServicesController {
     return this.shared.addMembers(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: SharedServiceViewDto })
   @Delete(':id/members/:councilId')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Remove a member council' })

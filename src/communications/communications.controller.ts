@@ -9,7 +9,14 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CommunicationsService } from './communications.service.js';
@@ -21,6 +28,15 @@ import {
   UpdateCommunicationDto,
 } from './dto/communication.dto.js';
 import { CommunicationQueryDto, DeliveryQueryDto } from './dto/communication-query.dto.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { CommunicationViewDto } from './dto/communication-view.dto.js';
+import { CommunicationsGetViewDto } from '../common/dto/communications-get-view.dto.js';
+import { PreviewViewDto } from './dto/preview-view.dto.js';
+import { CommunicationsSendViewDto } from './dto/communications-send-view.dto.js';
+import { DeliveryViewDto } from './dto/delivery-view.dto.js';
+import { ApiLifecycle } from '../common/openapi/api-lifecycle.decorator.js';
+import { COMMUNICATION_TRANSITIONS } from './communication-status.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('communications')
 @ApiBearerAuth()
@@ -31,6 +47,7 @@ export class CommunicationsController {
     private readonly deliveries: DeliveriesService,
   ) {}
 
+  @ApiCreatedResponse({ type: CommunicationViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Create a draft communication (templates are checked)' })
@@ -38,6 +55,7 @@ export class CommunicationsController {
     return this.communications.create(actor, dto);
   }
 
+  @ApiPagedResponse(CommunicationViewDto)
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'Communications (a supplier sees those sent to it)' })
@@ -45,6 +63,7 @@ export class CommunicationsController {
     return this.communications.list(actor, q);
   }
 
+  @ApiOkResponse({ type: CommunicationsGetViewDto })
   @Get(':id')
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'One communication with its progress counters' })
@@ -52,9 +71,11 @@ export class CommunicationsController {
     return this.communications.get(actor, id);
   }
 
+  @ApiOkResponse({ type: CommunicationViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Change a draft (with the version you read)' })
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -63,6 +84,7 @@ export class CommunicationsController {
     return this.communications.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: PreviewViewDto })
   @Get(':id/preview')
   @Allow('programme_admin', 'programme_viewer')
   @ApiOperation({ summary: 'Recipient count and one rendered sample' })
@@ -70,13 +92,16 @@ export class CommunicationsController {
     return this.communications.preview(actor, id);
   }
 
+  @ApiAcceptedResponse({ type: CommunicationsSendViewDto })
   @Post(':id/send')
+  @ApiLifecycle('Communication', COMMUNICATION_TRANSITIONS)
   @Allow('programme_admin')
   @HttpCode(202)
   @ApiOperation({
     summary:
       'Send now or at sendAt; answers at once with a progress link (fan-out runs in the worker)',
   })
+  @ApiProblems(409)
   send(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -85,10 +110,13 @@ export class CommunicationsController {
     return this.communications.send(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: CommunicationViewDto })
   @Post(':id/cancel')
+  @ApiLifecycle('Communication', COMMUNICATION_TRANSITIONS)
   @Allow('programme_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a draft or a scheduled communication before it is sent' })
+  @ApiProblems(409)
   cancel(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -97,6 +125,7 @@ export class CommunicationsController {
     return this.communications.cancel(actor, id, dto);
   }
 
+  @ApiPagedResponse(DeliveryViewDto)
   @Get(':id/deliveries')
   @Allow('programme_admin', 'programme_viewer')
   @ApiOperation({ summary: 'Deliveries of a communication, by status and channel' })

@@ -10,7 +10,13 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import {
@@ -25,6 +31,18 @@ import {
 import { SubmissionReviewService } from './submission-review.service.js';
 import { SubmissionSamplesService } from './submission-samples.service.js';
 import { SubmissionsService } from './submissions.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { SubmissionViewDto } from './dto/submission-view.dto.js';
+import { SubmissionsGetViewDto } from './dto/submissions-get-view.dto.js';
+import { SubmissionsItemsViewDto } from './dto/submissions-items-view.dto.js';
+import { SubmissionsAnswerViewDto } from './dto/submissions-answer-view.dto.js';
+import { SubmissionSamplesListViewDto } from './dto/submission-samples-list-view.dto.js';
+import { SubmissionSamplesAddViewDto } from './dto/submission-samples-add-view.dto.js';
+import { SubmissionSamplesRemoveViewDto } from './dto/submission-samples-remove-view.dto.js';
+import { SubmissionReviewSubmitViewDto } from './dto/submission-review-submit-view.dto.js';
+import { SubmissionReviewDecideViewDto } from './dto/submission-review-decide-view.dto.js';
+import { SubmissionsHistoryViewDto } from './dto/submissions-history-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 const READERS = ['programme_admin', 'programme_viewer', 'supplier'] as const;
 const id = () => new ParseUUIDPipe();
@@ -39,6 +57,7 @@ export class ConformanceSubmissionsController {
     private readonly review: SubmissionReviewService,
   ) {}
 
+  @ApiPagedResponse(SubmissionViewDto)
   @Get()
   @Allow(...READERS)
   @ApiOperation({ summary: 'Conformance submissions (suppliers: their own)' })
@@ -46,6 +65,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.list(actor, q);
   }
 
+  @ApiCreatedResponse({ type: SubmissionViewDto })
   @Post()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({
@@ -56,6 +76,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionsGetViewDto })
   @Get(':id')
   @Allow(...READERS)
   @ApiOperation({ summary: 'One submission with its progress counts' })
@@ -63,6 +84,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.get(actor, sid);
   }
 
+  @ApiOkResponse({ type: SubmissionsItemsViewDto })
   @Get(':id/items')
   @Allow(...READERS)
   @ApiOperation({ summary: 'Every requirement item: self-assessment, evidence, verdict, comment' })
@@ -70,11 +92,13 @@ export class ConformanceSubmissionsController {
     return this.submissions.items(actor, sid);
   }
 
+  @ApiOkResponse({ type: SubmissionsAnswerViewDto })
   @Put(':id/items')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({
     summary: 'Answer items in bulk by requirement code (draft or changes requested)',
   })
+  @ApiProblems(409)
   answer(
     @CurrentActor() actor: Actor,
     @Param('id', id()) sid: string,
@@ -83,6 +107,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.answer(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionSamplesListViewDto })
   @Get(':id/samples')
   @Allow(...READERS)
   @ApiOperation({
@@ -92,6 +117,7 @@ export class ConformanceSubmissionsController {
     return this.samples.list(actor, sid);
   }
 
+  @ApiCreatedResponse({ type: SubmissionSamplesAddViewDto })
   @Post(':id/samples')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Attach a sample payload for a governing standard' })
@@ -103,6 +129,7 @@ export class ConformanceSubmissionsController {
     return this.samples.add(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionSamplesRemoveViewDto })
   @Delete(':id/samples/:sampleId')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Remove a sample payload (body carries the submission version)' })
@@ -115,6 +142,7 @@ export class ConformanceSubmissionsController {
     return this.samples.remove(actor, sid, sampleId, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionReviewSubmitViewDto })
   @Post(':id/submit')
   @Allow('programme_admin', 'supplier')
   @HttpCode(200)
@@ -130,6 +158,7 @@ export class ConformanceSubmissionsController {
     return this.review.submit(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionViewDto })
   @Post(':id/claim')
   @Allow('programme_admin')
   @HttpCode(200)
@@ -138,6 +167,7 @@ export class ConformanceSubmissionsController {
     return this.review.claim(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionViewDto })
   @Put(':id/verdicts')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Record verdicts and comments per item and sample (in review)' })
@@ -145,6 +175,7 @@ export class ConformanceSubmissionsController {
     return this.review.verdicts(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionReviewDecideViewDto })
   @Post(':id/decision')
   @Allow('programme_admin')
   @HttpCode(200)
@@ -152,10 +183,12 @@ export class ConformanceSubmissionsController {
     summary:
       'Decide (approved issues a certificate; failing standard checks need overrideReason; 409 unless in review)',
   })
+  @ApiProblems(409)
   decide(@CurrentActor() actor: Actor, @Param('id', id()) sid: string, @Body() dto: DecisionDto) {
     return this.review.decide(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionsHistoryViewDto })
   @Get(':id/history')
   @Allow(...READERS)
   @ApiOperation({ summary: "The submission's full history" })
@@ -163,6 +196,10 @@ export class ConformanceSubmissionsController {
     return this.submissions.history(actor, sid);
   }
 
+  @ApiOkResponse({
+    description: 'The submission as frozen at submit (items, samples, product)',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @Get(':id/snapshot')
   @Allow(...READERS)
   @ApiOperation({ summary: 'Items and samples as frozen at the last submit' })

@@ -9,7 +9,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { VersionOnlyDto } from './dto/submission.dto.js';
@@ -20,6 +26,8 @@ import {
   UpdateEvaluationDto,
 } from './dto/usability-evaluation.dto.js';
 import { UsabilityEvaluationsService } from './usability-evaluations.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { EvaluationViewDto } from './dto/evaluation-view.dto.js';
 
 @ApiTags('conformance')
 @ApiBearerAuth()
@@ -27,6 +35,7 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
 export class UsabilityEvaluationsController {
   constructor(private readonly evaluations: UsabilityEvaluationsService) {}
 
+  @ApiPagedResponse(EvaluationViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Evaluations (suppliers: their own; councils and agencies: published)' })
@@ -34,6 +43,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.list(actor, q);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One evaluation (404 when not visible to you)' })
@@ -41,6 +51,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.get(actor, id);
   }
 
+  @ApiCreatedResponse({ type: EvaluationViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Record an independent usability evaluation (draft)' })
@@ -48,6 +59,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Correct an evaluation (carries the version you read)' })
@@ -59,6 +71,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Post(':id/publish')
   @Allow('programme_admin')
   @HttpCode(200)
@@ -71,6 +84,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.publish(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Post(':id/reply')
   @Allow('programme_admin', 'supplier')
   @HttpCode(200)
