@@ -4,6 +4,29 @@ import { DocumentBuilder, getSchemaPath, type OpenAPIObject, SwaggerModule } fro
 import { completeOpenApiDocument } from '../common/openapi/complete-document.js';
 import { CommunicationSentEventDto } from '../communications/dto/communication-sent-event.dto.js';
 
+/** Every tag the controllers use, described once (in the order the document lists them). */
+const TAGS: [string, string][] = [
+  ['auth', 'Sign-in and who am I'],
+  ['users', 'User accounts and roles'],
+  ['api-tokens', 'Long-lived tokens for system integrations'],
+  ['councils', 'Councils (local authorities)'],
+  ['council-groups', 'Named groups of councils'],
+  ['suppliers', 'Suppliers, their onboarding, contacts and webhook'],
+  ['agencies', 'Government agencies that lead services'],
+  ['services', 'The service catalogue and relationships between services'],
+  ['shared-services', 'Services one council operates for others'],
+  ['requirement-sets', 'Versioned requirement sets per service'],
+  ['standards', 'Data and API standards with their JSON Schemas'],
+  ['products', "Suppliers' products and the services they claim"],
+  ['conformance', 'Submissions, review, certificates and usability evaluations'],
+  ['risks', 'The risk and issue register'],
+  ['adoption', "Each council's adoption of each service"],
+  ['communications', 'Communications to suppliers, deliveries and acknowledgements'],
+  ['dashboards', 'Programme views across councils and services'],
+  ['audit', 'The audit log'],
+  ['health', 'Liveness and readiness (outside /api/v1)'],
+];
+
 const SIGNATURE_HEADERS = {
   'webhook-id': { required: true, schema: { type: 'string' }, description: 'The delivery id' },
   'webhook-timestamp': {
@@ -71,6 +94,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       description: 'JWT from /auth/login or an API token',
     })
     .build();
+  for (const [name, description] of TAGS)
+    config.tags = [...(config.tags ?? []), { name, description }];
   const doc = SwaggerModule.createDocument(app, config, {
     extraModels: [CommunicationSentEventDto],
   });

@@ -12,7 +12,7 @@ import type { Actor } from './actor.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { CreateApiTokenDto } from './dto/create-api-token.dto.js';
 import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
-import { ApiTokensCreateViewDto } from '../common/dto/api-tokens-create-view.dto.js';
+import { ApiTokensCreateViewDto } from './dto/api-tokens-create-view.dto.js';
 import { ApiTokenViewDto } from './dto/api-token-view.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 

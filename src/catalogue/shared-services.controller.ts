@@ -29,7 +29,7 @@ import { SharedServicesService } from './shared-services.service.js';
 import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
 import { SharedServiceViewDto } from './dto/shared-service-view.dto.js';
 import { CouncilMemberViewDto } from './dto/council-member-view.dto.js';
-import { SharedServicesAddMembersViewDto } from '../common/dto/shared-services-add-members-view.dto.js';
+import { SharedServicesAddMembersViewDto } from './dto/shared-services-add-members-view.dto.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('shared-services')

@@ -30,7 +30,7 @@ import {
 import { CommunicationQueryDto, DeliveryQueryDto } from './dto/communication-query.dto.js';
 import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
 import { CommunicationViewDto } from './dto/communication-view.dto.js';
-import { CommunicationsGetViewDto } from '../common/dto/communications-get-view.dto.js';
+import { CommunicationsGetViewDto } from './dto/communications-get-view.dto.js';
 import { PreviewViewDto } from './dto/preview-view.dto.js';
 import { CommunicationsSendViewDto } from './dto/communications-send-view.dto.js';
 import { DeliveryViewDto } from './dto/delivery-view.dto.js';

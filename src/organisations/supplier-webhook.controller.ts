@@ -21,8 +21,8 @@ import type { Actor } from '../auth/actor.js';
 import { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
 import { SupplierWebhookService } from './supplier-webhook.service.js';
 import { SupplierWebhookViewDto } from './dto/supplier-webhook-view.dto.js';
-import { SupplierWebhookPutViewDto } from '../common/dto/supplier-webhook-put-view.dto.js';
-import { SupplierWebhookRotateViewDto } from '../common/dto/supplier-webhook-rotate-view.dto.js';
+import { SupplierWebhookPutViewDto } from './dto/supplier-webhook-put-view.dto.js';
+import { SupplierWebhookRotateViewDto } from './dto/supplier-webhook-rotate-view.dto.js';
 
 @ApiTags('suppliers')
 @ApiBearerAuth()

@@ -17,6 +17,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
@@ -28,11 +29,17 @@ import { RequirementSetVersionsService } from './requirement-set-versions.servic
 import { RequirementSetsService } from './requirement-sets.service.js';
 import { RequirementSetWithRequirementsViewDto } from './dto/requirement-set-with-requirements-view.dto.js';
 import { RequirementViewDto } from './dto/requirement-view.dto.js';
-import { RequirementSetsPublishViewDto } from '../common/dto/requirement-sets-publish-view.dto.js';
+import { RequirementSetsPublishViewDto } from './dto/requirement-sets-publish-view.dto.js';
 import { RequirementSetVersionsDiffViewDto } from './dto/requirement-set-versions-diff-view.dto.js';
 import { ApiLifecycle } from '../common/openapi/api-lifecycle.decorator.js';
-import { REQUIREMENT_SET_TRANSITIONS } from './requirement-lifecycle.js';
+import { REQUIREMENT_CODE, REQUIREMENT_SET_TRANSITIONS } from './requirement-lifecycle.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+
+const CODE_PARAM = {
+  name: 'code',
+  description: 'Requirement code',
+  schema: { type: 'string' as const, pattern: REQUIREMENT_CODE.source, example: 'ADM-014' },
+};
 
 @ApiTags('requirement-sets')
 @ApiBearerAuth()
@@ -78,6 +85,7 @@ export class RequirementSetsController {
 
   @ApiOkResponse({ type: RequirementViewDto })
   @Put(':id/requirements/:code')
+  @ApiParam(CODE_PARAM)
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Add or change one requirement of a draft, by code' })
   @ApiProblems(409)
@@ -92,6 +100,7 @@ export class RequirementSetsController {
 
   @ApiNoContentResponse({ description: 'No content' })
   @Delete(':id/requirements/:code')
+  @ApiParam(CODE_PARAM)
   @Allow('programme_admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove one requirement from a draft' })

@@ -55,6 +55,11 @@ export function completeOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
       const op = item[method];
       if (!op) continue;
       for (const status of commonProblems(op, doc)) addProblem(op.responses, status);
+      for (const param of (op.parameters ?? []) as Parameter[]) {
+        // Path ids go through ParseUUIDPipe; one that takes something else says so (ApiParam).
+        if (param.in === 'path' && /^(id|\w+Id)$/.test(param.name) && !param.description)
+          param.schema = { type: 'string', format: 'uuid' };
+      }
       const lifecycle = (op as unknown as Record<string, unknown>)['x-transitions'];
       if (lifecycle)
         op.description = [op.description, renderLifecycle(lifecycle as TransitionsExtension)]

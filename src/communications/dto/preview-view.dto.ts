@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DeliveriesViewDto } from './deliveries-view.dto.js';
-import { PreviewSampleViewDto } from '../../common/dto/preview-sample-view.dto.js';
+import { PreviewSampleViewDto } from './preview-sample-view.dto.js';
 
 /** Response body (generated from the view mapper's shape; the mapper is typed by it). */
 export class PreviewViewDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OperatorViewDto } from '../../catalogue/dto/operator-view.dto.js';
-import { ServiceView2Dto } from '../../catalogue/dto/service-view2.dto.js';
+import { OperatorViewDto } from './operator-view.dto.js';
+import { ServiceView2Dto } from './service-view2.dto.js';
 
 /** Response body (generated from the view mapper's shape; the mapper is typed by it). */
 export class SharedServicesAddMembersViewDto {

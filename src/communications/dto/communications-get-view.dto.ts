@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AudienceFilterViewDto } from '../../communications/dto/audience-filter-view.dto.js';
-import { ProgressViewDto } from '../../communications/dto/progress-view.dto.js';
+import { AudienceFilterViewDto } from './audience-filter-view.dto.js';
+import { ProgressViewDto } from './progress-view.dto.js';
 
 /** Response body (generated from the view mapper's shape; the mapper is typed by it). */
 export class CommunicationsGetViewDto {

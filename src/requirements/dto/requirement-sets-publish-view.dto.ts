@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RequirementCountsViewDto } from '../../requirements/dto/requirement-counts-view.dto.js';
+import { RequirementCountsViewDto } from './requirement-counts-view.dto.js';
 import { RequirementSetsPublishDiffViewDto } from './requirement-sets-publish-diff-view.dto.js';
-import { ServiceView3Dto } from '../../requirements/dto/service-view3.dto.js';
+import { ServiceView3Dto } from './service-view3.dto.js';
 
 /** Response body (generated from the view mapper's shape; the mapper is typed by it). */
 export class RequirementSetsPublishViewDto {
