@@ -2071,7 +2071,10 @@ export interface components {
       ip: string | null;
     };
     LoginDto: {
-      /** @example admin@programme.example */
+      /**
+       * Format: email
+       * @example admin@programme.example
+       */
       email: string;
       /** Format: password */
       password: string;
@@ -2133,7 +2136,10 @@ export interface components {
       updatedAt: string;
     };
     CreateUserDto: {
-      /** @example jo.bloggs@council.example */
+      /**
+       * Format: email
+       * @example jo.bloggs@council.example
+       */
       email: string;
       /** @example Jo Bloggs */
       displayName: string;
@@ -2158,7 +2164,10 @@ export interface components {
     CreateApiTokenDto: {
       /** @example MIS nightly sync */
       name: string;
-      /** @description ISO date-time after which the token stops working */
+      /**
+       * Format: date-time
+       * @description ISO date-time after which the token stops working
+       */
       expiresAt?: string;
     };
     ApiTokensCreateViewDto: {
@@ -2292,7 +2301,10 @@ export interface components {
     CreateSupplierContactDto: {
       /** @example Sam Patel */
       name: string;
-      /** @example sam.patel@supplier.example */
+      /**
+       * Format: email
+       * @example sam.patel@supplier.example
+       */
       email: string;
       /**
        * @example [
@@ -2350,7 +2362,10 @@ export interface components {
       updatedAt: string;
     };
     PutSupplierWebhookDto: {
-      /** @example https://hooks.supplier.example/programme */
+      /**
+       * Format: uri
+       * @example https://hooks.supplier.example/programme
+       */
       url: string;
       /** @default true */
       active?: boolean;
@@ -2718,6 +2733,7 @@ export interface components {
     };
     PublishRequirementSetDto: {
       /**
+       * Format: date
        * @description The date the version takes effect
        * @example 2027-04-01
        */
@@ -2886,6 +2902,7 @@ export interface components {
       /** @enum {string} */
       to: 'draft' | 'active' | 'deprecated' | 'retired';
       /**
+       * Format: date
        * @description When the new status takes effect (default: today)
        * @example 2027-04-01
        */
@@ -3411,9 +3428,15 @@ export interface components {
       taskCompletionPercent: number;
       /** @enum {string} */
       wcagLevel: 'none' | 'A' | 'AA' | 'AAA';
-      /** @example 2026-10-14 */
+      /**
+       * Format: date
+       * @example 2026-10-14
+       */
       evaluatedOn: string;
-      /** @example https://reports.example/usability/123.pdf */
+      /**
+       * Format: uri
+       * @example https://reports.example/usability/123.pdf
+       */
       reportUrl: string;
       evaluator?: string;
       summary?: string;
@@ -3425,7 +3448,9 @@ export interface components {
       taskCompletionPercent?: number;
       /** @enum {string} */
       wcagLevel?: 'none' | 'A' | 'AA' | 'AAA';
+      /** Format: date */
       evaluatedOn?: string;
+      /** Format: uri */
       reportUrl?: string;
       evaluator?: string;
       summary?: string;
@@ -4172,6 +4197,7 @@ export interface components {
       /** @description Why */
       justification: string;
       /**
+       * Format: date
        * @description Last day the variance applies (future)
        * @example 2027-08-31
        */

@@ -6,6 +6,7 @@ import {
   PROBLEM_SCHEMA,
 } from './problem-schema.js';
 import { renderLifecycle, type TransitionsExtension } from './api-lifecycle.decorator.js';
+import { applyValidationConstraints } from './validation-constraints.js';
 import { OPENAPI_EXTENSIONS } from './openapi-extensions.js';
 import type { Operation, Parameter, Responses, Schema } from './openapi-types.js';
 
@@ -50,6 +51,7 @@ function addProblem(responses: Responses, status: number): void {
 export function completeOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
   doc.components ??= {};
   doc.components.schemas = { ...doc.components.schemas, Problem: PROBLEM_SCHEMA };
+  applyValidationConstraints(doc);
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method];
