@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage, type ValidationTypes } from 'class-validator';
-import type { Schema } from './openapi-types.js';
+import type { Parameter, Schema } from './openapi-types.js';
 
 interface Rule {
   propertyName: string;
@@ -47,26 +47,68 @@ const ARRAY_PATCHES: Record<string, Patch> = {
  * server enforces and cannot drift from it. Values set explicitly by @ApiProperty win.
  */
 export function applyValidationConstraints(doc: OpenAPIObject): void {
+  applyToSchemas(doc);
+  applyToQueryParameters(doc);
+}
+
+function patchSchema(prop: Schema, rule: Rule): void {
+  if (!rule.name) return;
+  const arrayPatch = ARRAY_PATCHES[rule.name];
+  if (arrayPatch) return arrayPatch(prop, rule.constraints ?? []);
+  const patch = PATCHES[rule.name];
+  const into = rule.each && prop.items && !('$ref' in prop.items) ? prop.items : prop;
+  if (patch && (!rule.each || into !== prop)) patch(into, rule.constraints ?? []);
+}
+
+type Constructor = abstract new (...args: never[]) => unknown;
+
+function validatedClasses(): { target: Constructor; rules: Rule[] }[] {
   const storage = getMetadataStorage();
   const targets = (storage as unknown as { validationMetadatas: Map<unknown, unknown> })
     .validationMetadatas;
+  return [...targets.keys()]
+    .filter((t): t is Constructor => typeof t === 'function')
+    .map((target) => ({
+      target,
+      rules: storage.getTargetValidationMetadatas(target, '', true, false) as Rule[],
+    }));
+}
+
+/**
+ * Nest flattens a query DTO into parameters; the DTO is the smallest validated class
+ * that has every one of the operation's query parameters.
+ */
+function applyToQueryParameters(doc: OpenAPIObject): void {
+  const classes = validatedClasses().map((c) => ({
+    ...c,
+    names: new Set(c.rules.map((r) => r.propertyName)),
+  }));
+  for (const item of Object.values(doc.paths)) {
+    for (const op of [item.get, item.post, item.put, item.patch, item.delete]) {
+      const query = ((op?.parameters ?? []) as Parameter[]).filter((p) => p.in === 'query');
+      if (query.length === 0) continue;
+      const dto = classes
+        .filter((c) => query.every((p) => c.names.has(p.name)))
+        .sort((a, b) => a.names.size - b.names.size)[0];
+      if (!dto) continue;
+      for (const param of query) {
+        const schema = param.schema;
+        if (!schema || '$ref' in schema) continue;
+        for (const rule of dto.rules)
+          if (rule.propertyName === param.name) patchSchema(schema, rule);
+      }
+    }
+  }
+}
+
+function applyToSchemas(doc: OpenAPIObject): void {
   const schemas = doc.components?.schemas ?? {};
-  for (const target of targets.keys()) {
-    if (typeof target !== 'function') continue;
+  for (const { target, rules } of validatedClasses()) {
     const schema = schemas[target.name];
     if (!schema || '$ref' in schema || !schema.properties) continue;
-    const rules = storage.getTargetValidationMetadatas(target, '', true, false) as Rule[];
     for (const rule of rules) {
       const prop = schema.properties[rule.propertyName];
-      if (!prop || '$ref' in prop || !rule.name) continue;
-      const arrayPatch = ARRAY_PATCHES[rule.name];
-      if (arrayPatch) {
-        arrayPatch(prop, rule.constraints ?? []);
-        continue;
-      }
-      const patch = PATCHES[rule.name];
-      const into = rule.each && prop.items && !('$ref' in prop.items) ? prop.items : prop;
-      if (patch && (!rule.each || into !== prop)) patch(into, rule.constraints ?? []);
+      if (prop && !('$ref' in prop)) patchSchema(prop, rule);
     }
     // IsIsoDate is IsISO8601 restricted to YYYY-MM-DD: a date, not a date-time.
     for (const prop of Object.values(schema.properties)) {
