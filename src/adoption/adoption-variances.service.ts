@@ -17,7 +17,7 @@ import { visibleAdoptionsSql } from './adoption-queries.js';
 import { AdoptionStore } from './adoption-store.service.js';
 import { toVarianceView, type VarianceView } from './adoption-views.js';
 import { LocalVariance } from './local-variance.entity.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../common/sql/sql-params.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 /** Variances of adoptions the caller can see (aliases as in ADOPTION_SELECT, v the variance). */
