@@ -10,6 +10,7 @@ import { AdoptionRules } from './adoption-rules.service.js';
 import { adoptionSnapshot } from './adoption-snapshot.js';
 import { AdoptionStore } from './adoption-store.service.js';
 import { type AdoptionView, toAdoptionView } from './adoption-views.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 /**
  * Stage moves (see ADOPTION_TRANSITIONS), with the rules that guard them: mandatory
@@ -30,14 +31,7 @@ export class AdoptionLifecycleService {
       const m = tx.manager;
       const a = await this.store.lockForChange(m, actor, id, dto.version);
       const from = a.stage;
-      const allowed = ADOPTION_TRANSITIONS[from];
-      if (!allowed.includes(dto.to)) {
-        throw ProblemException.conflict(
-          'illegal_transition',
-          `Cannot move an adoption from ${from} to ${dto.to}; allowed: ${allowed.join(', ')}`,
-          { from, to: dto.to, allowed },
-        );
-      }
+      assertTransition(ADOPTION_TRANSITIONS, from, dto.to, 'an adoption');
       if (dto.overrideReason && actor.role !== 'programme_admin') {
         throw new ProblemException(
           403,

@@ -3,7 +3,7 @@ import { isTenantScoped } from '../auth/actor.js';
 import { CERTIFYING_STATUSES } from '../conformance/certificate-status.js';
 import { COUNCIL_VISIBLE_PRODUCT_STATUSES } from '../products/product-lifecycle.js';
 import type { AdoptionStage, RouteType } from './adoption-stage.js';
-import type { SqlParams } from './sql-params.js';
+import type { SqlParams } from '../common/sql/sql-params.js';
 import { councilIdSql } from '../organisations/council-ref.js';
 
 export const CERTIFYING_SQL = `(${CERTIFYING_STATUSES.map((s) => `'${s}'`).join(', ')})`;

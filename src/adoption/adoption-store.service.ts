@@ -8,7 +8,7 @@ import { AdoptionHistory } from './adoption-history.entity.js';
 import { ADOPTION_SELECT, type AdoptionRow, visibleAdoptionsSql } from './adoption-queries.js';
 import type { AdoptionStage } from './adoption-stage.js';
 import { Adoption } from './adoption.entity.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../common/sql/sql-params.js';
 
 export interface AdoptionHistoryEntry {
   event: string;

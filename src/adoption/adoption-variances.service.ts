@@ -17,7 +17,8 @@ import { visibleAdoptionsSql } from './adoption-queries.js';
 import { AdoptionStore } from './adoption-store.service.js';
 import { toVarianceView, type VarianceView } from './adoption-views.js';
 import { LocalVariance } from './local-variance.entity.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../common/sql/sql-params.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 import { councilIdSql } from '../organisations/council-ref.js';
 
 /** Variances of adoptions the caller can see (aliases as in ADOPTION_SELECT, v the variance). */
@@ -159,14 +160,7 @@ export class AdoptionVariancesService {
       });
       if (!v) throw ProblemException.notFound('Variance', varianceId);
       if (v.version !== dto.version) throw ProblemException.staleVersion('Variance', v.version);
-      const allowed = VARIANCE_TRANSITIONS[v.status];
-      if (!allowed.includes(dto.to)) {
-        throw ProblemException.conflict(
-          'illegal_transition',
-          `Cannot move a variance from ${v.status} to ${dto.to}; allowed: ${allowed.join(', ') || 'none'}`,
-          { from: v.status, to: dto.to, allowed },
-        );
-      }
+      assertTransition(VARIANCE_TRANSITIONS, v.status, dto.to, 'a variance');
       if (OFFICE_DECISIONS.includes(dto.to) && actor.role !== 'programme_admin') {
         throw new ProblemException(
           403,

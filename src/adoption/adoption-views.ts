@@ -3,6 +3,10 @@ import type { AdoptionHistory } from './adoption-history.entity.js';
 import type { AdoptionRow } from './adoption-queries.js';
 import type { LocalVariance } from './local-variance.entity.js';
 import type { SuccessStep } from './success-step.entity.js';
+import type { StepViewDto } from './dto/step-view.dto.js';
+import type { VarianceViewDto } from './dto/variance-view.dto.js';
+import type { AdoptionHistoryViewDto } from './dto/adoption-history-view.dto.js';
+import type { AdoptionViewDto } from './dto/adoption-view.dto.js';
 
 type CouncilServiceRow = Pick<
   AdoptionRow,
@@ -28,7 +32,7 @@ export const councilAndService = (r: CouncilServiceRow) => ({
   service: { id: r.service_id, code: r.service_code, name: r.service_name },
 });
 
-export const toAdoptionView = (r: AdoptionRow) => ({
+export const toAdoptionView = (r: AdoptionRow): AdoptionViewDto => ({
   id: r.id,
   ...councilAndService(r),
   route: r.route_type
@@ -100,7 +104,7 @@ export const toAdoptionCsvRow = (r: AdoptionRow): unknown[] => [
   neutraliseFormula(r.attention_reason),
 ];
 
-export const toAdoptionHistoryView = (h: AdoptionHistory) => ({
+export const toAdoptionHistoryView = (h: AdoptionHistory): AdoptionHistoryViewDto => ({
   id: h.id,
   event: h.event,
   fromStage: h.fromStage,
@@ -112,7 +116,7 @@ export const toAdoptionHistoryView = (h: AdoptionHistory) => ({
   occurredAt: h.occurredAt,
 });
 
-export const toVarianceView = (v: LocalVariance, today: string) => ({
+export const toVarianceView = (v: LocalVariance, today: string): VarianceViewDto => ({
   id: v.id,
   adoptionId: v.adoptionId,
   councilId: v.councilId,
@@ -134,7 +138,7 @@ export const toVarianceView = (v: LocalVariance, today: string) => ({
 });
 export type VarianceView = ReturnType<typeof toVarianceView>;
 
-export const toStepView = (s: SuccessStep) => ({
+export const toStepView = (s: SuccessStep): StepViewDto => ({
   id: s.id,
   serviceId: s.serviceId,
   stage: s.stage,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { AdoptionQueryDto } from './dto/adoption-query.dto.js';
@@ -8,6 +8,12 @@ import { AdoptionTransitionDto } from './dto/adoption-transition.dto.js';
 import { UpdateAdoptionDto } from './dto/update-adoption.dto.js';
 import { AdoptionLifecycleService } from './adoption-lifecycle.service.js';
 import { AdoptionsService } from './adoptions.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { AdoptionViewDto } from './dto/adoption-view.dto.js';
+import { AdoptionsHistoryViewDto } from './dto/adoptions-history-view.dto.js';
+import { ApiLifecycle } from '../common/openapi/api-lifecycle.decorator.js';
+import { ADOPTION_TRANSITIONS } from './adoption-lifecycle.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('adoption')
 @ApiBearerAuth()
@@ -18,6 +24,7 @@ export class AdoptionsController {
     private readonly lifecycle: AdoptionLifecycleService,
   ) {}
 
+  @ApiPagedResponse(AdoptionViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({
@@ -28,6 +35,7 @@ export class AdoptionsController {
     return this.adoptions.list(actor, q);
   }
 
+  @ApiOkResponse({ type: AdoptionViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One adoption (404 when not visible to you)' })
@@ -35,11 +43,13 @@ export class AdoptionsController {
     return this.adoptions.get(actor, id);
   }
 
+  @ApiOkResponse({ type: AdoptionViewDto })
   @Patch(':id')
   @Allow('programme_admin', 'council')
   @ApiOperation({
     summary: 'Set the route, target dates, go-live date, notes (carries the version you read)',
   })
+  @ApiProblems(409, 422)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -48,13 +58,16 @@ export class AdoptionsController {
     return this.adoptions.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: AdoptionViewDto })
   @Post(':id/transitions')
+  @ApiLifecycle('Adoption stage', ADOPTION_TRANSITIONS)
   @Allow('programme_admin', 'council')
   @HttpCode(200)
   @ApiOperation({
     summary:
       'Move to another stage (409: illegal move, unfinished mandatory steps, dependency not live, stale version)',
   })
+  @ApiProblems(409)
   transition(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -63,6 +76,7 @@ export class AdoptionsController {
     return this.lifecycle.transition(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: AdoptionsHistoryViewDto })
   @Get(':id/history')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The adoption's timeline: every change with actor, time and note" })

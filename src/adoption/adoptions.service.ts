@@ -24,7 +24,7 @@ import {
   toAdoptionView,
 } from './adoption-views.js';
 import type { Adoption } from './adoption.entity.js';
-import { SqlParams } from './sql-params.js';
+import { SqlParams } from '../common/sql/sql-params.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TARGET_STAGES: readonly AdoptionStage[] = FORWARD_STAGES.filter((s) => s !== 'not_started');

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import {
@@ -10,6 +16,9 @@ import {
   UpdateSuccessStepDto,
 } from './dto/success-step.dto.js';
 import { SuccessStepsService } from './success-steps.service.js';
+import { SuccessStepsListForServiceViewDto } from './dto/success-steps-list-for-service-view.dto.js';
+import { StepViewDto } from './dto/step-view.dto.js';
+import { SuccessStepsChecklistViewDto } from './dto/success-steps-checklist-view.dto.js';
 
 @ApiTags('adoption')
 @ApiBearerAuth()
@@ -17,6 +26,7 @@ import { SuccessStepsService } from './success-steps.service.js';
 export class SuccessStepsController {
   constructor(private readonly steps: SuccessStepsService) {}
 
+  @ApiOkResponse({ type: SuccessStepsListForServiceViewDto })
   @Get('success-steps')
   @AllowAuthenticated()
   @ApiOperation({ summary: "A service's steps-to-success checklists, by stage" })
@@ -24,6 +34,7 @@ export class SuccessStepsController {
     return this.steps.listForService(q.serviceId);
   }
 
+  @ApiCreatedResponse({ type: StepViewDto })
   @Post('success-steps')
   @Allow('programme_admin')
   @ApiOperation({ summary: "Add a step to a service's checklist for a stage" })
@@ -31,6 +42,7 @@ export class SuccessStepsController {
     return this.steps.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: StepViewDto })
   @Patch('success-steps/:id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Edit or retire a step (carries the version you read)' })
@@ -42,6 +54,7 @@ export class SuccessStepsController {
     return this.steps.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: SuccessStepsChecklistViewDto })
   @Get('adoptions/:id/steps')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The adoption's checklist with what is done" })
@@ -49,6 +62,7 @@ export class SuccessStepsController {
     return this.steps.checklist(actor, id);
   }
 
+  @ApiOkResponse({ type: SuccessStepsChecklistViewDto })
   @Put('adoptions/:id/steps/:stepId')
   @Allow('programme_admin', 'council')
   @ApiOperation({ summary: 'Mark a step done or not done for the adoption' })

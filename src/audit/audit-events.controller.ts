@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorators.js';
 import { AuditService } from './audit.service.js';
 import { AuditEventQueryDto } from './dto/audit-event-query.dto.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { AuditEventViewDto } from './dto/audit-event-view.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -10,6 +12,7 @@ import { AuditEventQueryDto } from './dto/audit-event-query.dto.js';
 export class AuditEventsController {
   constructor(private readonly audit: AuditService) {}
 
+  @ApiPagedResponse(AuditEventViewDto)
   @Get()
   @Allow('programme_admin', 'programme_viewer')
   @ApiOperation({ summary: 'Audit log of every mutation, newest first, with filters' })

@@ -10,8 +10,9 @@ import { type Actor, isProgrammeStaff } from './actor.js';
 import { ApiToken } from './api-token.entity.js';
 import { newApiToken } from './api-token-format.js';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto.js';
+import type { ApiTokenViewDto } from './dto/api-token-view.dto.js';
 
-const view = (t: ApiToken) => ({
+const view = (t: ApiToken): ApiTokenViewDto => ({
   id: t.id,
   name: t.name,
   prefix: t.prefix,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../common/http/public.decorator.js';
 import { AllowAuthenticated, CurrentActor } from './access.decorators.js';
@@ -7,6 +13,8 @@ import type { Actor } from './actor.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto, LoginResponseDto } from './dto/login.dto.js';
+import { AuthMeViewDto } from './dto/auth-me-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,10 +26,12 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password; returns a short-lived JWT' })
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiProblems(401, 429)
   login(@Body() dto: LoginDto, @Req() req: FastifyRequest) {
     return this.auth.login(dto, { ip: req.ip, requestId: String(req.id) });
   }
 
+  @ApiOkResponse({ type: AuthMeViewDto })
   @Get('me')
   @AllowAuthenticated()
   @ApiBearerAuth()
@@ -30,6 +40,7 @@ export class AuthController {
     return this.auth.me(actor);
   }
 
+  @ApiNoContentResponse({ description: 'No content' })
   @Post('password')
   @AllowAuthenticated()
   @ApiBearerAuth()

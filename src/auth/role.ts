@@ -11,8 +11,6 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that see across every organisation. */
 export const PROGRAMME_ROLES: Role[] = ['programme_admin', 'programme_viewer'];
-/** Roles whose every query is scoped to their own organisation. */
-export const TENANT_ROLES: Role[] = ['supplier', 'council'];
 
 /** Which roles a user of each organisation type may hold. */
 export const ROLES_BY_ORGANISATION_TYPE: Record<OrganisationType, Role[]> = {

@@ -1,7 +1,8 @@
 import type { User } from './user.entity.js';
+import type { UserViewDto } from './dto/user-view.dto.js';
 
 /** What the API shows of a user: never the hash, never lockout internals. */
-export const toUserView = (u: User) => ({
+export const toUserView = (u: User): UserViewDto => ({
   id: u.id,
   email: u.email,
   displayName: u.displayName,

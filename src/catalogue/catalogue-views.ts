@@ -1,7 +1,10 @@
 import type { ServiceRelationship } from './service-relationship.entity.js';
 import type { Service } from './service.entity.js';
+import type { RelationshipViewDto } from './dto/relationship-view.dto.js';
+import type { RefViewDto } from './dto/ref-view.dto.js';
+import type { ServiceViewDto } from './dto/service-view.dto.js';
 
-export const toServiceView = (s: Service) => ({
+export const toServiceView = (s: Service): ServiceViewDto => ({
   id: s.id,
   code: s.code,
   name: s.name,
@@ -19,9 +22,9 @@ export const toServiceView = (s: Service) => ({
   updatedAt: s.updatedAt,
 });
 
-const ref = (s: Service) => ({ id: s.id, code: s.code, name: s.name });
+const ref = (s: Service): RefViewDto => ({ id: s.id, code: s.code, name: s.name });
 
-export const toRelationshipView = (r: ServiceRelationship) => ({
+export const toRelationshipView = (r: ServiceRelationship): RelationshipViewDto => ({
   id: r.id,
   type: r.type,
   from: ref(r.fromService),

@@ -1,6 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CreateServiceDto, ServiceTransitionDto, UpdateServiceDto } from './dto/service.dto.js';
@@ -8,6 +14,12 @@ import { ServiceQueryDto } from './dto/service-query.dto.js';
 import { UpdateServiceScopeDto } from './dto/service-scope.dto.js';
 import { ServiceGraphService } from './service-graph.service.js';
 import { ServicesService } from './services.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { ServiceViewDto } from './dto/service-view.dto.js';
+import { ServiceGraphGraphViewDto } from './dto/service-graph-graph-view.dto.js';
+import { ApiLifecycle } from '../common/openapi/api-lifecycle.decorator.js';
+import { SERVICE_TRANSITIONS } from './service-lifecycle.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('services')
 @ApiBearerAuth()
@@ -18,6 +30,7 @@ export class ServicesController {
     private readonly graph: ServiceGraphService,
   ) {}
 
+  @ApiPagedResponse(ServiceViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({
@@ -27,6 +40,7 @@ export class ServicesController {
     return this.services.list(q);
   }
 
+  @ApiOkResponse({ type: ServiceGraphGraphViewDto })
   @Get('graph')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Every service (nodes) and relationship (edges) in one response' })
@@ -34,6 +48,7 @@ export class ServicesController {
     return this.graph.graph();
   }
 
+  @ApiOkResponse({ type: ServiceViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One service' })
@@ -41,16 +56,20 @@ export class ServicesController {
     return this.services.get(id);
   }
 
+  @ApiCreatedResponse({ type: ServiceViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Add a service to the catalogue (status starts at planned)' })
+  @ApiProblems(409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateServiceDto) {
     return this.services.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: ServiceViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Change a service (name, description, lead agency, delivery model)' })
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -74,10 +93,13 @@ export class ServicesController {
     return this.services.setScope(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: ServiceViewDto })
   @Post(':id/transitions')
+  @ApiLifecycle('Service', SERVICE_TRANSITIONS)
   @Allow('programme_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a service along planned → piloting → live → retired' })
+  @ApiProblems(409)
   transition(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,

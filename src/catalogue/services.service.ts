@@ -15,6 +15,7 @@ import type { ServiceQueryDto } from './dto/service-query.dto.js';
 import type { ServiceScopeDto, UpdateServiceScopeDto } from './dto/service-scope.dto.js';
 import { SERVICE_TRANSITIONS, type ServiceStatus } from './service-lifecycle.js';
 import { Service } from './service.entity.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
@@ -113,14 +114,7 @@ export class ServicesService {
       id,
       'service.status_changed',
       (s) => {
-        const allowed = SERVICE_TRANSITIONS[s.status];
-        if (!allowed.includes(to)) {
-          throw ProblemException.conflict(
-            'illegal_transition',
-            `Cannot move a service from ${s.status} to ${to}; allowed: ${allowed.join(', ') || 'none'}`,
-            { from: s.status, to, allowed },
-          );
-        }
+        assertTransition(SERVICE_TRANSITIONS, s.status, to, 'a service');
         s.status = to;
       },
       note,

@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
@@ -11,6 +17,11 @@ import {
 } from './dto/shared-service.dto.js';
 import { SharedServiceQueryDto } from './dto/shared-service-query.dto.js';
 import { SharedServicesService } from './shared-services.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { SharedServiceViewDto } from './dto/shared-service-view.dto.js';
+import { CouncilMemberViewDto } from './dto/council-member-view.dto.js';
+import { SharedServicesAddMembersViewDto } from './dto/shared-services-add-members-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('shared-services')
 @ApiBearerAuth()
@@ -18,6 +29,7 @@ import { SharedServicesService } from './shared-services.service.js';
 export class SharedServicesController {
   constructor(private readonly shared: SharedServicesService) {}
 
+  @ApiPagedResponse(SharedServiceViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Shared services, filtered by service, operator or member council' })
@@ -25,6 +37,7 @@ export class SharedServicesController {
     return this.shared.list(q);
   }
 
+  @ApiOkResponse({ type: SharedServiceViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One shared service with its member count' })
@@ -32,6 +45,7 @@ export class SharedServicesController {
     return this.shared.get(id);
   }
 
+  @ApiPagedResponse(CouncilMemberViewDto)
   @Get(':id/members')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'The councils a shared service serves' })
@@ -39,18 +53,22 @@ export class SharedServicesController {
     return this.shared.members(id, q);
   }
 
+  @ApiCreatedResponse({ type: SharedServiceViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({
     summary: 'Create a shared service, optionally with members (ids, GSS codes or a group)',
   })
+  @ApiProblems(409, 422)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSharedServiceDto) {
     return this.shared.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: SharedServiceViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Change a shared service (name, description, operator)' })
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -59,11 +77,13 @@ export class SharedServicesController {
     return this.shared.update(actor, id, dto);
   }
 
+  @ApiCreatedResponse({ type: SharedServicesAddMembersViewDto })
   @Post(':id/members')
   @Allow('programme_admin')
   @ApiOperation({
     summary: 'Add member councils by ids, GSS codes or council group; existing members are kept',
   })
+  @ApiProblems(422)
   addMembers(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -72,6 +92,7 @@ export class SharedServicesController {
     return this.shared.addMembers(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: SharedServiceViewDto })
   @Delete(':id/members/:councilId')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Remove a member council' })

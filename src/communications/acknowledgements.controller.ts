@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from 
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
+  ApiCreatedResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -14,6 +14,12 @@ import { Public } from '../common/http/public.decorator.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { AcknowledgementsService } from './acknowledgements.service.js';
 import { AcknowledgeLinkQueryDto } from './dto/acknowledge-link-query.dto.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { OverdueAcknowledgementViewDto } from './dto/overdue-acknowledgement-view.dto.js';
+import { RecipientAckStateViewDto } from './dto/recipient-ack-state-view.dto.js';
+import { AcknowledgementViewDto } from './dto/acknowledgement-view.dto.js';
+import { ApiContentResponse } from '../common/openapi/api-content-response.decorator.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -30,6 +36,7 @@ const minuteUtc = (at: Date | string) => new Date(at).toISOString().slice(0, 16)
 export class AcknowledgementsController {
   constructor(private readonly acks: AcknowledgementsService) {}
 
+  @ApiPagedResponse(OverdueAcknowledgementViewDto)
   @Get('acknowledgements/overdue')
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'Acknowledgements past their date (a supplier sees its own)' })
@@ -37,6 +44,7 @@ export class AcknowledgementsController {
     return this.acks.overdue(actor, q);
   }
 
+  @ApiPagedResponse(RecipientAckStateViewDto)
   @Get(':id/acknowledgements')
   @Allow('programme_admin', 'programme_viewer', 'agency')
   @ApiOperation({ summary: 'Every supplier the communication reached, acknowledged or not' })
@@ -48,9 +56,11 @@ export class AcknowledgementsController {
     return this.acks.list(actor, id, q);
   }
 
+  @ApiCreatedResponse({ type: AcknowledgementViewDto })
   @Post(':id/acknowledge')
   @Allow('supplier')
   @ApiOperation({ summary: 'Acknowledge for your organisation (409 when already done)' })
+  @ApiProblems(409)
   acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string) {
     return this.acks.acknowledge(actor, id);
   }
@@ -60,6 +70,7 @@ export class AcknowledgementsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   @ApiProduces('text/html')
+  @ApiContentResponse(200, 'text/html', 'A page with a button that acknowledges')
   @ApiOperation({
     summary: 'The signed link from an email: a page with a button that acknowledges',
     description:
@@ -86,7 +97,8 @@ export class AcknowledgementsController {
   @Post(':id/acknowledge-link')
   @Public()
   @HttpCode(200)
-  @ApiConflictResponse({ description: 'Already acknowledged (an HTML page saying so)' })
+  @ApiContentResponse(200, 'text/html', 'Thank-you page')
+  @ApiContentResponse(409, 'text/html', 'Already acknowledged (an HTML page saying so)')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
   @ApiProduces('text/html')

@@ -148,7 +148,7 @@ export class AcknowledgementsService {
       this.db.query(
         `SELECT s.id AS "supplierId", s.name AS "supplierName", a.id IS NOT NULL AS acknowledged,
                 a.acknowledged_at AS "acknowledgedAt", a.via, a.acknowledged_by AS "acknowledgedBy",
-                (a.id IS NULL AND c.acknowledge_by < now()) AS overdue
+                coalesce(a.id IS NULL AND c.acknowledge_by < now(), false) AS overdue
            FROM (SELECT DISTINCT supplier_id FROM deliveries WHERE communication_id = $1) r
            JOIN organisations s ON s.id = r.supplier_id
            JOIN communications c ON c.id = $1

@@ -32,8 +32,6 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-/** Statuses a delivery job may (re)start from: the compare-and-set guard. */
-export const SENDABLE: DeliveryStatus[] = ['created', 'temporary_failure'];
 export const TERMINAL: DeliveryStatus[] = ['delivered', 'permanent_failure', 'technical_failure'];
 
 export const ACKNOWLEDGEMENT_VIA = ['api', 'link'] as const;

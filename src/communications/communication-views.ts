@@ -1,6 +1,7 @@
 import type { Communication } from './communication.entity.js';
+import type { CommunicationViewDto } from './dto/communication-view.dto.js';
 
-export const toCommunicationView = (c: Communication) => ({
+export const toCommunicationView = (c: Communication): CommunicationViewDto => ({
   id: c.id,
   kind: c.kind,
   subjectTemplate: c.subjectTemplate,

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CommunicationsService } from './communications.service.js';
@@ -12,6 +19,15 @@ import {
   UpdateCommunicationDto,
 } from './dto/communication.dto.js';
 import { CommunicationQueryDto, DeliveryQueryDto } from './dto/communication-query.dto.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { CommunicationViewDto } from './dto/communication-view.dto.js';
+import { CommunicationsGetViewDto } from './dto/communications-get-view.dto.js';
+import { PreviewViewDto } from './dto/preview-view.dto.js';
+import { CommunicationsSendViewDto } from './dto/communications-send-view.dto.js';
+import { DeliveryViewDto } from './dto/delivery-view.dto.js';
+import { ApiLifecycle } from '../common/openapi/api-lifecycle.decorator.js';
+import { COMMUNICATION_TRANSITIONS } from './communication-status.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('communications')
 @ApiBearerAuth()
@@ -22,6 +38,7 @@ export class CommunicationsController {
     private readonly deliveries: DeliveriesService,
   ) {}
 
+  @ApiCreatedResponse({ type: CommunicationViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Create a draft communication (templates are checked)' })
@@ -29,6 +46,7 @@ export class CommunicationsController {
     return this.communications.create(actor, dto);
   }
 
+  @ApiPagedResponse(CommunicationViewDto)
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'Communications (a supplier sees those sent to it)' })
@@ -36,6 +54,7 @@ export class CommunicationsController {
     return this.communications.list(actor, q);
   }
 
+  @ApiOkResponse({ type: CommunicationsGetViewDto })
   @Get(':id')
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'One communication with its progress counters' })
@@ -43,9 +62,11 @@ export class CommunicationsController {
     return this.communications.get(actor, id);
   }
 
+  @ApiOkResponse({ type: CommunicationViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Change a draft (with the version you read)' })
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -54,6 +75,7 @@ export class CommunicationsController {
     return this.communications.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: PreviewViewDto })
   @Get(':id/preview')
   @Allow('programme_admin', 'programme_viewer')
   @ApiOperation({ summary: 'Recipient count and one rendered sample' })
@@ -61,13 +83,16 @@ export class CommunicationsController {
     return this.communications.preview(actor, id);
   }
 
+  @ApiAcceptedResponse({ type: CommunicationsSendViewDto })
   @Post(':id/send')
+  @ApiLifecycle('Communication', COMMUNICATION_TRANSITIONS)
   @Allow('programme_admin')
   @HttpCode(202)
   @ApiOperation({
     summary:
       'Send now or at sendAt; answers at once with a progress link (fan-out runs in the worker)',
   })
+  @ApiProblems(409)
   send(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -76,10 +101,13 @@ export class CommunicationsController {
     return this.communications.send(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: CommunicationViewDto })
   @Post(':id/cancel')
+  @ApiLifecycle('Communication', COMMUNICATION_TRANSITIONS)
   @Allow('programme_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a draft or a scheduled communication before it is sent' })
+  @ApiProblems(409)
   cancel(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -88,6 +116,7 @@ export class CommunicationsController {
     return this.communications.cancel(actor, id, dto);
   }
 
+  @ApiPagedResponse(DeliveryViewDto)
   @Get(':id/deliveries')
   @Allow('programme_admin', 'programme_viewer')
   @ApiOperation({ summary: 'Deliveries of a communication, by status and channel' })

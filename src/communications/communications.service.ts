@@ -30,6 +30,7 @@ import {
   type RenderedMessage,
 } from './message-renderer.service.js';
 import { TemplateRenderer } from './template-renderer.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 export interface Preview {
   /** Contacts reached (each gets one email when email is a channel). */
@@ -293,14 +294,7 @@ export class CommunicationsService {
   }
 
   private transition(c: Communication, to: CommunicationStatus): void {
-    const allowed = COMMUNICATION_TRANSITIONS[c.status];
-    if (!allowed.includes(to)) {
-      throw ProblemException.conflict(
-        'illegal_transition',
-        `Cannot move a communication from ${c.status} to ${to}; allowed: ${allowed.join(', ') || 'none'}`,
-        { from: c.status, to, allowed },
-      );
-    }
+    assertTransition(COMMUNICATION_TRANSITIONS, c.status, to, 'a communication');
     c.status = to;
   }
 

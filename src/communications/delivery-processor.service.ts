@@ -10,6 +10,7 @@ import type { SendOutcome } from './delivery-outcome.js';
 import { EmailSender } from './email-sender.service.js';
 import { MessageRenderer } from './message-renderer.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
+import type { CommunicationSentEventDto } from './dto/communication-sent-event.dto.js';
 
 /**
  * Sends one delivery, exactly once per claim: a compare-and-set in Postgres
@@ -87,7 +88,7 @@ export class DeliveryProcessor implements OnModuleDestroy {
         subject: message.subject,
         body: message.text,
       },
-    });
+    } satisfies CommunicationSentEventDto);
     return this.webhook.send(d.id, d.supplier_id, body);
   }
 

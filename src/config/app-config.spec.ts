@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { getMetadataStorage } from 'class-validator';
 import { AppConfig, ConfigError, loadConfig } from './app-config.js';
 
 const VALID = {
@@ -101,5 +103,29 @@ describe('loadConfig', () => {
     expect(configError({ DATABASE_URL: 'nonsense' }, ['DATABASE_URL'])).toMatch(
       /^Invalid configuration:\n {2}DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/,
     );
+  });
+});
+
+describe("README's configuration table", () => {
+  it('lists every variable AppConfig reads, and no other', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.split('## Configuration')[1].split('\n## ')[0];
+    const documented = new Set(
+      section
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) =>
+          [...line.split('|')[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]),
+        ),
+    );
+    // Every setting carries a validator; those with defaults are also own properties.
+    const validated = getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((m) => m.propertyName);
+    const read = [...new Set([...Object.keys(new AppConfig()), ...validated])].filter((k) =>
+      /^[A-Z][A-Z0-9_]+$/.test(k),
+    );
+    expect(read.filter((k) => !documented.has(k))).toEqual([]);
+    expect([...documented].filter((k) => !read.includes(k))).toEqual([]);
   });
 });

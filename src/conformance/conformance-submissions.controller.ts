@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import {
@@ -15,6 +21,18 @@ import {
 import { SubmissionReviewService } from './submission-review.service.js';
 import { SubmissionSamplesService } from './submission-samples.service.js';
 import { SubmissionsService } from './submissions.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { SubmissionViewDto } from './dto/submission-view.dto.js';
+import { SubmissionsGetViewDto } from './dto/submissions-get-view.dto.js';
+import { SubmissionsItemsViewDto } from './dto/submissions-items-view.dto.js';
+import { SubmissionsAnswerViewDto } from './dto/submissions-answer-view.dto.js';
+import { SubmissionSamplesListViewDto } from './dto/submission-samples-list-view.dto.js';
+import { SubmissionSamplesAddViewDto } from './dto/submission-samples-add-view.dto.js';
+import { SubmissionSamplesRemoveViewDto } from './dto/submission-samples-remove-view.dto.js';
+import { SubmissionReviewSubmitViewDto } from './dto/submission-review-submit-view.dto.js';
+import { SubmissionReviewDecideViewDto } from './dto/submission-review-decide-view.dto.js';
+import { SubmissionsHistoryViewDto } from './dto/submissions-history-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 const READERS = ['programme_admin', 'programme_viewer', 'supplier'] as const;
 const id = () => new ParseUuidPipe();
@@ -29,6 +47,7 @@ export class ConformanceSubmissionsController {
     private readonly review: SubmissionReviewService,
   ) {}
 
+  @ApiPagedResponse(SubmissionViewDto)
   @Get()
   @Allow(...READERS)
   @ApiOperation({ summary: 'Conformance submissions (suppliers: their own)' })
@@ -36,6 +55,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.list(actor, q);
   }
 
+  @ApiCreatedResponse({ type: SubmissionViewDto })
   @Post()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({
@@ -46,6 +66,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionsGetViewDto })
   @Get(':id')
   @Allow(...READERS)
   @ApiOperation({ summary: 'One submission with its progress counts' })
@@ -53,6 +74,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.get(actor, sid);
   }
 
+  @ApiOkResponse({ type: SubmissionsItemsViewDto })
   @Get(':id/items')
   @Allow(...READERS)
   @ApiOperation({ summary: 'Every requirement item: self-assessment, evidence, verdict, comment' })
@@ -60,11 +82,13 @@ export class ConformanceSubmissionsController {
     return this.submissions.items(actor, sid);
   }
 
+  @ApiOkResponse({ type: SubmissionsAnswerViewDto })
   @Put(':id/items')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({
     summary: 'Answer items in bulk by requirement code (draft or changes requested)',
   })
+  @ApiProblems(409)
   answer(
     @CurrentActor() actor: Actor,
     @Param('id', id()) sid: string,
@@ -73,6 +97,7 @@ export class ConformanceSubmissionsController {
     return this.submissions.answer(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionSamplesListViewDto })
   @Get(':id/samples')
   @Allow(...READERS)
   @ApiOperation({
@@ -82,6 +107,7 @@ export class ConformanceSubmissionsController {
     return this.samples.list(actor, sid);
   }
 
+  @ApiCreatedResponse({ type: SubmissionSamplesAddViewDto })
   @Post(':id/samples')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Attach a sample payload for a governing standard' })
@@ -93,6 +119,7 @@ export class ConformanceSubmissionsController {
     return this.samples.add(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionSamplesRemoveViewDto })
   @Delete(':id/samples/:sampleId')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Remove a sample payload (body carries the submission version)' })
@@ -105,6 +132,7 @@ export class ConformanceSubmissionsController {
     return this.samples.remove(actor, sid, sampleId, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionReviewSubmitViewDto })
   @Post(':id/submit')
   @Allow('programme_admin', 'supplier')
   @HttpCode(200)
@@ -120,6 +148,7 @@ export class ConformanceSubmissionsController {
     return this.review.submit(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionViewDto })
   @Post(':id/claim')
   @Allow('programme_admin')
   @HttpCode(200)
@@ -128,6 +157,7 @@ export class ConformanceSubmissionsController {
     return this.review.claim(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionViewDto })
   @Put(':id/verdicts')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Record verdicts and comments per item and sample (in review)' })
@@ -135,6 +165,7 @@ export class ConformanceSubmissionsController {
     return this.review.verdicts(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionReviewDecideViewDto })
   @Post(':id/decision')
   @Allow('programme_admin')
   @HttpCode(200)
@@ -142,10 +173,12 @@ export class ConformanceSubmissionsController {
     summary:
       'Decide (approved issues a certificate; failing standard checks need overrideReason; 409 unless in review)',
   })
+  @ApiProblems(409)
   decide(@CurrentActor() actor: Actor, @Param('id', id()) sid: string, @Body() dto: DecisionDto) {
     return this.review.decide(actor, sid, dto);
   }
 
+  @ApiOkResponse({ type: SubmissionsHistoryViewDto })
   @Get(':id/history')
   @Allow(...READERS)
   @ApiOperation({ summary: "The submission's full history" })
@@ -153,6 +186,10 @@ export class ConformanceSubmissionsController {
     return this.submissions.history(actor, sid);
   }
 
+  @ApiOkResponse({
+    description: 'The submission as frozen at submit (items, samples, product)',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @Get(':id/snapshot')
   @Allow(...READERS)
   @ApiOperation({ summary: 'Items and samples as frozen at the last submit' })

@@ -3,8 +3,13 @@ import type { ConformanceSubmission } from './conformance-submission.entity.js';
 import type { SubmissionHistory } from './submission-history.entity.js';
 import type { SubmissionSample } from './submission-sample.entity.js';
 import type { UsabilityEvaluation } from './usability-evaluation.entity.js';
+import type { EvaluationViewDto } from './dto/evaluation-view.dto.js';
+import type { CertificateViewDto } from './dto/certificate-view.dto.js';
+import type { SubmissionHistoryViewDto } from './dto/submission-history-view.dto.js';
+import type { SampleViewDto } from './dto/sample-view.dto.js';
+import type { SubmissionViewDto } from './dto/submission-view.dto.js';
 
-export const toSubmissionView = (s: ConformanceSubmission) => ({
+export const toSubmissionView = (s: ConformanceSubmission): SubmissionViewDto => ({
   id: s.id,
   productId: s.productId,
   supplierId: s.supplierId,
@@ -26,7 +31,7 @@ export const toSubmissionView = (s: ConformanceSubmission) => ({
 });
 export type SubmissionView = ReturnType<typeof toSubmissionView>;
 
-export const toSampleView = (s: SubmissionSample) => ({
+export const toSampleView = (s: SubmissionSample): SampleViewDto => ({
   id: s.id,
   standardId: s.standardId,
   label: s.label,
@@ -39,7 +44,7 @@ export const toSampleView = (s: SubmissionSample) => ({
   createdAt: s.createdAt,
 });
 
-export const toSubmissionHistoryView = (h: SubmissionHistory) => ({
+export const toSubmissionHistoryView = (h: SubmissionHistory): SubmissionHistoryViewDto => ({
   id: h.id,
   event: h.event,
   fromStatus: h.fromStatus,
@@ -52,7 +57,7 @@ export const toSubmissionHistoryView = (h: SubmissionHistory) => ({
   occurredAt: h.occurredAt,
 });
 
-export const toCertificateView = (c: Certificate) => ({
+export const toCertificateView = (c: Certificate): CertificateViewDto => ({
   id: c.id,
   productId: c.productId,
   supplierId: c.supplierId,
@@ -71,7 +76,7 @@ export const toCertificateView = (c: Certificate) => ({
 });
 export type CertificateView = ReturnType<typeof toCertificateView>;
 
-export const toEvaluationView = (e: UsabilityEvaluation) => ({
+export const toEvaluationView = (e: UsabilityEvaluation): EvaluationViewDto => ({
   id: e.id,
   productId: e.productId,
   supplierId: e.supplierId,

@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { ProductComparisonService } from './product-comparison.service.js';
+import { ProductComparisonCompareViewDto } from './dto/product-comparison-compare-view.dto.js';
 
 @ApiTags('conformance')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { ProductComparisonService } from './product-comparison.service.js';
 export class ProductComparisonController {
   constructor(private readonly comparison: ProductComparisonService) {}
 
+  @ApiOkResponse({ type: ProductComparisonCompareViewDto })
   @Get(':id/product-comparison')
   @AllowAuthenticated()
   @ApiOperation({

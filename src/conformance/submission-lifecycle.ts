@@ -7,17 +7,10 @@ export const SUBMISSION_RESULTS = ['approved', 'changes_requested', 'rejected'] 
 export type SubmissionResult = (typeof SUBMISSION_RESULTS)[number];
 
 /**
- * Progress moves. `decided → submitted` is a resubmission and is allowed only when the
- * result was changes_requested (see `isEditable`); approved and rejected are final.
+ * The supplier edits answers and samples only in a draft or after changes were requested.
+ * Progress is draft → submitted → in_review → decided; `decided → submitted` is a
+ * resubmission, allowed only after changes_requested (approved and rejected are final).
  */
-export const SUBMISSION_TRANSITIONS: Record<SubmissionStatus, SubmissionStatus[]> = {
-  draft: ['submitted'],
-  submitted: ['in_review'],
-  in_review: ['decided'],
-  decided: ['submitted'],
-};
-
-/** The supplier edits answers and samples only in a draft or after changes were requested. */
 export const isEditable = (s: { status: SubmissionStatus; result: SubmissionResult | null }) =>
   s.status === 'draft' || (s.status === 'decided' && s.result === 'changes_requested');
 

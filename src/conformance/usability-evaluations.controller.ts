@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { VersionOnlyDto } from './dto/submission.dto.js';
@@ -11,6 +17,8 @@ import {
   UpdateEvaluationDto,
 } from './dto/usability-evaluation.dto.js';
 import { UsabilityEvaluationsService } from './usability-evaluations.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { EvaluationViewDto } from './dto/evaluation-view.dto.js';
 
 @ApiTags('conformance')
 @ApiBearerAuth()
@@ -18,6 +26,7 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
 export class UsabilityEvaluationsController {
   constructor(private readonly evaluations: UsabilityEvaluationsService) {}
 
+  @ApiPagedResponse(EvaluationViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Evaluations (suppliers: their own; councils and agencies: published)' })
@@ -25,6 +34,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.list(actor, q);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One evaluation (404 when not visible to you)' })
@@ -32,6 +42,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.get(actor, id);
   }
 
+  @ApiCreatedResponse({ type: EvaluationViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Record an independent usability evaluation (draft)' })
@@ -39,6 +50,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Correct an evaluation (carries the version you read)' })
@@ -50,6 +62,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Post(':id/publish')
   @Allow('programme_admin')
   @HttpCode(200)
@@ -62,6 +75,7 @@ export class UsabilityEvaluationsController {
     return this.evaluations.publish(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: EvaluationViewDto })
   @Post(':id/reply')
   @Allow('programme_admin', 'supplier')
   @HttpCode(200)

@@ -8,7 +8,7 @@ import {
 } from '../adoption/adoption-queries.js';
 import { ADOPTION_STAGES } from '../adoption/adoption-stage.js';
 import { councilAndService } from '../adoption/adoption-views.js';
-import { SqlParams } from '../adoption/sql-params.js';
+import { SqlParams } from '../common/sql/sql-params.js';
 import { OPEN_STATUSES } from '../risks/risk-lifecycle.js';
 
 /**

@@ -1,9 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { AttentionQueryDto, DashboardQueryDto } from './dto/dashboard-query.dto.js';
 import { DashboardsService } from './dashboards.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { AdoptionDashboardViewDto } from './dto/adoption-dashboard-view.dto.js';
+import { AttentionDataViewDto } from './dto/attention-data-view.dto.js';
+import { CouncilStatusViewDto } from './dto/council-status-view.dto.js';
 
 @ApiTags('dashboards')
 @ApiBearerAuth()
@@ -11,6 +16,7 @@ import { DashboardsService } from './dashboards.service.js';
 export class DashboardsController {
   constructor(private readonly dashboards: DashboardsService) {}
 
+  @ApiOkResponse({ type: AdoptionDashboardViewDto })
   @Get('dashboards/adoption')
   @Allow('programme_admin', 'programme_viewer', 'agency')
   @ApiOperation({
@@ -21,6 +27,7 @@ export class DashboardsController {
     return this.dashboards.adoption(q);
   }
 
+  @ApiPagedResponse(AttentionDataViewDto)
   @Get('dashboards/attention')
   @Allow('programme_admin', 'programme_viewer', 'agency')
   @ApiOperation({
@@ -31,6 +38,7 @@ export class DashboardsController {
     return this.dashboards.attention(q);
   }
 
+  @ApiOkResponse({ type: CouncilStatusViewDto })
   @Get('councils/:id/status')
   @Allow('programme_admin', 'programme_viewer', 'agency', 'council')
   @ApiOperation({

@@ -1,14 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../common/http/public.decorator.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { RedisHealthIndicator } from './redis-health.indicator.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('health')
 @Public()
@@ -22,17 +18,28 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers HTTP (no dependency checks)' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer; 503 names what is down' })
-  @ApiOkResponse({ description: 'Both dependencies are up' })
-  @ApiServiceUnavailableResponse({
-    description: 'Problem details; `checks` names the failing dependency',
+  @ApiOkResponse({
+    description: 'Both dependencies are up',
+    schema: {
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        info: { type: 'object', additionalProperties: true },
+        error: { type: 'object', additionalProperties: true },
+        details: { type: 'object', additionalProperties: true },
+      },
+    },
   })
+  @ApiProblems(503)
   async ready() {
     try {
       return await this.health.check([

@@ -1,5 +1,28 @@
+import { createRequire } from 'node:module';
 import type { LoggerService } from '@nestjs/common';
-import { type Bindings, type LogFn, type Logger, pino } from 'pino';
+import { type Bindings, type DestinationStream, type LogFn, type Logger, pino } from 'pino';
+
+/**
+ * A person running the api in a terminal gets readable lines (pino-pretty, a dev
+ * dependency); anything else (a pipe, a container log collector) gets JSON. Production
+ * installs omit dev dependencies, so there it is JSON even on a terminal.
+ */
+function prettyWhenTerminal(): DestinationStream | undefined {
+  if (!process.stdout.isTTY) return undefined;
+  try {
+    const pretty = createRequire(import.meta.url)('pino-pretty') as (
+      options: object,
+    ) => DestinationStream;
+    return pretty({
+      sync: true,
+      colorize: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,process',
+    });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The process's root pino logger: JSON lines on stdout, secrets redacted. Writes are
@@ -7,22 +30,25 @@ import { type Bindings, type LogFn, type Logger, pino } from 'pino';
  * operators (and the benchmarks) wait for.
  */
 export function createRootLogger(level: string, name: string): Logger {
-  return pino({
-    level,
-    name,
-    base: { pid: process.pid, process: name },
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        '*.password',
-        '*.secret',
-        '*.token',
-        '*.signingSecret',
-      ],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      name,
+      base: { pid: process.pid, process: name },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          '*.password',
+          '*.secret',
+          '*.token',
+          '*.signingSecret',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    prettyWhenTerminal(),
+  );
 }
 
 /** Nest's logger interface on top of pino, so framework and app logs share one stream. */

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { PutContactSubscriptionsDto } from './dto/contact-subscriptions.dto.js';
 import { SupplierContactsService } from './supplier-contacts.service.js';
+import { SubscriptionsViewDto } from './dto/subscriptions-view.dto.js';
 
 @ApiTags('suppliers')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ import { SupplierContactsService } from './supplier-contacts.service.js';
 export class ContactSubscriptionsController {
   constructor(private readonly contacts: SupplierContactsService) {}
 
+  @ApiOkResponse({ type: SubscriptionsViewDto })
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'supplier')
   @ApiOperation({
@@ -25,6 +27,7 @@ export class ContactSubscriptionsController {
     return this.contacts.subscriptions(actor, supplierId, contactId);
   }
 
+  @ApiOkResponse({ type: SubscriptionsViewDto })
   @Put()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Set the topics a contact receives (unsubscribe = leave a topic out)' })

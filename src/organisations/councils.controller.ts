@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CouncilsService } from './councils.service.js';
 import { CouncilQueryDto } from './dto/council-query.dto.js';
 import { CreateCouncilDto } from './dto/create-council.dto.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { CouncilViewDto } from './dto/council-view.dto.js';
 
 @ApiTags('councils')
 @ApiBearerAuth()
@@ -22,6 +24,7 @@ export class CouncilsController {
     return this.councils.create(actor, dto);
   }
 
+  @ApiPagedResponse(CouncilViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({
@@ -31,6 +34,7 @@ export class CouncilsController {
     return this.councils.list(q);
   }
 
+  @ApiOkResponse({ type: CouncilViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiParam({ name: 'id', description: 'Council id (UUID) or GSS code, e.g. E09000001' })

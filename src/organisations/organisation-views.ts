@@ -1,6 +1,9 @@
 import type { Organisation } from './organisation.entity.js';
+import type { AgencyViewDto } from './dto/agency-view.dto.js';
+import type { SupplierViewDto } from './dto/supplier-view.dto.js';
+import type { CouncilViewDto } from './dto/council-view.dto.js';
 
-export const toCouncilView = (o: Organisation) => ({
+export const toCouncilView = (o: Organisation): CouncilViewDto => ({
   id: o.id,
   gssCode: o.gssCode!,
   name: o.name,
@@ -9,7 +12,7 @@ export const toCouncilView = (o: Organisation) => ({
   nation: o.nation!,
 });
 
-export const toSupplierView = (o: Organisation) => ({
+export const toSupplierView = (o: Organisation): SupplierViewDto => ({
   id: o.id,
   name: o.name,
   companyNumber: o.companyNumber,
@@ -19,7 +22,11 @@ export const toSupplierView = (o: Organisation) => ({
   updatedAt: o.updatedAt,
 });
 
-export const toAgencyView = (o: Organisation) => ({ id: o.id, code: o.code!, name: o.name });
+export const toAgencyView = (o: Organisation): AgencyViewDto => ({
+  id: o.id,
+  code: o.code!,
+  name: o.name,
+});
 
 export type CouncilView = ReturnType<typeof toCouncilView>;
 export type SupplierView = ReturnType<typeof toSupplierView>;

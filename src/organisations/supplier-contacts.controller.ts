@@ -1,10 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CreateSupplierContactDto, UpdateSupplierContactDto } from './dto/supplier-contact.dto.js';
 import { SupplierContactsService } from './supplier-contacts.service.js';
+import { SupplierContactsListViewDto } from './dto/supplier-contacts-list-view.dto.js';
+import { SupplierContactViewDto } from './dto/supplier-contact-view.dto.js';
 
 @ApiTags('suppliers')
 @ApiBearerAuth()
@@ -12,6 +21,7 @@ import { SupplierContactsService } from './supplier-contacts.service.js';
 export class SupplierContactsController {
   constructor(private readonly contacts: SupplierContactsService) {}
 
+  @ApiOkResponse({ type: SupplierContactsListViewDto })
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: "A supplier's contacts and the topics they receive" })
@@ -19,6 +29,7 @@ export class SupplierContactsController {
     return this.contacts.list(actor, supplierId);
   }
 
+  @ApiCreatedResponse({ type: SupplierContactViewDto })
   @Post()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Add a contact' })
@@ -30,6 +41,7 @@ export class SupplierContactsController {
     return this.contacts.create(actor, supplierId, dto);
   }
 
+  @ApiOkResponse({ type: SupplierContactViewDto })
   @Patch(':id')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Change a contact (name, email, topics, active)' })
@@ -42,6 +54,7 @@ export class SupplierContactsController {
     return this.contacts.update(actor, supplierId, id, dto);
   }
 
+  @ApiNoContentResponse({ description: 'No content' })
   @Delete(':id')
   @Allow('programme_admin', 'supplier')
   @HttpCode(204)

@@ -11,8 +11,9 @@ import type {
 } from './dto/supplier-contact.dto.js';
 import { SupplierContact } from './supplier-contact.entity.js';
 import { requireVisibleOrganisation } from './supplier-scope.js';
+import type { SupplierContactViewDto } from './dto/supplier-contact-view.dto.js';
 
-const view = (c: SupplierContact) => ({
+const view = (c: SupplierContact): SupplierContactViewDto => ({
   id: c.id,
   supplierId: c.supplierId,
   name: c.name,

@@ -1,10 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
 import { SupplierWebhookService } from './supplier-webhook.service.js';
+import { SupplierWebhookViewDto } from './dto/supplier-webhook-view.dto.js';
+import { SupplierWebhookPutViewDto } from './dto/supplier-webhook-put-view.dto.js';
+import { SupplierWebhookRotateViewDto } from './dto/supplier-webhook-rotate-view.dto.js';
 
 @ApiTags('suppliers')
 @ApiBearerAuth()
@@ -12,6 +21,7 @@ import { SupplierWebhookService } from './supplier-webhook.service.js';
 export class SupplierWebhookController {
   constructor(private readonly webhooks: SupplierWebhookService) {}
 
+  @ApiOkResponse({ type: SupplierWebhookViewDto })
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'supplier')
   @ApiOperation({ summary: "A supplier's webhook endpoint (never the secret)" })
@@ -19,6 +29,7 @@ export class SupplierWebhookController {
     return this.webhooks.get(actor, supplierId);
   }
 
+  @ApiOkResponse({ type: SupplierWebhookPutViewDto })
   @Put()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Set the webhook URL; on creation the signing secret is returned once' })
@@ -30,6 +41,7 @@ export class SupplierWebhookController {
     return this.webhooks.put(actor, supplierId, dto);
   }
 
+  @ApiOkResponse({ type: SupplierWebhookRotateViewDto })
   @Post('rotate-secret')
   @Allow('programme_admin', 'supplier')
   @HttpCode(200)
@@ -40,6 +52,7 @@ export class SupplierWebhookController {
     return this.webhooks.rotate(actor, supplierId);
   }
 
+  @ApiNoContentResponse({ description: 'No content' })
   @Delete()
   @Allow('programme_admin', 'supplier')
   @HttpCode(204)

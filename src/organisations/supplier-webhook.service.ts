@@ -11,8 +11,9 @@ import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
 import { requireVisibleSupplier } from './supplier-scope.js';
 import { SupplierWebhook } from './supplier-webhook.entity.js';
+import type { SupplierWebhookViewDto } from './dto/supplier-webhook-view.dto.js';
 
-const view = (w: SupplierWebhook) => ({
+const view = (w: SupplierWebhook): SupplierWebhookViewDto => ({
   supplierId: w.supplierId,
   url: w.url,
   active: w.active,

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
@@ -10,6 +16,9 @@ import {
   UpdateSupplierDto,
 } from './dto/supplier.dto.js';
 import { SuppliersService } from './suppliers.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { SupplierViewDto } from './dto/supplier-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('suppliers')
 @ApiBearerAuth()
@@ -17,6 +26,7 @@ import { SuppliersService } from './suppliers.service.js';
 export class SuppliersController {
   constructor(private readonly suppliers: SuppliersService) {}
 
+  @ApiPagedResponse(SupplierViewDto)
   @Get()
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'Suppliers (a supplier sees only itself)' })
@@ -24,6 +34,7 @@ export class SuppliersController {
     return this.suppliers.list(actor, q);
   }
 
+  @ApiOkResponse({ type: SupplierViewDto })
   @Get(':id')
   @Allow('programme_admin', 'programme_viewer', 'agency', 'supplier')
   @ApiOperation({ summary: 'One supplier (404 for another supplier)' })
@@ -31,6 +42,7 @@ export class SuppliersController {
     return this.suppliers.get(actor, id);
   }
 
+  @ApiCreatedResponse({ type: SupplierViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Register a supplier (onboarding status starts at not_invited)' })
@@ -38,6 +50,7 @@ export class SuppliersController {
     return this.suppliers.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: SupplierViewDto })
   @Patch(':id')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: "Update a supplier's name or company number" })
@@ -49,6 +62,7 @@ export class SuppliersController {
     return this.suppliers.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: SupplierViewDto })
   @Post(':id/invite')
   @Allow('programme_admin')
   @HttpCode(200)
@@ -61,10 +75,12 @@ export class SuppliersController {
     return this.suppliers.transition(actor, id, 'invited', dto.note);
   }
 
+  @ApiOkResponse({ type: SupplierViewDto })
   @Post(':id/activate')
   @Allow('programme_admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Onboarding: mark the supplier active' })
+  @ApiProblems(409)
   activate(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -73,6 +89,7 @@ export class SuppliersController {
     return this.suppliers.transition(actor, id, 'active', dto.note);
   }
 
+  @ApiOkResponse({ type: SupplierViewDto })
   @Post(':id/deactivate')
   @Allow('programme_admin')
   @HttpCode(200)

@@ -11,6 +11,7 @@ import { Organisation } from './organisation.entity.js';
 import { ONBOARDING_TRANSITIONS, type OnboardingStatus } from './organisation-type.js';
 import { type SupplierView, toSupplierView } from './organisation-views.js';
 import { assertSupplierVisible } from './supplier-scope.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 @Injectable()
 export class SuppliersService {
@@ -75,13 +76,7 @@ export class SuppliersService {
       `supplier.${to}`,
       (s) => {
         const from = s.onboardingStatus!;
-        if (!ONBOARDING_TRANSITIONS[from].includes(to)) {
-          throw ProblemException.conflict(
-            'illegal_transition',
-            `Cannot move a supplier from ${from} to ${to}; allowed: ${ONBOARDING_TRANSITIONS[from].join(', ') || 'none'}`,
-            { from, to, allowed: ONBOARDING_TRANSITIONS[from] },
-          );
-        }
+        assertTransition(ONBOARDING_TRANSITIONS, from, to, 'a supplier');
         s.onboardingStatus = to;
       },
       note,

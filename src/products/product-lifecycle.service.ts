@@ -11,6 +11,7 @@ import {
 } from './product-lifecycle.js';
 import { ProductStore } from './product-store.service.js';
 import { type ProductView, toProductView } from './product-views.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 /**
  * Publication moves (PRODUCT_TRANSITIONS). The supplier publishes and unpublishes its own
@@ -31,16 +32,10 @@ export class ProductLifecycleService {
       const m = tx.manager;
       const product = await this.store.lockForChange(m, actor, id, dto.version);
       const from = product.status;
-      const allowed = PRODUCT_TRANSITIONS[from].filter(
-        (to) => actor.role === 'programme_admin' || SUPPLIER_MOVES.includes(`${from}>${to}`),
-      );
-      if (!allowed.includes(dto.to)) {
-        throw ProblemException.conflict(
-          'illegal_transition',
-          `Cannot move ${product.name} from ${from} to ${dto.to}; allowed for you: ${allowed.join(', ') || 'none'}`,
-          { from, to: dto.to, allowed },
-        );
-      }
+      assertTransition(PRODUCT_TRANSITIONS, from, dto.to, product.name, {
+        permitted: (to) =>
+          actor.role === 'programme_admin' || SUPPLIER_MOVES.includes(`${from}>${to}`),
+      });
       const officeMove = !SUPPLIER_MOVES.includes(`${from}>${dto.to}`);
       const reason = dto.reason?.trim() || null;
       if (officeMove && REASON_REQUIRED_TARGETS.includes(dto.to) && !reason) {

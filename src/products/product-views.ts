@@ -1,7 +1,9 @@
 import type { ProductHistory } from './product-history.entity.js';
 import type { Product } from './product.entity.js';
+import type { ProductHistoryViewDto } from './dto/product-history-view.dto.js';
+import type { ProductViewDto } from './dto/product-view.dto.js';
 
-export const toProductView = (p: Product, serviceIds: string[]) => ({
+export const toProductView = (p: Product, serviceIds: string[]): ProductViewDto => ({
   id: p.id,
   supplierId: p.supplierId,
   name: p.name,
@@ -17,7 +19,7 @@ export const toProductView = (p: Product, serviceIds: string[]) => ({
 });
 export type ProductView = ReturnType<typeof toProductView>;
 
-export const toProductHistoryView = (h: ProductHistory) => ({
+export const toProductHistoryView = (h: ProductHistory): ProductHistoryViewDto => ({
   id: h.id,
   event: h.event,
   fromStatus: h.fromStatus,

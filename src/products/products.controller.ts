@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import {
@@ -11,6 +17,12 @@ import {
 } from './dto/product.dto.js';
 import { ProductLifecycleService } from './product-lifecycle.service.js';
 import { ProductsService } from './products.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { ProductViewDto } from './dto/product-view.dto.js';
+import { ProductsHistoryViewDto } from './dto/products-history-view.dto.js';
+import { ApiLifecycle } from '../common/openapi/api-lifecycle.decorator.js';
+import { PRODUCT_TRANSITIONS } from './product-lifecycle.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('products')
 @ApiBearerAuth()
@@ -21,6 +33,7 @@ export class ProductsController {
     private readonly lifecycle: ProductLifecycleService,
   ) {}
 
+  @ApiPagedResponse(ProductViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({
@@ -30,6 +43,7 @@ export class ProductsController {
     return this.products.list(actor, q);
   }
 
+  @ApiOkResponse({ type: ProductViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One product (404 when not visible to you)' })
@@ -37,6 +51,7 @@ export class ProductsController {
     return this.products.get(actor, id);
   }
 
+  @ApiCreatedResponse({ type: ProductViewDto })
   @Post()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Register a product (draft) and the services it claims to deliver' })
@@ -44,6 +59,7 @@ export class ProductsController {
     return this.products.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: ProductViewDto })
   @Patch(':id')
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Edit your product (carries the version you read)' })
@@ -55,13 +71,16 @@ export class ProductsController {
     return this.products.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: ProductViewDto })
   @Post(':id/transitions')
+  @ApiLifecycle('Product', PRODUCT_TRANSITIONS)
   @Allow('programme_admin', 'supplier')
   @HttpCode(200)
   @ApiOperation({
     summary:
       'Publish / unpublish (supplier), or remediate / suspend / reinstate (programme office, with a reason)',
   })
+  @ApiProblems(409)
   transition(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
@@ -70,6 +89,7 @@ export class ProductsController {
     return this.lifecycle.transition(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: ProductsHistoryViewDto })
   @Get(':id/history')
   @AllowAuthenticated()
   @ApiOperation({ summary: "The product's timeline: edits and status moves with reasons" })

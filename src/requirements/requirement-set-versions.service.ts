@@ -14,6 +14,7 @@ import {
   type RequirementSetWithRequirements,
 } from './requirement-sets.service.js';
 import type { RequirementSetView } from './requirement-views.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 type SetRef = Pick<RequirementSetView, 'id' | 'version' | 'status'>;
 const ref = (s: SetRef): SetRef => ({ id: s.id, version: s.version, status: s.status });
@@ -47,14 +48,7 @@ export class RequirementSetVersionsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!set) throw ProblemException.notFound('Requirement set', id);
-      if (set.status !== 'draft') {
-        const allowed = REQUIREMENT_SET_TRANSITIONS[set.status];
-        throw ProblemException.conflict(
-          'illegal_transition',
-          `Cannot move a requirement set from ${set.status} to published; allowed: ${allowed.join(', ') || 'none'}`,
-          { from: set.status, to: 'published', allowed },
-        );
-      }
+      assertTransition(REQUIREMENT_SET_TRANSITIONS, set.status, 'published', 'a requirement set');
       const previous = await tx.manager.findOne(RequirementSet, {
         where: { serviceId: set.serviceId, status: 'published' },
         lock: { mode: 'pessimistic_write' },

@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -14,6 +15,9 @@ import type { Actor } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { RequirementSetsService } from './requirement-sets.service.js';
 import { parseRequirementsCsv, toRequirementsCsv } from './requirements-csv.js';
+import { RequirementSetWithRequirementsViewDto } from './dto/requirement-set-with-requirements-view.dto.js';
+import { ApiContentResponse } from '../common/openapi/api-content-response.decorator.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('requirement-sets')
 @ApiBearerAuth()
@@ -25,6 +29,7 @@ export class RequirementsCsvController {
   @AllowAuthenticated()
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
+  @ApiContentResponse(200, 'text/csv', 'One row per requirement (code,title,level,...)')
   @ApiOperation({ summary: "A set's requirements as CSV" })
   async export(
     @Param('id', ParseUuidPipe) id: string,
@@ -38,6 +43,7 @@ export class RequirementsCsvController {
     return toRequirementsCsv(set.requirements);
   }
 
+  @ApiOkResponse({ type: RequirementSetWithRequirementsViewDto })
   @Post()
   @Allow('programme_admin')
   @HttpCode(200)
@@ -48,6 +54,7 @@ export class RequirementsCsvController {
   @ApiOperation({
     summary: "Replace a draft's requirements from CSV (400 names bad rows; published sets 409)",
   })
+  @ApiProblems(409)
   import(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,

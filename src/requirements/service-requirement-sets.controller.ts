@@ -1,11 +1,15 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CreateRequirementSetDto } from './dto/requirement-set.dto.js';
 import { RequirementSetQueryDto } from './dto/requirement-set-query.dto.js';
 import { RequirementSetsService } from './requirement-sets.service.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { RequirementSetViewDto } from './dto/requirement-set-view.dto.js';
+import { RequirementSetWithRequirementsViewDto } from './dto/requirement-set-with-requirements-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('requirement-sets')
 @ApiBearerAuth()
@@ -13,6 +17,7 @@ import { RequirementSetsService } from './requirement-sets.service.js';
 export class ServiceRequirementSetsController {
   constructor(private readonly sets: RequirementSetsService) {}
 
+  @ApiPagedResponse(RequirementSetViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: "A service's requirement set versions, newest first" })
@@ -20,11 +25,13 @@ export class ServiceRequirementSetsController {
     return this.sets.list(serviceId, q);
   }
 
+  @ApiCreatedResponse({ type: RequirementSetWithRequirementsViewDto })
   @Post()
   @Allow('programme_admin')
   @ApiOperation({
     summary: 'Create the next version as a draft, with up to 1,000 requirements in one request',
   })
+  @ApiProblems(409)
   create(
     @CurrentActor() actor: Actor,
     @Param('serviceId', ParseUuidPipe) serviceId: string,

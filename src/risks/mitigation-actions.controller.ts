@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import {
@@ -8,6 +14,9 @@ import {
   UpdateMitigationActionDto,
 } from './dto/mitigation-action.dto.js';
 import { MitigationActionsService } from './mitigation-actions.service.js';
+import { MitigationActionsListViewDto } from './dto/mitigation-actions-list-view.dto.js';
+import { ActionViewDto } from './dto/action-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('risks')
 @ApiBearerAuth()
@@ -15,6 +24,7 @@ import { MitigationActionsService } from './mitigation-actions.service.js';
 export class MitigationActionsController {
   constructor(private readonly actions: MitigationActionsService) {}
 
+  @ApiOkResponse({ type: MitigationActionsListViewDto })
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: "An entry's mitigation actions, by due date" })
@@ -22,6 +32,7 @@ export class MitigationActionsController {
     return this.actions.list(actor, id);
   }
 
+  @ApiCreatedResponse({ type: ActionViewDto })
   @Post()
   @Allow('programme_admin', 'supplier', 'council')
   @ApiOperation({ summary: 'Add a mitigation action (title, owner, due date)' })
@@ -33,9 +44,11 @@ export class MitigationActionsController {
     return this.actions.create(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: ActionViewDto })
   @Patch(':actionId')
   @Allow('programme_admin', 'supplier', 'council')
   @ApiOperation({ summary: 'Change a mitigation action (title, owner, due date, status)' })
+  @ApiProblems(409)
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,

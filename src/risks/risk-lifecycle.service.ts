@@ -9,6 +9,7 @@ import { needsReason, REALISABLE_FROM, RISK_TRANSITIONS } from './risk-lifecycle
 import { RiskScoring } from './risk-scoring.service.js';
 import { RiskStore } from './risk-store.service.js';
 import { type RiskView, toRiskView } from './risk-views.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 /** Status moves of an entry (see RISK_TRANSITIONS) and realising a risk into an issue. */
 @Injectable()
@@ -25,14 +26,7 @@ export class RiskLifecycleService {
       const m = tx.manager;
       const risk = await this.store.lockForChange(m, actor, id, dto.version);
       const from = risk.status;
-      const allowed = RISK_TRANSITIONS[from];
-      if (!allowed.includes(dto.to)) {
-        throw ProblemException.conflict(
-          'illegal_transition',
-          `Cannot move ${risk.reference} from ${from} to ${dto.to}; allowed: ${allowed.join(', ') || 'none'}`,
-          { from, to: dto.to, allowed },
-        );
-      }
+      assertTransition(RISK_TRANSITIONS, from, dto.to, risk.reference);
       if (needsReason(from, dto.to) && !dto.reason?.trim()) {
         throw ProblemException.badRequest('validation_failed', 'A reason is required', [
           {

@@ -5,11 +5,16 @@ import type { RiskReview } from './risk-review.entity.js';
 import type { RiskScore } from './risk-score.entity.js';
 import type { RiskScoring } from './risk-scoring.service.js';
 import type { Risk } from './risk.entity.js';
+import type { ScoreViewDto } from './dto/score-view.dto.js';
+import type { HistoryViewDto } from './dto/history-view.dto.js';
+import type { ReviewViewDto } from './dto/review-view.dto.js';
+import type { ActionViewDto } from './dto/action-view.dto.js';
+import type { RiskViewDto } from './dto/risk-view.dto.js';
 
 export const isReviewOverdue = (r: Risk, now = new Date()): boolean =>
   OPEN_STATUSES.includes(r.status) && r.nextReviewAt.getTime() < now.getTime();
 
-export const toRiskView = (r: Risk, scoring: RiskScoring) => ({
+export const toRiskView = (r: Risk, scoring: RiskScoring): RiskViewDto => ({
   id: r.id,
   reference: r.reference,
   kind: r.kind,
@@ -54,7 +59,7 @@ export const toRiskView = (r: Risk, scoring: RiskScoring) => ({
 });
 export type RiskView = ReturnType<typeof toRiskView>;
 
-export const toActionView = (a: MitigationAction, today: string) => ({
+export const toActionView = (a: MitigationAction, today: string): ActionViewDto => ({
   id: a.id,
   riskId: a.riskId,
   title: a.title,
@@ -69,7 +74,7 @@ export const toActionView = (a: MitigationAction, today: string) => ({
 });
 export type ActionView = ReturnType<typeof toActionView>;
 
-export const toReviewView = (v: RiskReview) => ({
+export const toReviewView = (v: RiskReview): ReviewViewDto => ({
   id: v.id,
   riskId: v.riskId,
   note: v.note,
@@ -83,7 +88,7 @@ export const toReviewView = (v: RiskReview) => ({
   nextReviewAt: v.nextReviewAt,
 });
 
-export const toHistoryView = (h: RiskHistory) => ({
+export const toHistoryView = (h: RiskHistory): HistoryViewDto => ({
   id: h.id,
   event: h.event,
   fromStatus: h.fromStatus,
@@ -95,7 +100,7 @@ export const toHistoryView = (h: RiskHistory) => ({
   occurredAt: h.occurredAt,
 });
 
-export const toScoreView = (s: RiskScore) => ({
+export const toScoreView = (s: RiskScore): ScoreViewDto => ({
   source: s.source,
   inherent: { likelihood: s.inherentLikelihood, impact: s.inherentImpact, score: s.inherentScore },
   residual: { likelihood: s.residualLikelihood, impact: s.residualImpact, score: s.residualScore },

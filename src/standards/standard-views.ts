@@ -1,6 +1,7 @@
 import type { Standard } from './standard.entity.js';
+import type { StandardViewDto } from './dto/standard-view.dto.js';
 
-export const toStandardView = (s: Standard) => ({
+export const toStandardView = (s: Standard): StandardViewDto => ({
   id: s.id,
   code: s.code,
   name: s.name,

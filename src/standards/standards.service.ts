@@ -25,6 +25,7 @@ import {
   toStandardDetailView,
   toStandardView,
 } from './standard-views.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
@@ -160,14 +161,7 @@ export class StandardsService {
       id,
       'standard.status_changed',
       async (m, s) => {
-        const allowed = STANDARD_TRANSITIONS[s.status];
-        if (!allowed.includes(dto.to)) {
-          throw ProblemException.conflict(
-            'illegal_transition',
-            `Cannot move a standard from ${s.status} to ${dto.to}; allowed: ${allowed.join(', ') || 'none'}`,
-            { from: s.status, to: dto.to, allowed },
-          );
-        }
+        assertTransition(STANDARD_TRANSITIONS, s.status, dto.to, 'a standard');
         if (dto.to !== 'active' && s.effectiveFrom && effective < s.effectiveFrom) {
           throw ProblemException.unprocessable(
             'effective_date_too_early',

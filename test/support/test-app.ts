@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { createApi, createWorker } from '../../src/app/bootstrap.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { AuditCheck } from './audit-check.js';
+import { ContractCheck } from './contract.js';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -26,6 +27,8 @@ export async function startTestApi(
   const { app } = await createApi(config, extraModules);
   const auditCheck = new AuditCheck();
   auditCheck.attach(app.getHttpAdapter().getInstance());
+  const contractCheck = new ContractCheck();
+  contractCheck.attach(app.getHttpAdapter().getInstance());
   beforeInit?.(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -39,6 +42,7 @@ export async function startTestApi(
     close: async () => {
       try {
         await auditCheck.verify(db);
+        await contractCheck.verify(agent);
       } finally {
         await app.close();
       }

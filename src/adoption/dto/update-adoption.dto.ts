@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/is-iso-date.decorator.js';
 import { VersionField } from '../../common/validation/version-field.js';
+import { ADOPTION_STAGES } from '../adoption-stage.js';
 
 /**
  * Route, dates and notes. Give `productId` to deliver through a certified product,
@@ -13,6 +14,7 @@ export class UpdateAdoptionDto {
   version: number;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'A published product holding a valid or reassessment_due certificate',
@@ -22,6 +24,7 @@ export class UpdateAdoptionDto {
   productId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'A shared service for this service with the council among its members',
@@ -32,13 +35,18 @@ export class UpdateAdoptionDto {
 
   @ApiPropertyOptional({
     description: 'Target date per stage (YYYY-MM-DD); replaces the whole map',
+    type: 'object',
+    properties: Object.fromEntries(
+      ADOPTION_STAGES.map((stage) => [stage, { type: 'string', format: 'date' }]),
+    ),
+    additionalProperties: false,
     example: { testing: '2027-03-01', live: '2027-05-01' },
   })
   @ValidateIf((_: object, v: unknown) => v !== undefined)
   @IsObject()
   targetDates?: Record<string, string>;
 
-  @ApiPropertyOptional({ example: '2027-05-04', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2027-05-04', nullable: true })
   @IsOptional()
   @IsIsoDate()
   goLiveDate?: string | null;

@@ -19,13 +19,28 @@ import {
 } from 'class-validator';
 import { IsIsoDateTime } from '../../common/validation/is-iso-date.decorator.js';
 import { CHANNELS, type Channel } from '../communication-status.js';
+import { LIST_PLACEHOLDERS, PLACEHOLDERS } from '../template-renderer.js';
 import { AudienceDto } from './audience.dto.js';
 
 export const TOPIC = /^[a-z0-9][a-z0-9_-]{0,49}$/;
 
+/** The placeholder list TemplateRenderer checks templates against, for the document. */
+const PLACEHOLDER_HELP =
+  'Placeholders (any other is a 400): ' +
+  Object.entries(PLACEHOLDERS)
+    .map(([name, what]) => `\`{{${name}}}\` ${what.charAt(0).toLowerCase()}${what.slice(1)}`)
+    .join('; ') +
+  '. Lists (`{{#name}}...{{/name}}`) with their item fields: ' +
+  Object.entries(LIST_PLACEHOLDERS)
+    .map(([name, fields]) => `\`${name}\` (${fields.join(', ')})`)
+    .join('; ') +
+  '.';
+
 export class CreateCommunicationDto {
   @ApiProperty({
     example: 'Admissions release 3.2: action needed by {{communication.acknowledgeBy}}',
+    maxLength: 500,
+    description: `Mustache. ${PLACEHOLDER_HELP}`,
   })
   @IsString()
   @MinLength(1)
@@ -34,14 +49,19 @@ export class CreateCommunicationDto {
 
   @ApiProperty({
     example: 'Dear {{contact.name}},\n\n{{supplier.name}} must ... Acknowledge: {{ackLink}}',
-    description: 'Mustache; placeholders from the fixed list (unknown ones are a 400)',
+    maxLength: 50_000,
+    description: `Mustache. ${PLACEHOLDER_HELP}`,
   })
   @IsString()
   @MinLength(1)
   @MaxLength(50_000)
   bodyTemplate: string;
 
-  @ApiProperty({ example: 'admissions', description: 'Contacts subscribed to it receive it' })
+  @ApiProperty({
+    example: 'admissions',
+    pattern: TOPIC.source,
+    description: 'Contacts subscribed to it receive it',
+  })
   @Matches(TOPIC, { message: 'topic must be a lower-case slug' })
   topic: string;
 

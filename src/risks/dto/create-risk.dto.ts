@@ -46,6 +46,7 @@ export class CreateRiskDto {
   scope?: RiskScope;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Catalogue service (service scope)',
@@ -54,17 +55,28 @@ export class CreateRiskDto {
   @IsUUID()
   serviceId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Supplier (supplier scope)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Supplier (supplier scope)',
+  })
   @IsOptional()
   @IsUUID()
   supplierId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Council (council scope)' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Council (council scope)',
+  })
   @IsOptional()
   @IsUUID()
   councilId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Owner (default: you). Suppliers and councils: a user of their organisation',
@@ -74,6 +86,7 @@ export class CreateRiskDto {
   ownerUserId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     description: "Owning organisation (programme staff only; default: the owner's organisation)",
   })

@@ -24,6 +24,7 @@ export class CreateMitigationActionDto {
   title: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Who does it (suppliers and councils: a user of their organisation)',
@@ -51,7 +52,12 @@ export class UpdateMitigationActionDto {
   @MaxLength(300)
   title?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null clears the owner' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null clears the owner',
+  })
   @IsOptional()
   @IsUUID()
   ownerUserId?: string | null;

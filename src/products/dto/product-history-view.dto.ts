@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** Response body (generated from the view mapper's shape; the mapper is typed by it). */
+export class ProductHistoryViewDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String })
+  event: string;
+
+  @ApiProperty({
+    enum: ['draft', 'published', 'in_remediation', 'suspended', 'unpublished'],
+    nullable: true,
+  })
+  fromStatus: 'draft' | 'published' | 'in_remediation' | 'suspended' | 'unpublished' | null;
+
+  @ApiProperty({
+    enum: ['draft', 'published', 'in_remediation', 'suspended', 'unpublished'],
+    nullable: true,
+  })
+  toStatus: 'draft' | 'published' | 'in_remediation' | 'suspended' | 'unpublished' | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  note: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  changes: Record<string, unknown>;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @ApiProperty({ type: String })
+  actorLabel: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  occurredAt: Date;
+}

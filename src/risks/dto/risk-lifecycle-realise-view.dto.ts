@@ -1,0 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RiskViewDto } from './risk-view.dto.js';
+
+/** Response body (generated from the view mapper's shape; the mapper is typed by it). */
+export class RiskLifecycleRealiseViewDto {
+  @ApiProperty({ type: () => RiskViewDto })
+  risk: RiskViewDto;
+
+  @ApiProperty({ type: () => RiskViewDto })
+  issue: RiskViewDto;
+}
