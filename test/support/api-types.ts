@@ -187,7 +187,8 @@ export interface paths {
     /** Councils of England and Wales, filtered by nation, region, type, group or q */
     get: operations['CouncilsController_list'];
     put?: never;
-    post?: never;
+    /** Add a council to the registry; it gets an adoption of every service whose scope takes it in */
+    post: operations['CouncilsController_create'];
     delete?: never;
     options?: never;
     head?: never;
@@ -209,6 +210,42 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{councilId}/contacts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A council's contacts and the topics they receive */
+    get: operations['CouncilContactsController_list'];
+    put?: never;
+    /** Add a contact to a council (a council user: its own) */
+    post: operations['CouncilContactsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{councilId}/contacts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a council's contact */
+    delete: operations['CouncilContactsController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a council's contact (name, email, topics, active) */
+    patch: operations['CouncilContactsController_update'];
     trace?: never;
   };
   '/api/v1/council-groups': {
@@ -544,6 +581,23 @@ export interface paths {
     head?: never;
     /** Change a service (name, description, lead agency, delivery model) */
     patch: operations['ServicesController_update'];
+    trace?: never;
+  };
+  '/api/v1/services/{id}/scope': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set which councils must adopt the service (nations, council groups, councils); the system creates their adoptions and withdraws those of councils that left */
+    put: operations['ServicesController_setScope'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/services/{id}/transitions': {
@@ -2164,10 +2218,7 @@ export interface components {
     CreateApiTokenDto: {
       /** @example MIS nightly sync */
       name: string;
-      /**
-       * Format: date-time
-       * @description ISO date-time after which the token stops working
-       */
+      /** @description ISO date-time after which the token stops working */
       expiresAt?: string;
     };
     ApiTokensCreateViewDto: {
@@ -2207,6 +2258,23 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    CreateCouncilDto: {
+      /** @example E06000065 */
+      gssCode: string;
+      /** @example North Yorkshire */
+      name: string;
+      /** @enum {string} */
+      councilType:
+        | 'County council'
+        | 'Unitary authority'
+        | 'Metropolitan district'
+        | 'London borough'
+        | 'City corporation';
+      /** @example Yorkshire and The Humber */
+      region: string;
+      /** @enum {string} */
+      nation: 'England' | 'Wales';
+    };
     CouncilViewDto: {
       /** Format: uuid */
       id: string;
@@ -2215,6 +2283,39 @@ export interface components {
       councilType: string;
       region: string;
       nation: string;
+    };
+    CreateSupplierContactDto: {
+      /** @example Sam Patel */
+      name: string;
+      /**
+       * Format: email
+       * @example sam.patel@supplier.example
+       */
+      email: string;
+      /**
+       * @example [
+       *       "admissions",
+       *       "releases"
+       *     ]
+       */
+      topics?: string[];
+      /** @default true */
+      active?: boolean;
+    };
+    UpdateSupplierContactDto: {
+      /** @example Sam Patel */
+      name?: string;
+      /** @example sam.patel@supplier.example */
+      email?: string;
+      /**
+       * @example [
+       *       "admissions",
+       *       "releases"
+       *     ]
+       */
+      topics?: string[];
+      /** @default true */
+      active?: boolean;
     };
     GroupViewDto: {
       /** Format: uuid */
@@ -2297,39 +2398,6 @@ export interface components {
     };
     SupplierContactsListViewDto: {
       data: components['schemas']['SupplierContactViewDto'][];
-    };
-    CreateSupplierContactDto: {
-      /** @example Sam Patel */
-      name: string;
-      /**
-       * Format: email
-       * @example sam.patel@supplier.example
-       */
-      email: string;
-      /**
-       * @example [
-       *       "admissions",
-       *       "releases"
-       *     ]
-       */
-      topics?: string[];
-      /** @default true */
-      active?: boolean;
-    };
-    UpdateSupplierContactDto: {
-      /** @example Sam Patel */
-      name?: string;
-      /** @example sam.patel@supplier.example */
-      email?: string;
-      /**
-       * @example [
-       *       "admissions",
-       *       "releases"
-       *     ]
-       */
-      topics?: string[];
-      /** @default true */
-      active?: boolean;
     };
     SubscriptionsViewDto: {
       /** Format: uuid */
@@ -2419,6 +2487,11 @@ export interface components {
       code: string;
       name: string;
     };
+    ServiceScopeViewDto: {
+      nations: ('England' | 'Wales')[];
+      councilGroupIds: string[];
+      councilIds: string[];
+    };
     ServiceViewDto: {
       /** Format: uuid */
       id: string;
@@ -2430,6 +2503,8 @@ export interface components {
       deliveryModel: 'council_delivered' | 'shared';
       /** @enum {string} */
       status: 'live' | 'planned' | 'piloting' | 'retired';
+      /** @description Which councils must adopt the service (the union of the three lists) */
+      scope: components['schemas']['ServiceScopeViewDto'];
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -2465,6 +2540,22 @@ export interface components {
       nodes: components['schemas']['ServiceViewDto'][];
       edges: components['schemas']['RelationshipViewDto'][];
     };
+    ServiceScopeDto: {
+      /**
+       * @example [
+       *       "England"
+       *     ]
+       */
+      nations?: ('England' | 'Wales')[];
+      councilGroupIds?: string[];
+      /**
+       * @description Council ids or GSS codes
+       * @example [
+       *       "W06000015"
+       *     ]
+       */
+      councils?: string[];
+    };
     CreateServiceDto: {
       /**
        * @description Upper-case slug, unique
@@ -2482,6 +2573,8 @@ export interface components {
       leadAgencyId: string;
       /** @enum {string} */
       deliveryModel: 'council_delivered' | 'shared';
+      /** @description Which councils must adopt it; the system creates their adoptions (default: none) */
+      scope?: components['schemas']['ServiceScopeDto'];
     };
     UpdateServiceDto: {
       /** @description The version you read (optimistic concurrency) */
@@ -2492,6 +2585,24 @@ export interface components {
       leadAgencyId?: string;
       /** @enum {string} */
       deliveryModel?: 'council_delivered' | 'shared';
+    };
+    UpdateServiceScopeDto: {
+      /**
+       * @example [
+       *       "England"
+       *     ]
+       */
+      nations?: ('England' | 'Wales')[];
+      councilGroupIds?: string[];
+      /**
+       * @description Council ids or GSS codes
+       * @example [
+       *       "W06000015"
+       *     ]
+       */
+      councils?: string[];
+      /** @description The version you read (optimistic concurrency) */
+      version: number;
     };
     ServiceTransitionDto: {
       /**
@@ -2733,7 +2844,6 @@ export interface components {
     };
     PublishRequirementSetDto: {
       /**
-       * Format: date
        * @description The date the version takes effect
        * @example 2027-04-01
        */
@@ -2902,7 +3012,6 @@ export interface components {
       /** @enum {string} */
       to: 'draft' | 'active' | 'deprecated' | 'retired';
       /**
-       * Format: date
        * @description When the new status takes effect (default: today)
        * @example 2027-04-01
        */
@@ -3428,10 +3537,7 @@ export interface components {
       taskCompletionPercent: number;
       /** @enum {string} */
       wcagLevel: 'none' | 'A' | 'AA' | 'AAA';
-      /**
-       * Format: date
-       * @example 2026-10-14
-       */
+      /** @example 2026-10-14 */
       evaluatedOn: string;
       /**
        * Format: uri
@@ -3448,7 +3554,6 @@ export interface components {
       taskCompletionPercent?: number;
       /** @enum {string} */
       wcagLevel?: 'none' | 'A' | 'AA' | 'AAA';
-      /** Format: date */
       evaluatedOn?: string;
       /** Format: uri */
       reportUrl?: string;
@@ -4197,7 +4302,6 @@ export interface components {
       /** @description Why */
       justification: string;
       /**
-       * Format: date
        * @description Last day the variance applies (future)
        * @example 2027-08-31
        */
@@ -4342,6 +4446,25 @@ export interface components {
       note?: string;
     };
     AudienceDto: {
+      /**
+       * @description Suppliers' contacts (default) or councils' contacts
+       * @default suppliers
+       * @enum {string}
+       */
+      recipients?: 'suppliers' | 'councils';
+      /** @description Councils audience: only these councils */
+      councilIds?: string[];
+      /** @description Councils audience: councils with an adoption (of serviceIds when given) in one of these stages */
+      adoptionStages?: (
+        | 'not_started'
+        | 'planning'
+        | 'procurement'
+        | 'implementation'
+        | 'testing'
+        | 'live'
+        | 'paused'
+        | 'withdrawn'
+      )[];
       /** @description Only these suppliers (any of them) */
       supplierIds?: string[];
       /** @description Only suppliers in one of these onboarding statuses */
@@ -4807,20 +4930,13 @@ export interface components {
       acknowledgeBy: string | null;
       /**
        * Format: uri
-       * @description Signed link that acknowledges
+       * @description POST here (with the supplier API token) to acknowledge
        */
       acknowledgeUrl: string;
       supplier?: {
         /** Format: uuid */
         id: string;
         name: string;
-      };
-      contact?: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        /** Format: email */
-        email: string;
       };
       /** @description The rendered subject */
       subject: string;
@@ -5834,6 +5950,81 @@ export interface operations {
       };
     };
   };
+  CouncilsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCouncilDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CouncilsController_get: {
     parameters: {
       query?: never;
@@ -5883,6 +6074,308 @@ export interface operations {
       };
       /** @description Not found, or not visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CouncilContactsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        councilId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CouncilContactsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        councilId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSupplierContactDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CouncilContactsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        councilId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CouncilContactsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        councilId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSupplierContactDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8162,6 +8655,101 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ServiceViewDto'];
         };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict: illegal transition (`allowed`), stale version, duplicate, or state rule */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ServicesController_setScope: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateServiceScopeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
       400: {
@@ -14598,6 +15186,7 @@ export interface operations {
         page?: number;
         limit?: number;
         serviceId?: string;
+        /** @description Council id (UUID) or GSS code, e.g. E09000001 */
         councilId?: string;
         stage?:
           | 'not_started'
@@ -15012,6 +15601,7 @@ export interface operations {
         page?: number;
         limit?: number;
         requirementCode?: string;
+        /** @description Council id (UUID) or GSS code, e.g. E09000001 */
         councilId?: string;
         serviceId?: string;
         status?: 'proposed' | 'approved' | 'rejected' | 'withdrawn';
@@ -15078,6 +15668,7 @@ export interface operations {
         page?: number;
         limit?: number;
         requirementCode?: string;
+        /** @description Council id (UUID) or GSS code, e.g. E09000001 */
         councilId?: string;
         serviceId?: string;
         status?: 'proposed' | 'approved' | 'rejected' | 'withdrawn';
@@ -15734,6 +16325,7 @@ export interface operations {
     parameters: {
       query?: {
         serviceId?: string;
+        /** @description Council id (UUID) or GSS code, e.g. E09000001 */
         councilId?: string;
         stage?:
           | 'not_started'
@@ -16945,6 +17537,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Council id (UUID) or GSS code, e.g. E09000001 */
         id: string;
       };
       cookie?: never;

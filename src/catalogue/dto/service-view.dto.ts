@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ServiceScopeViewDto } from './service-scope-view.dto.js';
 import { ServiceViewLeadAgencyViewDto } from './service-view-lead-agency-view.dto.js';
 
 /** Response body (generated from the view mapper's shape; the mapper is typed by it). */
@@ -23,6 +24,12 @@ export class ServiceViewDto {
 
   @ApiProperty({ enum: ['live', 'planned', 'piloting', 'retired'] })
   status: 'live' | 'planned' | 'piloting' | 'retired';
+
+  @ApiProperty({
+    type: () => ServiceScopeViewDto,
+    description: 'Which councils must adopt the service (the union of the three lists)',
+  })
+  scope: ServiceScopeViewDto;
 
   @ApiProperty({ type: Number })
   version: number;

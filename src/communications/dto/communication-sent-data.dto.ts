@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** `data` of a `communication.sent` webhook: one delivery to one supplier contact. */
+/** `data` of a `communication.sent` webhook: one delivery to one organisation's endpoint. */
 export class CommunicationSentDataDto {
   @ApiProperty({ type: String, format: 'uuid', description: 'Also the webhook-id header' })
   deliveryId: string;
@@ -17,7 +17,11 @@ export class CommunicationSentDataDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   acknowledgeBy: Date | null;
 
-  @ApiProperty({ type: String, format: 'uri', description: 'Signed link that acknowledges' })
+  @ApiProperty({
+    type: String,
+    format: 'uri',
+    description: 'POST here (with the supplier API token) to acknowledge',
+  })
   acknowledgeUrl: string;
 
   @ApiProperty({
@@ -27,18 +31,6 @@ export class CommunicationSentDataDto {
     properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
   })
   supplier: { id: string; name: string };
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'name', 'email'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      name: { type: 'string' },
-      email: { type: 'string', format: 'email' },
-    },
-  })
-  contact: { id: string; name: string; email: string };
 
   @ApiProperty({ type: String, description: 'The rendered subject' })
   subject: string;
