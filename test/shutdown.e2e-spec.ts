@@ -84,6 +84,9 @@ describe('graceful shutdown of the compiled processes (SIGTERM → exit 0)', () 
       'POST /api/v1/shutdown-probe HTTP/1.1\r\nHost: localhost\r\n' +
         'Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{',
     );
+    // Give the server time to read the headers (on a loaded machine it may not have yet;
+    // a request that arrives after SIGTERM is rightly refused with 503).
+    await new Promise((resolve) => setTimeout(resolve, 500));
     server.child.kill('SIGTERM');
     await waitFor(() => refusesConnections(port), {
       what: 'the api to stop accepting connections',

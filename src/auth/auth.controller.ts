@@ -46,6 +46,7 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Change my password (current password required)' })
+  @ApiProblems(429)
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
     await this.auth.changePassword(actor, dto);
   }

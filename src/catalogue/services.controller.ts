@@ -78,6 +78,8 @@ export class ServicesController {
     return this.services.update(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: ServiceViewDto })
+  @ApiProblems(409, 422)
   @Put(':id/scope')
   @Allow('programme_admin')
   @ApiOperation({

@@ -56,6 +56,7 @@ export class ConformanceSubmissionsController {
   }
 
   @ApiCreatedResponse({ type: SubmissionViewDto })
+  @ApiProblems(404)
   @Post()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({

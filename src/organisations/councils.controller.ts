@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { CouncilsService } from './councils.service.js';
@@ -7,6 +14,7 @@ import { CouncilQueryDto } from './dto/council-query.dto.js';
 import { CreateCouncilDto } from './dto/create-council.dto.js';
 import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
 import { CouncilViewDto } from './dto/council-view.dto.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 @ApiTags('councils')
 @ApiBearerAuth()
@@ -14,6 +22,8 @@ import { CouncilViewDto } from './dto/council-view.dto.js';
 export class CouncilsController {
   constructor(private readonly councils: CouncilsService) {}
 
+  @ApiCreatedResponse({ type: CouncilViewDto })
+  @ApiProblems(409, 422)
   @Post()
   @Allow('programme_admin')
   @ApiOperation({

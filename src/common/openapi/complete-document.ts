@@ -25,13 +25,17 @@ function bodySchema(op: Operation, doc: OpenAPIObject): Schema | undefined {
  * with parameters or a body (global validation), 401/403 when secured, 404 with a path id,
  * 413/415 with a body, 409 when the body carries the `version` read (stale write).
  */
-function commonProblems(op: Operation, doc: OpenAPIObject): number[] {
+function commonProblems(op: Operation, method: string, doc: OpenAPIObject): number[] {
   const params = (op.parameters ?? []) as Parameter[];
-  const statuses = [500];
-  if (params.length > 0 || op.requestBody) statuses.push(400);
+  // Every operation can fail (500) or find PostgreSQL unreachable (503 with Retry-After);
+  // any request that may carry a body can send malformed JSON (400), too much of it (413)
+  // or an unsupported media type (415), whether or not the operation expects one.
+  const statuses = [500, 503];
+  const mayCarryBody = method !== 'get';
+  if (params.length > 0 || op.requestBody || mayCarryBody) statuses.push(400);
   if ((op.security ?? []).length > 0) statuses.push(401, 403);
   if (params.some((p) => p.in === 'path')) statuses.push(404);
-  if (op.requestBody) statuses.push(413, 415);
+  if (op.requestBody || mayCarryBody) statuses.push(413, 415);
   if (bodySchema(op, doc)?.required?.includes('version')) statuses.push(409);
   return statuses;
 }
@@ -56,7 +60,7 @@ export function completeOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      for (const status of commonProblems(op, doc)) addProblem(op.responses, status);
+      for (const status of commonProblems(op, method, doc)) addProblem(op.responses, status);
       for (const param of (op.parameters ?? []) as Parameter[]) {
         // Path ids go through ParseUuidPipe; one that takes something else says so (ApiParam).
         if (param.in === 'path' && /^(id|\w+Id)$/.test(param.name) && !param.description)
