@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { Allow, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
@@ -30,6 +31,7 @@ export class SupplierWebhookController {
   }
 
   @ApiOkResponse({ type: SupplierWebhookPutViewDto })
+  @ApiProblems(422)
   @Put()
   @Allow('programme_admin', 'supplier')
   @ApiOperation({ summary: 'Set the webhook URL; on creation the signing secret is returned once' })

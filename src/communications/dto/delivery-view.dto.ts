@@ -11,11 +11,16 @@ export class DeliveryViewDto {
   @ApiProperty({ type: String })
   supplierName: string;
 
-  @ApiProperty({ type: String, format: 'uuid' })
-  contactId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "Null for a webhook: it goes to the organisation's endpoint",
+  })
+  contactId: string | null;
 
-  @ApiProperty({ type: String })
-  contactName: string;
+  @ApiProperty({ type: String, nullable: true })
+  contactName: string | null;
 
   @ApiProperty({ type: String })
   channel: string;
