@@ -4,6 +4,9 @@ import { Adoption } from '../adoption/adoption.entity.js';
 import { LocalVariance } from '../adoption/local-variance.entity.js';
 import { SuccessStep } from '../adoption/success-step.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { BenefitMeasurement } from '../benefits/benefit-measurement.entity.js';
+import { BenefitThresholdCrossing } from '../benefits/benefit-threshold-crossing.entity.js';
+import { Benefit } from '../benefits/benefit.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
 import { Communication } from '../communications/communication.entity.js';
@@ -62,6 +65,9 @@ export const ENTITIES = [
   RiskReview,
   MitigationAction,
   RiskHistory,
+  Benefit,
+  BenefitMeasurement,
+  BenefitThresholdCrossing,
   Communication,
   CommunicationSupplier,
   Delivery,
