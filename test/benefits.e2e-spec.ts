@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BenefitThresholdSubscriber } from '../src/benefits/benefit-threshold.subscriber.js';
+import { BenefitsSeeder } from '../src/benefits/benefits.seeder.js';
 import type { DomainEventEnvelope } from '../src/queue/domain-event-registry.js';
 import { DomainEventHandler } from '../src/queue/handlers/domain-event.handler.js';
 import { insertService } from './support/adoption-fixtures.js';
@@ -280,5 +281,35 @@ describe('benefits: register, readings and computed status', () => {
       'off_track',
       'on_track',
     ]);
+  });
+
+  it('demo data: four benefits with 12 monthly readings; the disbenefit crossed its threshold once; seeding again adds nothing', async () => {
+    const rows = (await api.db.query(
+      `SELECT b.type, b.title, (SELECT count(*)::int FROM benefit_measurements m
+                  WHERE m.benefit_id = b.id AND m.breakdown IS NULL) AS readings,
+              (SELECT count(*)::int FROM benefit_threshold_crossings c
+                  WHERE c.benefit_id = b.id AND c.risk_id IS NOT NULL) AS risks
+         FROM benefits b WHERE b.seed_key IS NOT NULL ORDER BY b.seed_key`,
+    )) as { type: string; title: string; readings: number; risks: number }[];
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.readings === 12)).toBe(true);
+    expect(rows.map((r) => [r.type, r.risks])).toEqual([
+      ['benefit', 0],
+      ['benefit', 0],
+      ['benefit', 0],
+      ['disbenefit', 1],
+    ]);
+    const again = await api.db.transaction((m) => worker.app.get(BenefitsSeeder).seedDemo(m));
+    expect(again).toEqual({ benefits: 0, benefitReadings: 0 });
+    const list = await as(api, p.agency).get(`${url}?limit=500`);
+    const statuses = Object.fromEntries(
+      list.body.data.map((b: { title: string; status: string }) => [b.title, b.status]),
+    );
+    expect(statuses).toMatchObject({
+      'Share of admissions applications made online': 'on_track',
+      'FSM eligibility checks answered in real time': 'off_track',
+      'Processing cost per application': 'on_track',
+      'Calls to council contact centres during switchover': 'on_track',
+    });
   });
 });

@@ -17,12 +17,12 @@ import {
   BENEFIT_STATUSES,
   type BenefitStatus,
   LATEST_READING_JOIN,
-  PAST_THRESHOLD_SQL,
   REALISED_SQL,
   STATUS_SQL,
   visibleBenefitsSql,
 } from './benefit-sql.js';
 import { BenefitStore } from './benefit-store.service.js';
+import { findCrossings } from './benefit-threshold-risk.js';
 import type { BenefitView } from './benefit-views.js';
 import { Benefit } from './benefit.entity.js';
 import type { BenefitQueryDto } from './dto/benefit-query.dto.js';
@@ -325,15 +325,7 @@ export class BenefitsService {
       .execute();
     const ids = (result.raw as { id: string }[]).map((r) => r.id);
     if (benefit.type === 'disbenefit' && benefit.threshold !== null) {
-      const crossings = (await m.query(
-        `SELECT c.id, c.value, c.measured_on::text AS measured_on FROM (
-           SELECT m.id, m.value, m.measured_on, ${PAST_THRESHOLD_SQL} AS past,
-                  lag(${PAST_THRESHOLD_SQL}) OVER (ORDER BY m.measured_on, m.created_at, m.id) AS before
-             FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
-            WHERE m.benefit_id = $1 AND m.breakdown IS NULL) c
-          WHERE c.past AND c.before IS NOT TRUE AND c.id = ANY($2::uuid[])`,
-        [benefit.id, ids],
-      )) as { id: string; value: string; measured_on: string }[];
+      const crossings = await findCrossings(m, benefit.id, ids);
       for (const c of crossings) {
         tx.publish('benefit.threshold_crossed', {
           benefitId: benefit.id,
