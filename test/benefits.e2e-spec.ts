@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BenefitThresholdSubscriber } from '../src/benefits/benefit-threshold.subscriber.js';
 import { BenefitsSeeder } from '../src/benefits/benefits.seeder.js';
+import { BenefitStatusSource } from '../src/communications/digest/benefit-status-source.js';
 import type { DomainEventEnvelope } from '../src/queue/domain-event-registry.js';
 import { DomainEventHandler } from '../src/queue/handlers/domain-event.handler.js';
 import { insertService } from './support/adoption-fixtures.js';
@@ -95,7 +96,7 @@ describe('benefits: register, readings and computed status', () => {
   it('a disbenefit crossing its threshold raises exactly one linked risk, even when the event is delivered twice', async () => {
     const service = await insertService(api.db, {});
     const d = await create(service.id, {
-      title: 'Calls to council contact centres during switchover',
+      title: 'Switchover calls (fixture)',
       type: 'disbenefit',
       direction: 'lower',
       baselineValue: 1000,
@@ -311,5 +312,32 @@ describe('benefits: register, readings and computed status', () => {
       'Processing cost per application': 'on_track',
       'Calls to council contact centres during switchover': 'on_track',
     });
+  });
+
+  it("status changes appear on the weekly digest of the benefit's owner (a supplier)", async () => {
+    const service = await insertService(api.db, {});
+    const owner = p.supplierB.organisationId!;
+    const b = await create(service.id, { ownerOrganisationId: owner, title: 'Digest fixture' });
+    await read(b.id, 60, '2026-06-02'); // no_data → on_track
+    await read(b.id, 57, '2026-06-02'); // → at_risk
+    await read(b.id, 57.5, '2026-06-02'); // still at risk: no change
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM benefit_status_changes WHERE benefit_id = $1`,
+      [b.id],
+    );
+    expect(n).toBe(2);
+    const items = await worker.app.get(BenefitStatusSource).items(new Date());
+    const mine = items.filter((i) => i.link.endsWith(`/benefits/${b.id}`));
+    expect(mine).toEqual([
+      expect.objectContaining({
+        supplierId: owner,
+        kind: 'benefit_status',
+        title: 'Benefit status: Digest fixture moved from on track to at risk',
+      }),
+    ]);
+    const later = await worker.app
+      .get(BenefitStatusSource)
+      .items(new Date(Date.now() + 8 * 86_400_000));
+    expect(later.filter((i) => i.link.endsWith(`/benefits/${b.id}`))).toEqual([]);
   });
 });

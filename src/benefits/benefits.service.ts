@@ -13,6 +13,7 @@ import { flattenValidationErrors } from '../common/errors/validation-errors.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { type Tx, UnitOfWork } from '../queue/unit-of-work.service.js';
 import { BenefitMeasurement } from './benefit-measurement.entity.js';
+import { BenefitStatusChange } from './benefit-status-change.entity.js';
 import {
   BENEFIT_STATUSES,
   type BenefitStatus,
@@ -184,6 +185,7 @@ export class BenefitsService {
       if (changes.serviceIds) benefit.serviceIds = [...new Set(changes.serviceIds)];
       await m.save(benefit);
       const after = await this.store.findVisible(actor, id, m);
+      await this.noteStatus(m, before, after);
       await this.audit.record(m, actor, {
         action: 'benefit.updated',
         entityType: 'benefit',
@@ -198,17 +200,17 @@ export class BenefitsService {
   async record(actor: Actor, id: string, dto: RecordMeasurementDto) {
     return this.uow.run(async (tx) => {
       const benefit = await this.lock(tx.manager, id);
+      const before = await this.store.findVisible(actor, id, tx.manager);
       const [measurement] = await this.insertReadings(tx, actor, benefit, [dto]);
+      const after = await this.store.findVisible(actor, id, tx.manager);
+      await this.noteStatus(tx.manager, before, after);
       await this.audit.record(tx.manager, actor, {
         action: 'benefit.measurement_recorded',
         entityType: 'benefit',
         entityId: id,
         after: { measurementId: measurement.id, ...dto },
       });
-      return {
-        measurement: { id: measurement.id, ...dto },
-        benefit: await this.store.findVisible(actor, id, tx.manager),
-      };
+      return { measurement: { id: measurement.id, ...dto }, benefit: after };
     });
   }
 
@@ -217,17 +219,17 @@ export class BenefitsService {
     const readings = parseMeasurementsCsv(text);
     return this.uow.run(async (tx) => {
       const benefit = await this.lock(tx.manager, id);
+      const before = await this.store.findVisible(actor, id, tx.manager);
       const rows = await this.insertReadings(tx, actor, benefit, readings);
+      const after = await this.store.findVisible(actor, id, tx.manager);
+      await this.noteStatus(tx.manager, before, after);
       await this.audit.record(tx.manager, actor, {
         action: 'benefit.measurements_imported',
         entityType: 'benefit',
         entityId: id,
         after: { imported: rows.length },
       });
-      return {
-        imported: rows.length,
-        benefit: await this.store.findVisible(actor, id, tx.manager),
-      };
+      return { imported: rows.length, benefit: after };
     });
   }
 
@@ -254,6 +256,16 @@ export class BenefitsService {
       ]),
       { header: true, columns: CSV_COLUMNS },
     );
+  }
+
+  /** Records a move of the computed status, for the owner's weekly digest. */
+  private async noteStatus(m: EntityManager, before: BenefitView, after: BenefitView) {
+    if (before.status === after.status) return;
+    await m.insert(BenefitStatusChange, {
+      benefitId: after.id,
+      fromStatus: before.status,
+      toStatus: after.status,
+    });
   }
 
   private async lock(m: EntityManager, id: string, version?: number): Promise<Benefit> {

@@ -5,6 +5,7 @@ import { LocalVariance } from '../adoption/local-variance.entity.js';
 import { SuccessStep } from '../adoption/success-step.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { BenefitMeasurement } from '../benefits/benefit-measurement.entity.js';
+import { BenefitStatusChange } from '../benefits/benefit-status-change.entity.js';
 import { BenefitThresholdCrossing } from '../benefits/benefit-threshold-crossing.entity.js';
 import { Benefit } from '../benefits/benefit.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
@@ -68,6 +69,7 @@ export const ENTITIES = [
   Benefit,
   BenefitMeasurement,
   BenefitThresholdCrossing,
+  BenefitStatusChange,
   Communication,
   CommunicationSupplier,
   Delivery,

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class BenefitsRegister1796066886323 implements MigrationInterface {
-  name = 'BenefitsRegister1796066886323';
+export class BenefitsRegister1796067482605 implements MigrationInterface {
+  name = 'BenefitsRegister1796067482605';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -58,6 +58,22 @@ export class BenefitsRegister1796066886323 implements MigrationInterface {
             CREATE INDEX "ix_benefit_measurements_benefit_date" ON "benefit_measurements" ("benefit_id", "measured_on")
         `);
     await queryRunner.query(`
+            CREATE TABLE "benefit_status_changes" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "benefit_id" uuid NOT NULL,
+                "from_status" text NOT NULL,
+                "to_status" text NOT NULL,
+                "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_5774e1aae971f14f6fdbc08895e" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "ix_benefit_status_changes_at" ON "benefit_status_changes" ("changed_at")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "ix_benefit_status_changes_benefit_at" ON "benefit_status_changes" ("benefit_id", "changed_at")
+        `);
+    await queryRunner.query(`
             CREATE TABLE "benefit_threshold_crossings" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "benefit_id" uuid NOT NULL,
@@ -91,6 +107,15 @@ export class BenefitsRegister1796066886323 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP TABLE "benefit_threshold_crossings"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."ix_benefit_status_changes_benefit_at"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."ix_benefit_status_changes_at"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "benefit_status_changes"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_benefit_measurements_benefit_date"
