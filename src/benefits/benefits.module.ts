@@ -9,6 +9,6 @@ import { BenefitsService } from './benefits.service.js';
 @Module({
   controllers: [BenefitsController],
   providers: [BenefitStore, BenefitsService, BenefitThresholdSubscriber, BenefitsSeeder],
-  exports: [BenefitsSeeder],
+  exports: [BenefitsSeeder, BenefitsService],
 })
 export class BenefitsModule {}
