@@ -9,6 +9,7 @@ import { productsMatrix } from './access/products.matrix.js';
 import { requirementsMatrix } from './access/requirements.matrix.js';
 import { standardsMatrix } from './access/standards.matrix.js';
 import { risksMatrix } from './access/risks.matrix.js';
+import { benefitsMatrix } from './access/benefits.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
@@ -23,6 +24,7 @@ const MODULES: MatrixModule[] = [
   productsMatrix,
   conformanceMatrix,
   risksMatrix,
+  benefitsMatrix,
   communicationsMatrix,
   adoptionMatrix,
   dashboardsMatrix,

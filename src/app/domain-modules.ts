@@ -10,6 +10,7 @@ import { RequirementsModule } from '../requirements/requirements.module.js';
 import { ProductsModule } from '../products/products.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { RisksModule } from '../risks/risks.module.js';
+import { BenefitsModule } from '../benefits/benefits.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -25,6 +26,7 @@ export const DOMAIN_MODULES = [
   ProductsModule,
   ConformanceModule,
   RisksModule,
+  BenefitsModule,
   AdoptionModule,
   CommunicationsModule,
   DashboardsModule,

@@ -14,6 +14,7 @@ import { DeliveryProcessor } from './delivery-processor.service.js';
 import { CertificatesDueSource } from './digest/certificates-due-source.js';
 import { ChangesRequestedSource } from './digest/changes-requested-source.js';
 import { OverdueRisksSource } from './digest/overdue-risks-source.js';
+import { BenefitStatusSource } from './digest/benefit-status-source.js';
 import { UnacknowledgedSource } from './digest/unacknowledged-source.js';
 import { EmailSender } from './email-sender.service.js';
 import { EmailDeliveryHandler } from './handlers/email-delivery.handler.js';
@@ -50,6 +51,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     ChangesRequestedSource,
     CertificatesDueSource,
     OverdueRisksSource,
+    BenefitStatusSource,
     UnacknowledgedSource,
     FanOutHandler,
     EmailDeliveryHandler,

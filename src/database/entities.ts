@@ -4,6 +4,10 @@ import { Adoption } from '../adoption/adoption.entity.js';
 import { LocalVariance } from '../adoption/local-variance.entity.js';
 import { SuccessStep } from '../adoption/success-step.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { BenefitMeasurement } from '../benefits/benefit-measurement.entity.js';
+import { BenefitStatusChange } from '../benefits/benefit-status-change.entity.js';
+import { BenefitThresholdCrossing } from '../benefits/benefit-threshold-crossing.entity.js';
+import { Benefit } from '../benefits/benefit.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
 import { Communication } from '../communications/communication.entity.js';
@@ -62,6 +66,10 @@ export const ENTITIES = [
   RiskReview,
   MitigationAction,
   RiskHistory,
+  Benefit,
+  BenefitMeasurement,
+  BenefitThresholdCrossing,
+  BenefitStatusChange,
   Communication,
   CommunicationSupplier,
   Delivery,

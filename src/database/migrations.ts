@@ -13,6 +13,7 @@ import { ServiceScope1796062125556 } from '../../migrations/1796062125556-servic
 import { UserTokenVersion1796062564872 } from '../../migrations/1796062564872-user-token-version.js';
 import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-webhook-per-endpoint.js';
 import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
+import { BenefitsRegister1796067482605 } from '../../migrations/1796067482605-benefits-register.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   UserTokenVersion1796062564872,
   WebhookPerEndpoint1796062660563,
   DeliveryLease1796062926703,
+  BenefitsRegister1796067482605,
 ];

@@ -47,6 +47,14 @@ export interface DomainEventPayloads {
   };
   /** A certificate expires in 30 or 7 days (daily job, once per certificate and threshold). */
   'certificate.expiring': CertificateEvent & { daysLeft: 30 | 7 };
+  /** A disbenefit reading crossed its threshold (benefits module): raise one linked risk. */
+  'benefit.threshold_crossed': {
+    benefitId: string;
+    measurementId: string;
+    value: string;
+    threshold: string;
+    measuredOn: string;
+  };
   /** A reviewer decided a conformance submission. */
   'submission.decided': {
     submissionId: string;

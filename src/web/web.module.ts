@@ -3,6 +3,8 @@ import { AdoptionModule } from '../adoption/adoption.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { ConformanceModule } from '../conformance/conformance.module.js';
 import { DashboardsModule } from '../dashboards/dashboards.module.js';
+import { BenefitsModule } from '../benefits/benefits.module.js';
+import { BenefitPagesController } from './benefits/benefit-pages.controller.js';
 import { CouncilAdoptionController } from './council-adoption.controller.js';
 import { CouncilHomeController } from './council-home.controller.js';
 import { CouncilProductsController } from './council-products.controller.js';
@@ -16,7 +18,7 @@ import { SignInController } from './sign-in.controller.js';
  * Actor; no rule of access or business is written here a second time.
  */
 @Module({
-  imports: [AdoptionModule, CatalogueModule, ConformanceModule, DashboardsModule],
+  imports: [AdoptionModule, CatalogueModule, ConformanceModule, DashboardsModule, BenefitsModule],
   controllers: [
     SignInController,
     LanguageController,
@@ -24,6 +26,7 @@ import { SignInController } from './sign-in.controller.js';
     CouncilAdoptionController,
     CouncilVariancesController,
     CouncilProductsController,
+    BenefitPagesController,
   ],
   providers: [PageErrorFilter],
 })

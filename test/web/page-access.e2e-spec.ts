@@ -48,7 +48,29 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
         justification: 'Page matrix fixture',
         expiresOn: '2031-01-01',
       });
-    f = { adoptionX, serviceId: service.id, stepId: step.body.id, varianceX: variance.body.id };
+    const benefit = await api
+      .http()
+      .post('/api/v1/benefits')
+      .set(auth)
+      .send({
+        title: 'Page matrix benefit',
+        type: 'benefit',
+        serviceIds: [service.id],
+        measureName: 'Share online',
+        unit: '%',
+        direction: 'higher',
+        baselineValue: 10,
+        baselineDate: '2026-01-01',
+        targetValue: 50,
+        targetDate: '2027-01-01',
+      });
+    f = {
+      adoptionX,
+      serviceId: service.id,
+      stepId: step.body.id,
+      varianceX: variance.body.id,
+      benefitId: benefit.body.id,
+    };
   });
   afterAll(() => api.close());
 

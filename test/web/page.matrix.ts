@@ -6,6 +6,8 @@ export interface PageFixtures {
   serviceId: string;
   stepId: string;
   varianceX: string;
+  /** A benefit of the service supplier A delivers and council X adopts. */
+  benefitId: string;
 }
 
 /**
@@ -105,6 +107,17 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /council/services/:serviceId/products',
     path: (f) => `/council/services/${f.serviceId}/products`,
     expect: { anonymous: 303, councilX: 200, councilY: 200, otherwise: 403 },
+  },
+  // Benefits register pages: every role reads; tenants only benefits of their services.
+  {
+    route: 'GET /benefit-register',
+    path: () => '/benefit-register',
+    expect: { anonymous: 303, otherwise: 200 },
+  },
+  {
+    route: 'GET /benefit-register/:id',
+    path: (f) => `/benefit-register/${f.benefitId}`,
+    expect: { anonymous: 303, councilY: 404, otherwise: 200 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

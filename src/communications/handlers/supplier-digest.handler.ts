@@ -8,6 +8,7 @@ import type { DigestItem, DigestItemSource } from '../digest/digest-item.js';
 import { CertificatesDueSource } from '../digest/certificates-due-source.js';
 import { ChangesRequestedSource } from '../digest/changes-requested-source.js';
 import { OverdueRisksSource } from '../digest/overdue-risks-source.js';
+import { BenefitStatusSource } from '../digest/benefit-status-source.js';
 import { UnacknowledgedSource } from '../digest/unacknowledged-source.js';
 
 export const DIGEST_SUBJECT = 'Your programme digest: outstanding items for {{supplier.name}}';
@@ -38,8 +39,9 @@ export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest>
     certificatesDue: CertificatesDueSource,
     overdueRisks: OverdueRisksSource,
     unacknowledged: UnacknowledgedSource,
+    benefitStatus: BenefitStatusSource,
   ) {
-    this.sources = [changesRequested, certificatesDue, overdueRisks, unacknowledged];
+    this.sources = [changesRequested, certificatesDue, overdueRisks, unacknowledged, benefitStatus];
   }
 
   async handle(): Promise<{ digests: number }> {

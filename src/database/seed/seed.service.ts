@@ -13,6 +13,7 @@ import { OrganisationsSeeder } from '../../organisations/organisations.seeder.js
 import { RequirementsSeeder } from '../../requirements/requirements.seeder.js';
 import { StandardsSeeder } from '../../standards/standards.seeder.js';
 import { RisksSeeder } from '../../risks/risks.seeder.js';
+import { BenefitsSeeder } from '../../benefits/benefits.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -30,6 +31,7 @@ export class SeedService {
     private readonly requirements: RequirementsSeeder,
     private readonly conformance: ConformanceSeeder,
     private readonly risks: RisksSeeder,
+    private readonly benefits: BenefitsSeeder,
     private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -59,6 +61,7 @@ export class SeedService {
         Object.assign(c, await this.conformance.seedDemo(m));
         Object.assign(c, await this.adoption.seedDemo(m));
         Object.assign(c, await this.risks.seedDemo(m));
+        Object.assign(c, await this.benefits.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
