@@ -1,5 +1,21 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiContentResponse } from '../common/openapi/api-content-response.decorator.js';
+import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { BenefitImportedViewDto } from './dto/benefit-imported-view.dto.js';
+import { BenefitRecordedViewDto } from './dto/benefit-recorded-view.dto.js';
+import { BenefitSeriesViewDto } from './dto/benefit-series-view.dto.js';
+import { BenefitSummaryViewDto } from './dto/benefit-summary-view.dto.js';
+import { BenefitViewDto } from './dto/benefit-view.dto.js';
 import { Allow, AllowAuthenticated, CurrentActor } from '../auth/access.decorators.js';
 import type { Actor } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -20,6 +36,7 @@ import { UpdateBenefitDto } from './dto/update-benefit.dto.js';
 export class BenefitsController {
   constructor(private readonly benefits: BenefitsService) {}
 
+  @ApiPagedResponse(BenefitViewDto)
   @Get()
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Benefits (by service) with latest value, status and sparkline data' })
@@ -27,6 +44,7 @@ export class BenefitsController {
     return this.benefits.list(actor, q);
   }
 
+  @ApiOkResponse({ type: BenefitSummaryViewDto })
   @Get('summary')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'Programme summary: counts by status, realised value to date (GBP)' })
@@ -34,6 +52,7 @@ export class BenefitsController {
     return this.benefits.summary(actor);
   }
 
+  @ApiOkResponse({ type: BenefitViewDto })
   @Get(':id')
   @AllowAuthenticated()
   @ApiOperation({ summary: 'One benefit with its computed status' })
@@ -41,6 +60,7 @@ export class BenefitsController {
     return this.benefits.get(actor, id);
   }
 
+  @ApiOkResponse({ type: BenefitSeriesViewDto })
   @Get(':id/measurements')
   @AllowAuthenticated()
   @ApiOperation({ summary: "A benefit's readings: overall series and by nation/region/council" })
@@ -48,6 +68,7 @@ export class BenefitsController {
     return this.benefits.series(actor, id);
   }
 
+  @ApiContentResponse(200, 'text/csv', 'The readings as CSV')
   @Get(':id/measurements.csv')
   @AllowAuthenticated()
   @Header('content-type', 'text/csv; charset=utf-8')
@@ -56,6 +77,8 @@ export class BenefitsController {
     return this.benefits.exportCsv(actor, id);
   }
 
+  @ApiCreatedResponse({ type: BenefitViewDto })
+  @ApiProblems(404, 422)
   @Post()
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Record a benefit or disbenefit' })
@@ -63,6 +86,8 @@ export class BenefitsController {
     return this.benefits.create(actor, dto);
   }
 
+  @ApiOkResponse({ type: BenefitViewDto })
+  @ApiProblems(409, 422)
   @Patch(':id')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Change a benefit (carries the version you read)' })
@@ -74,6 +99,8 @@ export class BenefitsController {
     return this.benefits.update(actor, id, dto);
   }
 
+  @ApiCreatedResponse({ type: BenefitRecordedViewDto })
+  @ApiProblems(422)
   @Post(':id/measurements')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Record a reading (a disbenefit crossing its threshold raises a risk)' })
@@ -85,6 +112,8 @@ export class BenefitsController {
     return this.benefits.record(actor, id, dto);
   }
 
+  @ApiOkResponse({ type: BenefitImportedViewDto })
+  @ApiProblems(422)
   @Post(':id/measurements/import')
   @Allow('programme_admin')
   @HttpCode(200)
