@@ -3,6 +3,7 @@ import { AdoptionModule } from '../adoption/adoption.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { ConformanceModule } from '../conformance/conformance.module.js';
 import { DashboardsModule } from '../dashboards/dashboards.module.js';
+import { ProductsModule } from '../products/products.module.js';
 import { CouncilAdoptionController } from './council-adoption.controller.js';
 import { CouncilHomeController } from './council-home.controller.js';
 import { CouncilProductsController } from './council-products.controller.js';
@@ -10,13 +11,15 @@ import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { SignInController } from './sign-in.controller.js';
+import { SupplierHomeController } from './supplier/supplier-home.controller.js';
+import { SupplierProductsController } from './supplier/supplier-products.controller.js';
 
 /**
  * L5: the portal's pages. Controllers call the domain services with the session user's
  * Actor; no rule of access or business is written here a second time.
  */
 @Module({
-  imports: [AdoptionModule, CatalogueModule, ConformanceModule, DashboardsModule],
+  imports: [AdoptionModule, CatalogueModule, ConformanceModule, DashboardsModule, ProductsModule],
   controllers: [
     SignInController,
     LanguageController,
@@ -24,6 +27,8 @@ import { SignInController } from './sign-in.controller.js';
     CouncilAdoptionController,
     CouncilVariancesController,
     CouncilProductsController,
+    SupplierHomeController,
+    SupplierProductsController,
   ],
   providers: [PageErrorFilter],
 })

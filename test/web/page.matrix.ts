@@ -6,6 +6,8 @@ export interface PageFixtures {
   serviceId: string;
   stepId: string;
   varianceX: string;
+  /** Supplier A's product (claims serviceId). */
+  productA: string;
 }
 
 /**
@@ -25,18 +27,28 @@ export const PAGE_PRINCIPALS: PrincipalName[] = [
   'anonymous',
   'admin',
   'supplierA',
+  'supplierB',
   'councilX',
   'councilY',
   'agency',
 ];
 
+const SUPPLIER_A_ONLY = { anonymous: 303, supplierA: 200, supplierB: 404, otherwise: 403 };
+const ANY_SUPPLIER = { anonymous: 303, supplierA: 200, supplierB: 200, otherwise: 403 };
 const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
 
 export const PAGE_MATRIX: PageCase[] = [
   {
     route: 'GET /',
     path: () => '/',
-    expect: { anonymous: 303, councilX: 303, councilY: 303, otherwise: 200 },
+    expect: {
+      anonymous: 303,
+      councilX: 303,
+      councilY: 303,
+      supplierA: 303,
+      supplierB: 303,
+      otherwise: 200,
+    },
   },
   { route: 'GET /sign-in', path: () => '/sign-in', expect: { otherwise: 200 } },
   {
@@ -105,6 +117,50 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /council/services/:serviceId/products',
     path: (f) => `/council/services/${f.serviceId}/products`,
     expect: { anonymous: 303, councilX: 200, councilY: 200, otherwise: 403 },
+  },
+  // Supplier pages: supplier A's own records; any other role is refused.
+  {
+    route: 'GET /supplier',
+    path: () => '/supplier',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/products',
+    path: () => '/supplier/products',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/products/new',
+    path: () => '/supplier/products/new',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'POST /supplier/products',
+    path: () => '/supplier/products',
+    body: { name: '', productVersion: '', serviceIds: 'not-a-uuid' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 400, otherwise: 403 },
+  },
+  {
+    route: 'GET /supplier/products/:id',
+    path: (f) => `/supplier/products/${f.productA}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'GET /supplier/products/:id/edit',
+    path: (f) => `/supplier/products/${f.productA}/edit`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/products/:id',
+    path: (f) => `/supplier/products/${f.productA}`,
+    body: { name: '', productVersion: '1', version: '1' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/products/:id/status',
+    path: (f) => `/supplier/products/${f.productA}/status`,
+    body: { to: 'nowhere', version: '1' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
