@@ -11,6 +11,7 @@ import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { SignInController } from './sign-in.controller.js';
+import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
 import { SupplierHomeController } from './supplier/supplier-home.controller.js';
 import { SupplierProductsController } from './supplier/supplier-products.controller.js';
 
@@ -29,6 +30,7 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     CouncilProductsController,
     SupplierHomeController,
     SupplierProductsController,
+    SupplierCertificatesController,
   ],
   providers: [PageErrorFilter],
 })

@@ -125,6 +125,11 @@ export const PAGE_MATRIX: PageCase[] = [
     expect: ANY_SUPPLIER,
   },
   {
+    route: 'GET /supplier/certificates',
+    path: () => '/supplier/certificates',
+    expect: ANY_SUPPLIER,
+  },
+  {
     route: 'GET /supplier/products',
     path: () => '/supplier/products',
     expect: ANY_SUPPLIER,

@@ -6,6 +6,7 @@ import { insertService } from '../support/adoption-fixtures.js';
 import { axeViolations, launchChromium, navigate, screenshot, textOf } from '../support/browser.js';
 import { pageClient } from '../support/portal.js';
 import { ACCOUNTS, DEMO_PASSWORD, signInAll } from '../support/principals.js';
+import { insertProduct } from '../support/programme-fixtures.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
 
 jest.setTimeout(120_000);
@@ -23,6 +24,7 @@ describe('supplier portal in a browser', () => {
   let adminBearer: string;
   let service: { id: string; code: string };
   let productId = '';
+  const certifiedName = 'Certified fixture product';
   const violations: string[] = [];
   const visited = new Set<string>();
 
@@ -38,6 +40,12 @@ describe('supplier portal in a browser', () => {
     const p = await signInAll(api);
     adminBearer = p.admin.bearer!;
     service = await insertService(api.db);
+    await insertProduct(api.db, {
+      supplierId: p.supplierA.organisationId!,
+      serviceId: service.id,
+      name: certifiedName,
+      certificate: 'valid',
+    });
     browser = await launchChromium();
   });
 
@@ -127,6 +135,10 @@ describe('supplier portal in a browser', () => {
     await page.goto('/supplier');
     expect(await textOf(page.locator('ul[aria-labelledby="attention"]'))).toContain(name);
     await check(page);
+    await navigate(page, page.getByRole('link', { name: 'Certificates', exact: true }));
+    expect(await textOf(page.locator('h1'))).toBe('Your certificates');
+    expect(await textOf(page.locator('tbody'))).toContain(certifiedName);
+    await check(page);
     await context.close();
   });
 
@@ -214,7 +226,7 @@ describe('supplier portal in a browser', () => {
   });
 
   it('found no accessibility violations on any page visited', () => {
-    expect(visited.size).toBeGreaterThanOrEqual(5);
+    expect(visited.size).toBeGreaterThanOrEqual(6);
     expect(violations).toEqual([]);
   });
 });
