@@ -43,6 +43,12 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     ProductComparisonService,
     ConformanceSeeder,
   ],
-  exports: [ConformanceSeeder, ProductComparisonService, UsabilityEvaluationsService],
+  exports: [
+    ConformanceSeeder,
+    ProductComparisonService,
+    UsabilityEvaluationsService,
+    CertificatesService,
+    SubmissionsService,
+  ],
 })
 export class ConformanceModule {}

@@ -8,6 +8,6 @@ import { ProductsService } from './products.service.js';
 @Module({
   controllers: [ProductsController],
   providers: [ProductStore, ProductsService, ProductLifecycleService],
-  exports: [ProductStore],
+  exports: [ProductStore, ProductsService, ProductLifecycleService],
 })
 export class ProductsModule {}

@@ -14,7 +14,8 @@ import { type PageRequest, redirect, render, safeReturnTo } from './page-request
 import { LANGUAGE_COOKIE } from './portal-setup.js';
 
 /** Where each role lands after signing in. */
-const homeFor = (role: string) => (role === 'council' ? '/council' : '/');
+const HOMES: Record<string, string> = { council: '/council', supplier: '/supplier' };
+const homeFor = (role: string) => HOMES[role] ?? '/';
 
 /**
  * Sign in with the existing accounts through AuthService.login (same password check,
@@ -32,7 +33,7 @@ export class SignInController {
   @Get()
   @AllowAuthenticated()
   start(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    if (actor.role === 'council') return reply.redirect('/council', 303);
+    if (HOMES[actor.role]) return reply.redirect(HOMES[actor.role], 303);
     return render(req, reply, 'no-pages-yet.njk');
   }
 

@@ -41,4 +41,6 @@ export const PAGE_ROUTE_PATTERNS = [
   'council/{*rest}',
   'benefit-register',
   'benefit-register/{*rest}',
+  'supplier',
+  'supplier/{*rest}',
 ];

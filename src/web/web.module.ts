@@ -5,6 +5,7 @@ import { ConformanceModule } from '../conformance/conformance.module.js';
 import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
 import { BenefitPagesController } from './benefits/benefit-pages.controller.js';
+import { ProductsModule } from '../products/products.module.js';
 import { CouncilAdoptionController } from './council-adoption.controller.js';
 import { CouncilHomeController } from './council-home.controller.js';
 import { CouncilProductsController } from './council-products.controller.js';
@@ -12,13 +13,23 @@ import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { SignInController } from './sign-in.controller.js';
+import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
+import { SupplierHomeController } from './supplier/supplier-home.controller.js';
+import { SupplierProductsController } from './supplier/supplier-products.controller.js';
 
 /**
  * L5: the portal's pages. Controllers call the domain services with the session user's
  * Actor; no rule of access or business is written here a second time.
  */
 @Module({
-  imports: [AdoptionModule, CatalogueModule, ConformanceModule, DashboardsModule, BenefitsModule],
+  imports: [
+    AdoptionModule,
+    CatalogueModule,
+    ConformanceModule,
+    DashboardsModule,
+    BenefitsModule,
+    ProductsModule,
+  ],
   controllers: [
     SignInController,
     LanguageController,
@@ -27,6 +38,9 @@ import { SignInController } from './sign-in.controller.js';
     CouncilVariancesController,
     CouncilProductsController,
     BenefitPagesController,
+    SupplierHomeController,
+    SupplierProductsController,
+    SupplierCertificatesController,
   ],
   providers: [PageErrorFilter],
 })

@@ -70,6 +70,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       stepId: step.body.id,
       varianceX: variance.body.id,
       benefitId: benefit.body.id,
+      productA: productId,
     };
   });
   afterAll(() => api.close());

@@ -8,6 +8,8 @@ export interface PageFixtures {
   varianceX: string;
   /** A benefit of the service supplier A delivers and council X adopts. */
   benefitId: string;
+  /** Supplier A's product (claims serviceId). */
+  productA: string;
 }
 
 /**
@@ -27,18 +29,28 @@ export const PAGE_PRINCIPALS: PrincipalName[] = [
   'anonymous',
   'admin',
   'supplierA',
+  'supplierB',
   'councilX',
   'councilY',
   'agency',
 ];
 
+const SUPPLIER_A_ONLY = { anonymous: 303, supplierA: 200, supplierB: 404, otherwise: 403 };
+const ANY_SUPPLIER = { anonymous: 303, supplierA: 200, supplierB: 200, otherwise: 403 };
 const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
 
 export const PAGE_MATRIX: PageCase[] = [
   {
     route: 'GET /',
     path: () => '/',
-    expect: { anonymous: 303, councilX: 303, councilY: 303, otherwise: 200 },
+    expect: {
+      anonymous: 303,
+      councilX: 303,
+      councilY: 303,
+      supplierA: 303,
+      supplierB: 303,
+      otherwise: 200,
+    },
   },
   { route: 'GET /sign-in', path: () => '/sign-in', expect: { otherwise: 200 } },
   {
@@ -118,6 +130,55 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /benefit-register/:id',
     path: (f) => `/benefit-register/${f.benefitId}`,
     expect: { anonymous: 303, councilY: 404, otherwise: 200 },
+  },
+  // Supplier pages: supplier A's own records; any other role is refused.
+  {
+    route: 'GET /supplier',
+    path: () => '/supplier',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/certificates',
+    path: () => '/supplier/certificates',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/products',
+    path: () => '/supplier/products',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/products/new',
+    path: () => '/supplier/products/new',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'POST /supplier/products',
+    path: () => '/supplier/products',
+    body: { name: '', productVersion: '', serviceIds: 'not-a-uuid' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 400, otherwise: 403 },
+  },
+  {
+    route: 'GET /supplier/products/:id',
+    path: (f) => `/supplier/products/${f.productA}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'GET /supplier/products/:id/edit',
+    path: (f) => `/supplier/products/${f.productA}/edit`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/products/:id',
+    path: (f) => `/supplier/products/${f.productA}`,
+    body: { name: '', productVersion: '1', version: '1' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/products/:id/status',
+    path: (f) => `/supplier/products/${f.productA}/status`,
+    body: { to: 'nowhere', version: '1' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

@@ -42,6 +42,9 @@ export async function validateForm<T extends object>(
   return { dto, errors };
 }
 
+/** A form's catalogue prefix: `forms.<form>`, or the form itself when it is a dotted path. */
+const formKey = (form: string) => (form.includes('.') ? form : `forms.${form}`);
+
 function fieldMessage(
   t: TFunction,
   form: string,
@@ -49,8 +52,8 @@ function fieldMessage(
   constraint: string,
   _contexts: unknown,
 ): string {
-  const own = `forms.${form}.${field}.${constraint}`;
-  const label = t(`forms.${form}.${field}.label`).toLowerCase();
+  const own = `${formKey(form)}.${field}.${constraint}`;
+  const label = t(`${formKey(form)}.${field}.label`).toLowerCase();
   if (t(own, { defaultValue: '' })) return t(own);
   return t(`validation.${constraint}`, {
     label,
@@ -68,8 +71,8 @@ export function serviceFieldErrors(err: unknown, form: string, t: TFunction): Fo
   if (fields.length === 0) return null;
   return fields.map((f) => ({
     field: f.field,
-    text: t(`forms.${form}.${f.field}.service`, {
-      defaultValue: t('validation.invalid', { label: t(`forms.${form}.${f.field}.label`) }),
+    text: t(`${formKey(form)}.${f.field}.service`, {
+      defaultValue: t('validation.invalid', { label: t(`${formKey(form)}.${f.field}.label`) }),
     }),
   }));
 }
