@@ -20,6 +20,6 @@ import { SharedServicesService } from './shared-services.service.js';
     SharedServicesService,
     CatalogueSeeder,
   ],
-  exports: [CatalogueSeeder, SharedServicesService],
+  exports: [CatalogueSeeder, ServicesService, SharedServicesService],
 })
 export class CatalogueModule {}

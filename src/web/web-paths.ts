@@ -39,4 +39,6 @@ export const PAGE_ROUTE_PATTERNS = [
   'language',
   'council',
   'council/{*rest}',
+  'programme',
+  'programme/{*rest}',
 ];

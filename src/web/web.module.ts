@@ -9,6 +9,7 @@ import { CouncilProductsController } from './council-products.controller.js';
 import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
+import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 
 /**
@@ -24,6 +25,7 @@ import { SignInController } from './sign-in.controller.js';
     CouncilAdoptionController,
     CouncilVariancesController,
     CouncilProductsController,
+    RolloutDashboardController,
   ],
   providers: [PageErrorFilter],
 })

@@ -30,6 +30,7 @@ export const PAGE_PRINCIPALS: PrincipalName[] = [
   'agency',
 ];
 
+const PROGRAMME_READ = { anonymous: 303, admin: 200, agency: 200, otherwise: 403 };
 const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
 
 export const PAGE_MATRIX: PageCase[] = [
@@ -105,6 +106,17 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /council/services/:serviceId/products',
     path: (f) => `/council/services/${f.serviceId}/products`,
     expect: { anonymous: 303, councilX: 200, councilY: 200, otherwise: 403 },
+  },
+  // Programme office pages.
+  {
+    route: 'GET /programme/dashboard',
+    path: (f) => `/programme/dashboard?serviceId=${f.serviceId}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/dashboard/download',
+    path: () => '/programme/dashboard/download?nation=England',
+    expect: PROGRAMME_READ,
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
