@@ -3,12 +3,14 @@ import { AdoptionModule } from '../adoption/adoption.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
 import { ConformanceModule } from '../conformance/conformance.module.js';
 import { DashboardsModule } from '../dashboards/dashboards.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CouncilAdoptionController } from './council-adoption.controller.js';
 import { CouncilHomeController } from './council-home.controller.js';
 import { CouncilProductsController } from './council-products.controller.js';
 import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
+import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 
@@ -17,7 +19,13 @@ import { SignInController } from './sign-in.controller.js';
  * Actor; no rule of access or business is written here a second time.
  */
 @Module({
-  imports: [AdoptionModule, CatalogueModule, ConformanceModule, DashboardsModule],
+  imports: [
+    AdoptionModule,
+    CatalogueModule,
+    ConformanceModule,
+    DashboardsModule,
+    OrganisationsModule,
+  ],
   controllers: [
     SignInController,
     LanguageController,
@@ -26,6 +34,7 @@ import { SignInController } from './sign-in.controller.js';
     CouncilVariancesController,
     CouncilProductsController,
     RolloutDashboardController,
+    ProgrammeCouncilsController,
   ],
   providers: [PageErrorFilter],
 })

@@ -48,7 +48,13 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
         justification: 'Page matrix fixture',
         expiresOn: '2031-01-01',
       });
-    f = { adoptionX, serviceId: service.id, stepId: step.body.id, varianceX: variance.body.id };
+    f = {
+      adoptionX,
+      serviceId: service.id,
+      stepId: step.body.id,
+      varianceX: variance.body.id,
+      councilX: p.councilX.organisationId!,
+    };
   });
   afterAll(() => api.close());
 

@@ -6,6 +6,7 @@ export interface PageFixtures {
   serviceId: string;
   stepId: string;
   varianceX: string;
+  councilX: string;
 }
 
 /**
@@ -116,6 +117,16 @@ export const PAGE_MATRIX: PageCase[] = [
   {
     route: 'GET /programme/dashboard/download',
     path: () => '/programme/dashboard/download?nation=England',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/councils',
+    path: () => '/programme/councils?q=E0',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/councils/:id',
+    path: (f) => `/programme/councils/${f.councilX}`,
     expect: PROGRAMME_READ,
   },
   // Last: it ends the principal's session.

@@ -12,11 +12,13 @@ describe('programme rollout dashboard page', () => {
   let service: { id: string; code: string };
   let bearer: string | null;
   let councilXName: string;
+  let councilY: string;
 
   beforeAll(async () => {
     api = await startTestApi();
     const p = await signInAll(api);
     bearer = p.admin.bearer;
+    councilY = p.councilY.organisationId!;
     service = await insertService(api.db);
     const { productId } = await insertProduct(api.db, {
       supplierId: p.supplierA.organisationId!,
@@ -97,5 +99,22 @@ describe('programme rollout dashboard page', () => {
     expect(rows.filter((r) => r.section === 'service').map((r) => r.name)).toEqual(
       expect.arrayContaining([service.code]),
     );
+  });
+
+  it('lists councils by name or GSS code and shows one council with its adoptions and flags', async () => {
+    const { agent } = await pageClient(api, ACCOUNTS.viewer);
+    const list = await agent.get('/programme/councils?q=E06000001');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(`href="/programme/councils/${councilY}"`);
+    expect(list.text.match(/href="\/programme\/councils\/[0-9a-f-]{36}"/g)).toHaveLength(1);
+    const page = await agent.get(`/programme/councils/${councilY}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(service.code);
+    expect(page.text).toContain('Checked by test');
+    const bad = await agent.get('/programme/councils?nation=Atlantis');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#nation"');
+    const missing = await agent.get('/programme/councils/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
   });
 });
