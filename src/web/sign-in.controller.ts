@@ -14,7 +14,9 @@ import { type PageRequest, redirect, render, safeReturnTo } from './page-request
 import { LANGUAGE_COOKIE } from './portal-setup.js';
 
 /** Where each role lands after signing in. */
-const homeFor = (role: string) => (role === 'council' ? '/council' : '/');
+const PROGRAMME_HOME = new Set(['programme_admin', 'programme_viewer', 'agency']);
+const homeFor = (role: string) =>
+  role === 'council' ? '/council' : PROGRAMME_HOME.has(role) ? '/programme/dashboard' : '/';
 
 /**
  * Sign in with the existing accounts through AuthService.login (same password check,
@@ -32,7 +34,8 @@ export class SignInController {
   @Get()
   @AllowAuthenticated()
   start(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    if (actor.role === 'council') return reply.redirect('/council', 303);
+    const home = homeFor(actor.role);
+    if (home !== '/') return reply.redirect(home, 303);
     return render(req, reply, 'no-pages-yet.njk');
   }
 

@@ -38,7 +38,14 @@ export const PAGE_MATRIX: PageCase[] = [
   {
     route: 'GET /',
     path: () => '/',
-    expect: { anonymous: 303, councilX: 303, councilY: 303, otherwise: 200 },
+    expect: {
+      anonymous: 303,
+      councilX: 303,
+      councilY: 303,
+      admin: 303,
+      agency: 303,
+      otherwise: 200,
+    },
   },
   { route: 'GET /sign-in', path: () => '/sign-in', expect: { otherwise: 200 } },
   {
@@ -117,6 +124,11 @@ export const PAGE_MATRIX: PageCase[] = [
   {
     route: 'GET /programme/dashboard/download',
     path: () => '/programme/dashboard/download?nation=England',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/dashboard/attention',
+    path: () => '/programme/dashboard/attention?region=London',
     expect: PROGRAMME_READ,
   },
   {

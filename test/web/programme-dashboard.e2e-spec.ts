@@ -64,14 +64,17 @@ describe('programme rollout dashboard page', () => {
     expect(html.match(/<svg class="app-chart" role="img"/g)).toHaveLength(5);
     expect(html).toContain(`<title id="stacked-title">`);
     expect(html).toContain(`${service.code}: Planning 1, Live 1.`);
-    expect(html).toMatch(/Councils needing attention \(1\)/);
-    expect(html).toContain('Flagged: Checked by test');
+    expect(html).toContain(`href="/programme/dashboard/attention?serviceId=${service.id}"`);
+    const attention = (await agent.get(`/programme/dashboard/attention?serviceId=${service.id}`))
+      .text;
+    expect(attention).toMatch(/Councils needing attention \(1\)/);
+    expect(attention).toContain('Flagged: Checked by test');
     // A viewer sees no write controls: the only forms are the filter (GET), language and sign-out.
     const posts = html.match(/<form[^>]*method="post"[^>]*>/g) ?? [];
     expect(posts.every((f) => /action="\/(language|sign-out)"/.test(f))).toBe(true);
     // Only the flagged council is listed, linking to its page.
-    expect(html).not.toContain(`>${councilXName}</a>`);
-    expect(html).toMatch(/href="\/programme\/councils\/[0-9a-f-]{36}"/);
+    expect(attention).not.toContain(`>${councilXName}</a>`);
+    expect(attention).toMatch(/href="\/programme\/councils\/[0-9a-f-]{36}"/);
   });
 
   it('filters by nation and region with a GET form and refuses a bad filter with the error summary', async () => {

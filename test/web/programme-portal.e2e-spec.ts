@@ -81,8 +81,8 @@ describe('programme portal in a browser', () => {
       acceptDownloads: true,
     });
     const page = await context.newPage();
+    // Programme staff land on the dashboard.
     await signIn(page, ACCOUNTS.admin);
-    await navigate(page, page.getByRole('link', { name: 'Rollout dashboard' }));
     expect(new URL(page.url()).pathname).toBe('/programme/dashboard');
     expect(await textOf(page.locator('h1'))).toBe('Rollout dashboard');
     await check(page);
@@ -115,6 +115,10 @@ describe('programme portal in a browser', () => {
     expect(rows.find((r) => r.name === service.code && r.measure === 'testing')?.value).toBe('1');
 
     // A council needing attention, with its reason, links to the council's page.
+    await navigate(page, page.getByRole('link', { name: 'Councils needing attention, and why' }));
+    expect(new URL(page.url()).searchParams.get('serviceId')).toBe(service.id);
+    await check(page);
+    await screenshot(page, 'programme-attention');
     const attention = page.locator('#attention-table tr', { hasText: councilYName });
     expect(await textOf(attention)).toContain('Flagged: Go-live slipped');
     await navigate(page, attention.getByRole('link', { name: councilYName }));

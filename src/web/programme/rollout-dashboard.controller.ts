@@ -53,12 +53,7 @@ export class RolloutDashboardController {
         400,
       );
     }
-    const [figures, attention] = await Promise.all([
-      this.dashboards.adoption(dto),
-      this.dashboards.attention(
-        plainToInstance(AttentionQueryDto, { ...filtersOf(dto), limit: ATTENTION_SHOWN }),
-      ),
-    ]);
+    const figures = await this.dashboards.adoption(dto);
     const supplierPct = figures.bySupplier.map((s) => ({
       ...s,
       pctLive: s.adoptions > 0 ? Math.round((1000 * s.live) / s.adoptions) / 10 : 0,
@@ -81,11 +76,30 @@ export class RolloutDashboardController {
       suppliers: supplierPct,
       trend: trendLine(figures.liveTrend),
       regions: figures.byRegion.map((r) => r.region).filter((r) => r),
-      attention,
-      downloadQuery: new URLSearchParams(
-        Object.entries(filtersOf(dto)).filter(([, v]) => v) as [string, string][],
-      ).toString(),
+      downloadQuery: queryOf(dto),
     });
+  }
+
+  /**
+   * Adoptions needing attention with their reasons, under the same filters: a page of its
+   * own, linked from the dashboard, because finding them reads every adoption's history,
+   * routes and dependencies (the dashboard's figures are one aggregate statement).
+   */
+  @Get('attention')
+  @Allow(...PROGRAMME)
+  async attention(
+    @Query() query: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const t = tFor((req as PageRequest).lang);
+    const input = pick(query);
+    const { dto, errors } = await validateForm(DashboardQueryDto, input, 'programmeDashboard', t);
+    if (errors.length) return reply.redirect('/programme/dashboard', 303);
+    const attention = await this.dashboards.attention(
+      plainToInstance(AttentionQueryDto, { ...filtersOf(dto), limit: ATTENTION_SHOWN }),
+    );
+    return render(req, reply, 'programme/attention.njk', { attention, query: queryOf(dto) });
   }
 
   /** The figures the page shows, as CSV (one row per figure, with its section). */
@@ -142,3 +156,9 @@ const filtersOf = (dto: DashboardQueryDto) => ({
   nation: dto.nation,
   region: dto.region,
 });
+
+/** The validated filters as a query string (for the download and attention links). */
+const queryOf = (dto: DashboardQueryDto) =>
+  new URLSearchParams(
+    Object.entries(filtersOf(dto)).filter(([, v]) => v) as [string, string][],
+  ).toString();
