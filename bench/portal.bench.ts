@@ -3,10 +3,14 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase, dropDatabase, withDatabase } from '../src/database/database-admin.js';
 import type { BenchRow } from './bench-result.js';
+import { growTenfold } from './adoption.bench.js';
 import { measure, type ServerProcess, startServer } from './http-load.js';
 
 const DEMO_PASSWORD = 'benchmark-demo-password';
 const COUNCIL = 'council.e09000001@councils.example';
+const ADMIN = 'admin@programme.example';
+/** The programme's rollout dashboard page: server CPU per request within 1.5× the JSON's. */
+const DASHBOARD_TARGET = 1.5;
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 /**
@@ -14,6 +18,9 @@ const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.u
  * rendered with Nunjucks from the council status, session cookie, CSRF token, i18n) and
  * GET /api/v1/councils/{id}/status for the same council, in the same run, on the api
  * (`node dist/src/main.js`, production mode) over the seeded demo programme. No target.
+ * Then, at ×10 (1,740 councils), the programme's rollout dashboard page beside
+ * GET /api/v1/dashboards/adoption: the page's server CPU per request should stay within
+ * 1.5× the JSON's.
  */
 export async function run(): Promise<BenchRow[]> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ptrack';
@@ -45,9 +52,8 @@ export async function run(): Promise<BenchRow[]> {
       const [{ id: councilId }] = (
         await db.query(`SELECT id FROM organisations WHERE gss_code = 'E09000001'`)
       ).rows as { id: string }[];
-      await db.end();
-      const cookie = await pageSession(api);
-      const bearer = await token(api);
+      const cookie = await pageSession(api, COUNCIL);
+      const bearer = await token(api, COUNCIL);
       const page = await measure('portal: council home page (HTML)', `${api.url}/council`, {
         headers: { cookie },
         server: api,
@@ -60,7 +66,30 @@ export async function run(): Promise<BenchRow[]> {
       page.note = [page.note, `${(page.reqPerSec / json.reqPerSec).toFixed(2)}× the JSON`]
         .filter(Boolean)
         .join('; ');
-      return [page, json];
+      await growTenfold(db);
+      const [{ n }] = (
+        await db.query(`SELECT count(*)::int AS n FROM organisations WHERE type = 'COUNCIL'`)
+      ).rows as { n: number }[];
+      await db.end();
+      const dashboard = await measure(
+        `portal: rollout dashboard page (HTML), ${n} councils`,
+        `${api.url}/programme/dashboard`,
+        { headers: { cookie: await pageSession(api, ADMIN) }, server: api },
+      );
+      const dashboardJson = await measure(
+        `portal: adoption dashboard JSON (api), ${n} councils`,
+        `${api.url}/api/v1/dashboards/adoption`,
+        { headers: { authorization: `Bearer ${await token(api, ADMIN)}` }, server: api },
+      );
+      const cpu = (dashboard.cpuUsPerReq ?? NaN) / (dashboardJson.cpuUsPerReq ?? NaN);
+      dashboard.note = [
+        dashboard.note,
+        `${(dashboard.reqPerSec / dashboardJson.reqPerSec).toFixed(2)}× the JSON's req/s`,
+        `server CPU/req ${cpu.toFixed(2)}× the JSON's (${cpu <= DASHBOARD_TARGET ? 'meets' : 'ABOVE'} target ≤ ${DASHBOARD_TARGET})`,
+      ]
+        .filter(Boolean)
+        .join('; ');
+      return [page, json, dashboard, dashboardJson];
     } finally {
       await api.stop();
     }
@@ -76,7 +105,7 @@ const cookieOf = (res: Response) =>
     .join('; ');
 
 /** Signs in through the sign-in form; returns the session cookie. */
-async function pageSession(server: ServerProcess): Promise<string> {
+async function pageSession(server: ServerProcess, email: string): Promise<string> {
   const form = await fetch(`${server.url}/sign-in`);
   const html = await form.text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -84,17 +113,17 @@ async function pageSession(server: ServerProcess): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(form) },
-    body: new URLSearchParams({ _csrf: csrf, email: COUNCIL, password: DEMO_PASSWORD }),
+    body: new URLSearchParams({ _csrf: csrf, email, password: DEMO_PASSWORD }),
   });
   if (res.status !== 303) throw new Error(`page sign-in: ${res.status}`);
   return cookieOf(res);
 }
 
-async function token(server: ServerProcess): Promise<string> {
+async function token(server: ServerProcess, email: string): Promise<string> {
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: COUNCIL, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`login: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;

@@ -14,7 +14,13 @@ import { type PageRequest, redirect, render, safeReturnTo } from './page-request
 import { LANGUAGE_COOKIE } from './portal-setup.js';
 
 /** Where each role lands after signing in. */
-const HOMES: Record<string, string> = { council: '/council', supplier: '/supplier' };
+const HOMES: Record<string, string> = {
+  council: '/council',
+  supplier: '/supplier',
+  programme_admin: '/programme/dashboard',
+  programme_viewer: '/programme/dashboard',
+  agency: '/programme/dashboard',
+};
 const homeFor = (role: string) => HOMES[role] ?? '/';
 
 /**

@@ -43,4 +43,6 @@ export const PAGE_ROUTE_PATTERNS = [
   'benefit-register/{*rest}',
   'supplier',
   'supplier/{*rest}',
+  'programme',
+  'programme/{*rest}',
 ];

@@ -6,12 +6,15 @@ import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
 import { BenefitPagesController } from './benefits/benefit-pages.controller.js';
 import { ProductsModule } from '../products/products.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CouncilAdoptionController } from './council-adoption.controller.js';
 import { CouncilHomeController } from './council-home.controller.js';
 import { CouncilProductsController } from './council-products.controller.js';
 import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
+import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
+import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
 import { SupplierHomeController } from './supplier/supplier-home.controller.js';
@@ -29,6 +32,7 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     DashboardsModule,
     BenefitsModule,
     ProductsModule,
+    OrganisationsModule,
   ],
   controllers: [
     SignInController,
@@ -41,6 +45,8 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     SupplierHomeController,
     SupplierProductsController,
     SupplierCertificatesController,
+    RolloutDashboardController,
+    ProgrammeCouncilsController,
   ],
   providers: [PageErrorFilter],
 })

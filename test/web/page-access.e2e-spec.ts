@@ -71,6 +71,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       varianceX: variance.body.id,
       benefitId: benefit.body.id,
       productA: productId,
+      councilX: p.councilX.organisationId!,
     };
   });
   afterAll(() => api.close());

@@ -10,6 +10,7 @@ export interface PageFixtures {
   benefitId: string;
   /** Supplier A's product (claims serviceId). */
   productA: string;
+  councilX: string;
 }
 
 /**
@@ -37,6 +38,7 @@ export const PAGE_PRINCIPALS: PrincipalName[] = [
 
 const SUPPLIER_A_ONLY = { anonymous: 303, supplierA: 200, supplierB: 404, otherwise: 403 };
 const ANY_SUPPLIER = { anonymous: 303, supplierA: 200, supplierB: 200, otherwise: 403 };
+const PROGRAMME_READ = { anonymous: 303, admin: 200, agency: 200, otherwise: 403 };
 const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
 
 export const PAGE_MATRIX: PageCase[] = [
@@ -49,6 +51,8 @@ export const PAGE_MATRIX: PageCase[] = [
       councilY: 303,
       supplierA: 303,
       supplierB: 303,
+      admin: 303,
+      agency: 303,
       otherwise: 200,
     },
   },
@@ -179,6 +183,32 @@ export const PAGE_MATRIX: PageCase[] = [
     path: (f) => `/supplier/products/${f.productA}/status`,
     body: { to: 'nowhere', version: '1' },
     expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  // Programme office pages.
+  {
+    route: 'GET /programme/dashboard',
+    path: (f) => `/programme/dashboard?serviceId=${f.serviceId}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/dashboard/download',
+    path: () => '/programme/dashboard/download?nation=England',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/dashboard/attention',
+    path: () => '/programme/dashboard/attention?region=London',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/councils',
+    path: () => '/programme/councils?q=E0',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/councils/:id',
+    path: (f) => `/programme/councils/${f.councilX}`,
+    expect: PROGRAMME_READ,
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

@@ -1,0 +1,87 @@
+import { Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Allow, CurrentActor } from '../../auth/access.decorators.js';
+import type { Actor } from '../../auth/actor.js';
+import { DashboardsService } from '../../dashboards/dashboards.service.js';
+import { CouncilQueryDto } from '../../organisations/dto/council-query.dto.js';
+import { NATIONS } from '../../organisations/organisation-type.js';
+import { CouncilsService } from '../../organisations/councils.service.js';
+import { attentionFlags, nextStep, STAGE_TAG } from '../council-status.js';
+import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js';
+import { tFor } from '../i18n.js';
+import { PageController } from '../page.decorator.js';
+import { type PageRequest, render } from '../page-request.js';
+
+const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
+
+/** Councils as the programme office sees them: a searchable list and one council's status. */
+@PageController('programme/councils')
+export class ProgrammeCouncilsController {
+  constructor(
+    private readonly councils: CouncilsService,
+    private readonly dashboards: DashboardsService,
+  ) {}
+
+  @Get()
+  @Allow(...PROGRAMME)
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const t = tFor((req as PageRequest).lang);
+    const input: Record<string, string> = {};
+    for (const k of ['q', 'nation', 'region', 'page']) {
+      const v = query[k];
+      if (v !== undefined && v !== '') input[k] = String(v);
+    }
+    const { dto, errors } = await validateForm(CouncilQueryDto, input, 'programmeCouncils', t);
+    const base = { filters: input, nations: NATIONS };
+    if (errors.length) {
+      return render(
+        req,
+        reply,
+        'programme/councils.njk',
+        { ...base, errorList: summaryList(errors), fieldErrors: inlineErrors(errors) },
+        400,
+      );
+    }
+    dto.limit = 50;
+    const page = await this.councils.list(dto);
+    const pages = Math.max(1, Math.ceil(page.meta.total / page.meta.limit));
+    const link = (n: number) =>
+      `/programme/councils?${new URLSearchParams({ ...input, page: String(n) }).toString()}`;
+    return render(req, reply, 'programme/councils.njk', {
+      ...base,
+      councils: page.data,
+      total: page.meta.total,
+      pagination: {
+        previous: page.meta.page > 1 ? { href: link(page.meta.page - 1) } : undefined,
+        next: page.meta.page < pages ? { href: link(page.meta.page + 1) } : undefined,
+      },
+    });
+  }
+
+  @Get(':id')
+  @Allow(...PROGRAMME)
+  async council(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const status = await this.dashboards.councilStatus(actor, id);
+    const services = status.services.map((s) => ({
+      ...s,
+      tagClass: STAGE_TAG[s.stage],
+      flags: attentionFlags(s),
+      next: nextStep(s),
+    }));
+    return render(req, reply, 'programme/council.njk', {
+      council: status.council,
+      summary: status.summary,
+      services,
+      status,
+    });
+  }
+}

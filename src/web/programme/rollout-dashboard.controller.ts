@@ -1,0 +1,164 @@
+import { Get, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { plainToInstance } from 'class-transformer';
+import { stringify } from 'csv-stringify/sync';
+import { ADOPTION_STAGES } from '../../adoption/adoption-stage.js';
+import { Allow } from '../../auth/access.decorators.js';
+import { ServiceQueryDto } from '../../catalogue/dto/service-query.dto.js';
+import { ServicesService } from '../../catalogue/services.service.js';
+import { AttentionQueryDto, DashboardQueryDto } from '../../dashboards/dto/dashboard-query.dto.js';
+import { DashboardsService } from '../../dashboards/dashboards.service.js';
+import { NATIONS } from '../../organisations/organisation-type.js';
+import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js';
+import { tFor } from '../i18n.js';
+import { PageController } from '../page.decorator.js';
+import { type PageRequest, render } from '../page-request.js';
+import { percentBars, STAGE_COLOURS, stackedBars, trendLine } from './rollout-charts.js';
+
+const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
+const ATTENTION_SHOWN = 25;
+
+/**
+ * The programme's rollout dashboard: the JSON dashboard's figures (same statements, one
+ * per request) drawn as accessible SVG charts with the same figures in tables, filtered
+ * by a GET form, and downloadable as CSV.
+ */
+@PageController('programme/dashboard')
+export class RolloutDashboardController {
+  constructor(
+    private readonly dashboards: DashboardsService,
+    private readonly services: ServicesService,
+  ) {}
+
+  @Get()
+  @Allow(...PROGRAMME)
+  async dashboard(
+    @Query() query: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const t = tFor((req as PageRequest).lang);
+    const input = pick(query);
+    const { dto, errors } = await validateForm(DashboardQueryDto, input, 'programmeDashboard', t);
+    const services = (
+      await this.services.list(plainToInstance(ServiceQueryDto, { limit: 500 }))
+    ).data.map((s) => ({ value: s.id, text: `${s.code} – ${s.name}` }));
+    const base = { filters: input, services, nations: NATIONS, downloadQuery: '' };
+    if (errors.length) {
+      return render(
+        req,
+        reply,
+        'programme/dashboard.njk',
+        { ...base, errorList: summaryList(errors), fieldErrors: inlineErrors(errors) },
+        400,
+      );
+    }
+    const figures = await this.dashboards.adoption(dto);
+    const supplierPct = figures.bySupplier.map((s) => ({
+      ...s,
+      pctLive: s.adoptions > 0 ? Math.round((1000 * s.live) / s.adoptions) / 10 : 0,
+    }));
+    return render(req, reply, 'programme/dashboard.njk', {
+      ...base,
+      figures,
+      stages: ADOPTION_STAGES,
+      stageColours: STAGE_COLOURS,
+      stacked: stackedBars(figures.byService),
+      nationChart: percentBars(
+        figures.byNation.map((n) => ({ label: String(n.nation), pct: n.pctLive })),
+      ),
+      regionChart: percentBars(
+        figures.byRegion.map((r) => ({ label: String(r.region ?? r.nation), pct: r.pctLive })),
+      ),
+      supplierChart: percentBars(
+        supplierPct.map((s) => ({ label: String(s.supplier.name), pct: s.pctLive })),
+      ),
+      suppliers: supplierPct,
+      trend: trendLine(figures.liveTrend),
+      regions: figures.byRegion.map((r) => r.region).filter((r) => r),
+      downloadQuery: queryOf(dto),
+    });
+  }
+
+  /**
+   * Adoptions needing attention with their reasons, under the same filters: a page of its
+   * own, linked from the dashboard, because finding them reads every adoption's history,
+   * routes and dependencies (the dashboard's figures are one aggregate statement).
+   */
+  @Get('attention')
+  @Allow(...PROGRAMME)
+  async attention(
+    @Query() query: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const t = tFor((req as PageRequest).lang);
+    const input = pick(query);
+    const { dto, errors } = await validateForm(DashboardQueryDto, input, 'programmeDashboard', t);
+    if (errors.length) return reply.redirect('/programme/dashboard', 303);
+    const attention = await this.dashboards.attention(
+      plainToInstance(AttentionQueryDto, { ...filtersOf(dto), limit: ATTENTION_SHOWN }),
+    );
+    return render(req, reply, 'programme/attention.njk', { attention, query: queryOf(dto) });
+  }
+
+  /** The figures the page shows, as CSV (one row per figure, with its section). */
+  @Get('download')
+  @Allow(...PROGRAMME)
+  async download(
+    @Query() query: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const t = tFor((req as PageRequest).lang);
+    const { dto, errors } = await validateForm(
+      DashboardQueryDto,
+      pick(query),
+      'programmeDashboard',
+      t,
+    );
+    if (errors.length) return reply.redirect('/programme/dashboard', 303);
+    const f = await this.dashboards.adoption(dto);
+    const rows: (string | number)[][] = [['section', 'name', 'measure', 'value']];
+    for (const s of f.byService) {
+      for (const stage of ADOPTION_STAGES)
+        rows.push(['service', s.service.code as string, stage, s.stages[stage] ?? 0]);
+      rows.push(['service', s.service.code as string, 'pct_live', s.pctLive]);
+    }
+    for (const n of f.byNation) rows.push(['nation', String(n.nation), 'pct_live', n.pctLive]);
+    for (const r of f.byRegion)
+      rows.push(['region', String(r.region ?? r.nation), 'pct_live', r.pctLive]);
+    for (const s of f.bySupplier) {
+      rows.push(['supplier', String(s.supplier.name), 'adoptions', s.adoptions]);
+      rows.push(['supplier', String(s.supplier.name), 'live', s.live]);
+    }
+    for (const m of f.liveTrend) rows.push(['live_trend', m.month, 'live', m.live]);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="rollout-dashboard.csv"')
+      .send(stringify(rows));
+  }
+}
+
+/** The filter fields from the query string, empty ones dropped (a select's "all"). */
+function pick(query: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['serviceId', 'nation', 'region']) {
+    const v = query[k];
+    if (typeof v === 'string' && v !== '') out[k] = v;
+    else if (v !== undefined && typeof v !== 'string') out[k] = String(v);
+  }
+  return out;
+}
+
+const filtersOf = (dto: DashboardQueryDto) => ({
+  serviceId: dto.serviceId,
+  nation: dto.nation,
+  region: dto.region,
+});
+
+/** The validated filters as a query string (for the download and attention links). */
+const queryOf = (dto: DashboardQueryDto) =>
+  new URLSearchParams(
+    Object.entries(filtersOf(dto)).filter(([, v]) => v) as [string, string][],
+  ).toString();
