@@ -20,6 +20,7 @@ const TAGS: [string, string][] = [
   ['products', "Suppliers' products and the services they claim"],
   ['conformance', 'Submissions, review, certificates and usability evaluations'],
   ['risks', 'The risk and issue register'],
+  ['benefits', 'Benefits and disbenefits: measures, readings and computed status'],
   ['adoption', "Each council's adoption of each service"],
   ['communications', 'Communications to suppliers, deliveries and acknowledgements'],
   ['dashboards', 'Programme views across councils and services'],

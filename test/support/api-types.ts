@@ -1609,6 +1609,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/benefits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Benefits (by service) with latest value, status and sparkline data */
+    get: operations['BenefitsController_list'];
+    put?: never;
+    /** Record a benefit or disbenefit */
+    post: operations['BenefitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/benefits/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Programme summary: counts by status, realised value to date (GBP) */
+    get: operations['BenefitsController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/benefits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One benefit with its computed status */
+    get: operations['BenefitsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a benefit (carries the version you read) */
+    patch: operations['BenefitsController_update'];
+    trace?: never;
+  };
+  '/api/v1/benefits/{id}/measurements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A benefit's readings: overall series and by nation/region/council */
+    get: operations['BenefitsController_series'];
+    put?: never;
+    /** Record a reading (a disbenefit crossing its threshold raises a risk) */
+    post: operations['BenefitsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/benefits/{id}/measurements.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A benefit's readings as CSV (formulas neutralised) */
+    get: operations['BenefitsController_exportCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/benefits/{id}/measurements/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import readings from CSV: all or nothing; 400 names row and column */
+    post: operations['BenefitsController_importCsv'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/adoptions': {
     parameters: {
       query?: never;
@@ -4069,6 +4174,192 @@ export interface components {
       /** @description The version you read (409 if stale) */
       version?: number;
     };
+    BenefitBaselineViewDto: {
+      value: number;
+      /** Format: date */
+      date: string;
+      source: string;
+    };
+    BenefitTargetViewDto: {
+      value: number;
+      /** Format: date */
+      date: string;
+    };
+    BenefitPointViewDto: {
+      /** Format: date */
+      date: string;
+      value: number;
+    };
+    BenefitViewDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      description: string;
+      /** @enum {string} */
+      type: 'benefit' | 'disbenefit';
+      serviceIds: string[];
+      /** Format: uuid */
+      ownerOrganisationId: string;
+      /** Format: uuid */
+      ownerUserId: string | null;
+      measureName: string;
+      unit: string;
+      /** @enum {string} */
+      direction: 'higher' | 'lower';
+      baseline: components['schemas']['BenefitBaselineViewDto'];
+      target: components['schemas']['BenefitTargetViewDto'];
+      tolerancePct: number;
+      threshold: number | null;
+      valuePerUnit: number | null;
+      evidence: string;
+      latest: components['schemas']['BenefitPointViewDto'] | null;
+      /** @description The value the path expects now */
+      expected: number | null;
+      /** @enum {string} */
+      status: 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+      realisedValue: number | null;
+      sparkline: components['schemas']['BenefitPointViewDto'][];
+      version: number;
+    };
+    BenefitStatusCountsViewDto: {
+      on_track: number;
+      at_risk: number;
+      off_track: number;
+      no_data: number;
+    };
+    BenefitSummaryViewDto: {
+      total: number;
+      byStatus: components['schemas']['BenefitStatusCountsViewDto'];
+      /** @description Realised value to date, GBP */
+      realisedValueGbp: number;
+    };
+    BenefitReadingViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date */
+      date: string;
+      value: number;
+      source: string | null;
+      note: string | null;
+    };
+    BenefitBreakdownViewDto: {
+      /** @enum {string} */
+      breakdown: 'nation' | 'region' | 'council';
+      /** @description The nation, region or council GSS code */
+      key: string;
+      points: components['schemas']['BenefitReadingViewDto'][];
+    };
+    BenefitSeriesViewDto: {
+      benefit: components['schemas']['BenefitViewDto'];
+      overall: components['schemas']['BenefitReadingViewDto'][];
+      breakdowns: components['schemas']['BenefitBreakdownViewDto'][];
+    };
+    CreateBenefitDto: {
+      /** @example Share of admissions applications made online */
+      title: string;
+      description?: string;
+      /** @enum {string} */
+      type: 'benefit' | 'disbenefit';
+      serviceIds: string[];
+      /**
+       * Format: uuid
+       * @description Owning organisation (default: yours)
+       */
+      ownerOrganisationId?: string;
+      /** Format: uuid */
+      ownerUserId?: Record<string, never> | null;
+      /** @example Applications made online */
+      measureName: string;
+      /** @example % */
+      unit: string;
+      /**
+       * @description Which way is better
+       * @enum {string}
+       */
+      direction: 'higher' | 'lower';
+      baselineValue: number;
+      /** Format: date */
+      baselineDate: string;
+      baselineSource?: string;
+      targetValue: number;
+      /** Format: date */
+      targetDate: string;
+      /** @default 10 */
+      tolerancePct?: number;
+      /** @description Disbenefits: the value past which it is a risk */
+      threshold?: Record<string, never> | null;
+      /** @description GBP per unit of improvement */
+      valuePerUnit?: Record<string, never> | null;
+      evidence?: string;
+    };
+    UpdateBenefitDto: {
+      /** @example Share of admissions applications made online */
+      title?: string;
+      description?: string;
+      serviceIds?: string[];
+      /**
+       * Format: uuid
+       * @description Owning organisation (default: yours)
+       */
+      ownerOrganisationId?: string;
+      /** Format: uuid */
+      ownerUserId?: Record<string, never> | null;
+      /** @example Applications made online */
+      measureName?: string;
+      /** @example % */
+      unit?: string;
+      /**
+       * @description Which way is better
+       * @enum {string}
+       */
+      direction?: 'higher' | 'lower';
+      baselineValue?: number;
+      /** Format: date */
+      baselineDate?: string;
+      baselineSource?: string;
+      targetValue?: number;
+      /** Format: date */
+      targetDate?: string;
+      /** @default 10 */
+      tolerancePct?: number;
+      /** @description Disbenefits: the value past which it is a risk */
+      threshold?: Record<string, never> | null;
+      /** @description GBP per unit of improvement */
+      valuePerUnit?: Record<string, never> | null;
+      evidence?: string;
+      /** @description The version you read (409 if stale) */
+      version: number;
+    };
+    RecordMeasurementDto: {
+      value: number;
+      /** Format: date */
+      measuredOn: string;
+      source?: string;
+      note?: string;
+      /**
+       * @description Omit for an overall reading
+       * @enum {string|null}
+       */
+      breakdown?: 'nation' | 'region' | 'council' | null;
+      /** @description Nation, region or council id */
+      breakdownKey?: Record<string, never> | null;
+    };
+    BenefitRecordedViewDto: {
+      measurement?: {
+        /** Format: uuid */
+        id: string;
+        value: number;
+        /** Format: date */
+        measuredOn: string;
+      } & {
+        [key: string]: unknown;
+      };
+      benefit: components['schemas']['BenefitViewDto'];
+    };
+    BenefitImportedViewDto: {
+      imported: number;
+      benefit: components['schemas']['BenefitViewDto'];
+    };
     AdoptionViewRouteViewDto: {
       /** @enum {string} */
       type: 'product' | 'shared_service';
@@ -4646,6 +4937,11 @@ export interface components {
       email: number;
       webhook: number;
     };
+    WebhookEndpointViewDto: {
+      /** Format: uuid */
+      supplierId: string;
+      supplierName: string;
+    };
     PreviewSampleViewDto: {
       subject: string;
       text: string;
@@ -4660,6 +4956,8 @@ export interface components {
       recipients: number;
       suppliers: number;
       deliveries: components['schemas']['DeliveriesViewDto'];
+      /** @description The organisations whose endpoint gets one webhook (when webhook is a channel) */
+      webhookEndpoints: components['schemas']['WebhookEndpointViewDto'][];
       sample: components['schemas']['PreviewSampleViewDto'] | null;
     };
     SendCommunicationDto: {
@@ -4688,9 +4986,12 @@ export interface components {
       /** Format: uuid */
       supplierId: string;
       supplierName: string;
-      /** Format: uuid */
-      contactId: string;
-      contactName: string;
+      /**
+       * Format: uuid
+       * @description Null for a webhook: it goes to the organisation's endpoint
+       */
+      contactId: string | null;
+      contactName: string | null;
       channel: string;
       target: string;
       status: string;
@@ -8471,6 +8772,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -16559,6 +16869,791 @@ export interface operations {
       };
       /** @description Your role or organisation may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description Only benefits of this service */
+        serviceId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of BenefitView */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['BenefitViewDto'][];
+            meta: components['schemas']['PageMetaDto'];
+          };
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBenefitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_summary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitSummaryViewDto'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateBenefitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict: illegal transition (`allowed`), stale version, duplicate, or state rule */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_series: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitSeriesViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordMeasurementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitRecordedViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_exportCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The readings as CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BenefitsController_importCsv: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BenefitImportedViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
