@@ -5526,6 +5526,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Too many requests (`retryAfterSeconds`, Retry-After header) */
       429: {
         headers: {
@@ -5668,6 +5677,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6033,6 +6051,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -6183,6 +6210,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6727,6 +6763,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -6918,6 +6963,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -7077,6 +7131,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7598,6 +7661,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -7770,6 +7842,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -7860,6 +7941,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7973,6 +8063,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -8063,6 +8162,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8235,6 +8343,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8433,6 +8550,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -8600,6 +8726,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -9123,6 +9258,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -9614,6 +9758,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -9828,6 +9981,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -10488,6 +10650,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -10959,6 +11130,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -11241,6 +11421,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -11342,6 +11531,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -11938,6 +12136,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -12293,6 +12500,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -12682,6 +12898,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -12863,6 +13088,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -12962,6 +13196,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -13207,6 +13450,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -13470,6 +13722,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -13651,6 +13912,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -13751,6 +14021,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -13864,6 +14143,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -13963,6 +14251,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -14076,6 +14373,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -14175,6 +14481,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -14591,6 +14906,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -14743,6 +15067,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -14931,6 +15264,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -15037,6 +15379,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -15136,6 +15487,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -15963,6 +16323,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -16069,6 +16438,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -16168,6 +16546,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -16506,6 +16893,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -16678,6 +17074,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -16778,6 +17183,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -18046,6 +18460,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -18497,6 +18920,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -18649,6 +19081,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -18748,6 +19189,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -18921,6 +19371,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -19173,6 +19632,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -19347,6 +19815,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -19535,6 +20012,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Unexpected error (`errorId` is logged with the stack) */
       500: {
         headers: {
@@ -19634,6 +20120,15 @@ export interface operations {
       };
       /** @description Unsupported Content-Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -133,7 +133,7 @@ export const PAGE_MATRIX: PageCase[] = [
   {
     route: 'GET /benefit-register/:id',
     path: (f) => `/benefit-register/${f.benefitId}`,
-    expect: { anonymous: 303, councilY: 404, otherwise: 200 },
+    expect: { anonymous: 303, councilY: 404, supplierB: 404, otherwise: 200 },
   },
   // Supplier pages: supplier A's own records; any other role is refused.
   {

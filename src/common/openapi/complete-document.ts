@@ -36,6 +36,8 @@ function commonProblems(op: Operation, method: string, doc: OpenAPIObject): numb
   if ((op.security ?? []).length > 0) statuses.push(401, 403);
   if (params.some((p) => p.in === 'path')) statuses.push(404);
   if (op.requestBody || mayCarryBody) statuses.push(413, 415);
+  // A body naming records that do not fit (unknown services, a supplier that is not one…).
+  if (op.requestBody) statuses.push(422);
   if (bodySchema(op, doc)?.required?.includes('version')) statuses.push(409);
   return statuses;
 }
