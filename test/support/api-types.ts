@@ -3261,7 +3261,6 @@ export interface components {
       failedChecks: number;
     };
     SubmissionsGetViewDto: {
-      progress: components['schemas']['SubmissionProgressViewDto'];
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -3293,6 +3292,7 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      progress: components['schemas']['SubmissionProgressViewDto'];
     };
     SubmissionItemViewDto: {
       /** Format: uuid */
@@ -3450,7 +3450,6 @@ export interface components {
       notTestable: number;
     };
     SubmissionReviewSubmitViewDto: {
-      checks: components['schemas']['SampleCheckerCheckAllViewDto'];
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -3482,6 +3481,7 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      checks: components['schemas']['SampleCheckerCheckAllViewDto'];
     };
     ItemVerdictDto: {
       /** @example ADM-014 */
@@ -4690,11 +4690,6 @@ export interface components {
       active?: boolean;
     };
     SuccessStepsChecklistDataViewDto: {
-      done: boolean;
-      /** Format: date-time */
-      completedAt: string | null;
-      completedBy: string | null;
-      note: string | null;
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -4715,6 +4710,11 @@ export interface components {
       position: number;
       active: boolean;
       version: number;
+      done: boolean;
+      /** Format: date-time */
+      completedAt: string | null;
+      completedBy: string | null;
+      note: string | null;
     };
     SuccessStepsChecklistViewDto: {
       /** Format: uuid */

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { StepViewDto } from './step-view.dto.js';
 
-/** Response body (generated from the view mapper's shape; the mapper is typed by it). */
-export class SuccessStepsChecklistDataViewDto {
+/** Response body: a step with whether this adoption has done it. */
+export class SuccessStepsChecklistDataViewDto extends StepViewDto {
   @ApiProperty({ type: Boolean })
   done: boolean;
 
@@ -13,50 +14,4 @@ export class SuccessStepsChecklistDataViewDto {
 
   @ApiProperty({ type: String, nullable: true })
   note: string | null;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  serviceId: string;
-
-  @ApiProperty({
-    enum: [
-      'withdrawn',
-      'not_started',
-      'planning',
-      'procurement',
-      'implementation',
-      'testing',
-      'live',
-      'paused',
-    ],
-  })
-  stage:
-    | 'withdrawn'
-    | 'not_started'
-    | 'planning'
-    | 'procurement'
-    | 'implementation'
-    | 'testing'
-    | 'live'
-    | 'paused';
-
-  @ApiProperty({ type: String })
-  title: string;
-
-  @ApiProperty({ type: String })
-  description: string;
-
-  @ApiProperty({ type: Boolean })
-  mandatory: boolean;
-
-  @ApiProperty({ type: Number })
-  position: number;
-
-  @ApiProperty({ type: Boolean })
-  active: boolean;
-
-  @ApiProperty({ type: Number })
-  version: number;
 }
