@@ -292,10 +292,12 @@ describe('adoption: routes, stages, dependencies, steps, variances, knock-on', (
       async () =>
         (
           await api.db.query(
-            `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending'`,
+            `SELECT count(*)::int AS n FROM outbox_messages
+              WHERE status = 'pending' AND payload->'data'->>'productId' = $1`,
+            [productId],
           )
         )[0].n === 0,
-      { what: 'outbox drained' },
+      { what: "this product's events handled" },
     );
     const history = await as(api, p.councilY).get(`/api/v1/adoptions/${onProduct}/history`);
     const flags = history.body.data.filter(
