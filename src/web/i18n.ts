@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { LOCALES_DIR } from './web-paths.js';
 
@@ -7,8 +7,27 @@ export const LANGUAGES = ['en', 'cy'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const isLanguage = (v: unknown): v is Language => v === 'en' || v === 'cy';
 
-export const loadCatalogue = (lang: Language): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(LOCALES_DIR, `${lang}.json`), 'utf8')) as Record<string, unknown>;
+const readJson = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+/**
+ * A language's catalogue: `locales/<lang>.json` (shared words and the first pages) plus one
+ * file per feature namespace in `locales/<lang>/<namespace>.json`, each becoming the
+ * top-level key named by the file. A namespace defined twice is an error, not an overwrite.
+ */
+export function loadCatalogue(lang: Language): Record<string, unknown> {
+  const catalogue = readJson(join(LOCALES_DIR, `${lang}.json`));
+  const dir = join(LOCALES_DIR, lang);
+  if (!existsSync(dir)) return catalogue;
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const namespace = basename(file, '.json');
+    if (namespace in catalogue) throw new Error(`locales: namespace ${namespace} defined twice`);
+    catalogue[namespace] = readJson(join(dir, file));
+  }
+  return catalogue;
+}
 
 /** One i18next instance for the process, both catalogues loaded at boot (no I/O per request). */
 let instance: i18n | undefined;
