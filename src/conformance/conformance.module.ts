@@ -49,6 +49,8 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     UsabilityEvaluationsService,
     CertificatesService,
     SubmissionsService,
+    SubmissionSamplesService,
+    SubmissionReviewService,
   ],
 })
 export class ConformanceModule {}

@@ -88,7 +88,9 @@ export class SubmissionsService {
   async items(actor: Actor, id: string) {
     await this.store.findVisible(actor, id);
     const rows = await this.db.query(
-      `SELECT i.id, i.code, r.title, i.level, i.position, i.self_assessment AS "selfAssessment",
+      `SELECT i.id, i.code, r.title, r.description, r.category,
+              r.acceptance_criteria AS "acceptanceCriteria", i.level, i.position,
+              i.self_assessment AS "selfAssessment",
               i.evidence_text AS "evidenceText", i.evidence_urls AS "evidenceUrls",
               i.copied_forward AS "copiedForward", i.verdict, i.reviewer_comment AS "reviewerComment"
          FROM submission_items i JOIN requirements r ON r.id = i.requirement_id

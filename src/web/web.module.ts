@@ -19,6 +19,10 @@ import { SignInController } from './sign-in.controller.js';
 import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
 import { SupplierHomeController } from './supplier/supplier-home.controller.js';
 import { SupplierProductsController } from './supplier/supplier-products.controller.js';
+import { SubmissionPageLoader } from './supplier/submission-page-loader.js';
+import { SupplierSubmissionAnswersController } from './supplier/supplier-submission-answers.controller.js';
+import { SupplierSubmissionSamplesController } from './supplier/supplier-submission-samples.controller.js';
+import { SupplierSubmissionsController } from './supplier/supplier-submissions.controller.js';
 
 /**
  * L5: the portal's pages. Controllers call the domain services with the session user's
@@ -45,9 +49,12 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     SupplierHomeController,
     SupplierProductsController,
     SupplierCertificatesController,
+    SupplierSubmissionsController,
+    SupplierSubmissionAnswersController,
+    SupplierSubmissionSamplesController,
     RolloutDashboardController,
     ProgrammeCouncilsController,
   ],
-  providers: [PageErrorFilter],
+  providers: [PageErrorFilter, SubmissionPageLoader],
 })
 export class WebModule {}

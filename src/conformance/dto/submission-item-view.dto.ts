@@ -11,6 +11,15 @@ export class SubmissionItemViewDto {
   @ApiProperty({ type: String })
   title: string;
 
+  @ApiProperty({ type: String, description: 'What the requirement asks for' })
+  description: string;
+
+  @ApiProperty({ type: String, description: 'The requirement category (pages group by it)' })
+  category: string;
+
+  @ApiProperty({ type: String })
+  acceptanceCriteria: string;
+
   @ApiProperty({ enum: ['MUST', 'SHOULD', 'MAY'] })
   level: string;
 

@@ -37,6 +37,7 @@ export function attentionItems(
     (a.deadline?.getTime() ?? 0) - (b.deadline?.getTime() ?? 0);
   const changed: AttentionItem[] = changes.map((s) => ({
     ...product(s.productId),
+    href: `/supplier/submissions/${s.id}`,
     kind: 'changesRequested',
     deadline: null,
     reason: s.decisionReason,

@@ -18,6 +18,12 @@ import { PRODUCT_TRANSITIONS, SUPPLIER_MOVES } from '../../products/product-life
 import type { ProductView } from '../../products/product-views.js';
 import { ProductsService } from '../../products/products.service.js';
 import {
+  CreateSubmissionDto,
+  SubmissionQueryDto,
+} from '../../conformance/dto/submission.dto.js';
+import { isOpen } from '../../conformance/submission-lifecycle.js';
+import { SubmissionsService } from '../../conformance/submissions.service.js';
+import {
   type FormError,
   inlineErrors,
   serviceFieldErrors,
@@ -65,6 +71,7 @@ export class SupplierProductsController {
     private readonly products: ProductsService,
     private readonly lifecycle: ProductLifecycleService,
     private readonly services: ServicesService,
+    private readonly submissions: SubmissionsService,
   ) {}
 
   @Get()
@@ -210,16 +217,71 @@ export class SupplierProductsController {
     });
   }
 
+  @Post(':id/submissions')
+  @Allow('supplier')
+  async startSubmission(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const t = tFor((req as PageRequest).lang);
+    const view = await this.productView(actor, id);
+    const serviceId = typeof body?.serviceId === 'string' ? body.serviceId : '';
+    const { dto, errors } = await validateForm(
+      CreateSubmissionDto,
+      { productId: id, serviceId },
+      FORM,
+      t,
+    );
+    const again = (text: string, status: number) =>
+      render(
+        req,
+        reply,
+        'supplier/product.njk',
+        { ...view, errorList: [{ text, href: '#submissions' }] },
+        status,
+      );
+    if (errors.length > 0) return again(t('submissions.start.badService'), 400);
+    let created: { id: string };
+    try {
+      created = await this.submissions.create(actor, dto);
+    } catch (err) {
+      const why = refusal(err, t);
+      if (!why) throw err;
+      return again(why, (err as ProblemException).getStatus());
+    }
+    return redirect(req, reply, `/supplier/submissions/${created.id}`, {
+      key: 'submissions.flash.started',
+      params: { name: view.product.name },
+    });
+  }
+
   private async productView(actor: Actor, id: string) {
     const product = await this.products.get(actor, id);
-    const claimed = await this.serviceItems(product.serviceIds);
+    const [claimed, submissions] = await Promise.all([
+      this.serviceItems(product.serviceIds),
+      this.submissions.list(
+        actor,
+        plainToInstance(SubmissionQueryDto, { productId: product.id, limit: 500 }),
+      ),
+    ]);
     const moves = PRODUCT_TRANSITIONS[product.status].filter((to) =>
       SUPPLIER_MOVES.includes(`${product.status}>${to}`),
     );
+    const services = claimed.filter((s) => s.checked);
+    const open = new Set(submissions.data.filter(isOpen).map((s) => s.serviceId));
+    const serviceName = new Map(services.map((s) => [s.value, s.text]));
     return {
       product,
-      services: claimed.filter((s) => s.checked),
+      services,
       moves,
+      submissions: submissions.data.map((s) => ({
+        ...s,
+        serviceName: serviceName.get(s.serviceId) ?? '',
+      })),
+      startable: services.filter((s) => !open.has(s.value)),
     };
   }
 
