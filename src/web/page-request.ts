@@ -18,6 +18,8 @@ export interface PageRequest extends FastifyRequest {
 export interface Flash {
   key: string;
   params?: Record<string, string>;
+  /** Shown as an "Important" banner rather than "Success" (something still needs doing). */
+  warning?: boolean;
 }
 
 /** Everything every template gets: language, translator, formatters, nonce, CSRF token, user. */

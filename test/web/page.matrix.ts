@@ -11,6 +11,8 @@ export interface PageFixtures {
   /** Supplier A's product (claims serviceId). */
   productA: string;
   councilX: string;
+  /** Supplier A's draft conformance submission for productA × serviceId. */
+  submissionA: string;
 }
 
 /**
@@ -183,6 +185,68 @@ export const PAGE_MATRIX: PageCase[] = [
     path: (f) => `/supplier/products/${f.productA}/status`,
     body: { to: 'nowhere', version: '1' },
     expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/products/:id/submissions',
+    path: (f) => `/supplier/products/${f.productA}/submissions`,
+    body: { serviceId: 'not-a-service' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  // Conformance submissions (a stale version posted: 409 for the owner, changes nothing).
+  {
+    route: 'GET /supplier/submissions',
+    path: () => '/supplier/submissions',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/submissions/:id',
+    path: (f) => `/supplier/submissions/${f.submissionA}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'GET /supplier/submissions/:id/categories/:n',
+    path: (f) => `/supplier/submissions/${f.submissionA}/categories/1`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/submissions/:id/categories/:n',
+    path: (f) => `/supplier/submissions/${f.submissionA}/categories/1`,
+    body: { version: '0' },
+    expect: { anonymous: 303, supplierA: 409, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /supplier/submissions/:id/samples',
+    path: (f) => `/supplier/submissions/${f.submissionA}/samples`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/submissions/:id/samples',
+    path: (f) => `/supplier/submissions/${f.submissionA}/samples`,
+    body: { label: 'Matrix', payload: '{not json' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/submissions/:id/samples/:sampleId/remove',
+    path: (f) =>
+      `/supplier/submissions/${f.submissionA}/samples/00000000-0000-4000-8000-000000000000/remove`,
+    body: { version: '0' },
+    expect: { anonymous: 303, supplierA: 409, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /supplier/submissions/:id/check',
+    path: (f) => `/supplier/submissions/${f.submissionA}/check`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/submissions/:id/submit',
+    path: (f) => `/supplier/submissions/${f.submissionA}/submit`,
+    body: { version: '0' },
+    expect: { anonymous: 303, supplierA: 409, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /supplier/submissions/:id/outcome',
+    path: (f) => `/supplier/submissions/${f.submissionA}/outcome`,
+    expect: SUPPLIER_A_ONLY,
   },
   // Programme office pages.
   {

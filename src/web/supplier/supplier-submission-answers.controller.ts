@@ -92,8 +92,11 @@ export class SupplierSubmissionAnswersController {
       };
       const checked = await validateForm(ItemAnswerDto, input, FORM, t);
       const field = (f: string) => (f === 'evidenceText' ? 'evidence' : 'answer');
+      // The code comes from the requirement set, not from the form: only answers are checked.
       errors.push(
-        ...checked.errors.map((e) => ({ field: `${field(e.field)}-${item.code}`, text: e.text })),
+        ...checked.errors
+          .filter((e) => e.field !== 'code')
+          .map((e) => ({ field: `${field(e.field)}-${item.code}`, text: e.text })),
       );
       items.push(checked.dto);
     }

@@ -92,6 +92,7 @@ export class SupplierSubmissionSamplesController {
     return redirect(req, reply, `/supplier/submissions/${id}/samples`, {
       key: `submissions.flash.sample_${added.checkStatus}`,
       params: { label: added.label, count: String(added.checkErrors.length) },
+      warning: added.checkStatus === 'failed',
     });
   }
 
