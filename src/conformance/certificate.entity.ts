@@ -15,6 +15,10 @@ import { Product } from '../products/product.entity.js';
 import { RequirementSet } from '../requirements/requirement-set.entity.js';
 import type { CertificateStatus } from './certificate-status.js';
 
+/** SQL for a new certificate number (uuid_send avoids casts the drift check would strip). */
+const CERTIFICATE_NUMBER_SQL =
+  "((('CD-'|| upper(substr(encode(uuid_send(gen_random_uuid()), 'hex'), 1, 8))) || '-') || upper(substr(encode(uuid_send(gen_random_uuid()), 'hex'), 1, 4)))";
+
 /**
  * Issued when a conformance submission is approved: product × service × requirement-set
  * version, valid from `validFrom` until `expiresAt`. `supplierId` is the product's
@@ -55,6 +59,17 @@ export class Certificate {
 
   @ManyToOne(() => RequirementSet, { onDelete: 'RESTRICT' })
   requirementSet: Relation<RequirementSet>;
+
+  /**
+   * Printed on the certificate and typed into the public verification page: "CD-" and
+   * 12 random hex digits in two groups (48 random bits), e.g. CD-3F9A61C2-7B04. Set by the
+   * database, so every insert (issuer, seeds, imports) gets one; not derived from the id.
+   * Written as TypeORM reads PostgreSQL's default back (casts and the space after them
+   * removed), so the drift check compares equal.
+   */
+  @Index('ux_certificates_number', { unique: true })
+  @Column('text', { default: () => CERTIFICATE_NUMBER_SQL })
+  certificateNumber: string;
 
   /** The approved submission that issued it (null for certificates imported or seeded). */
   @Column('uuid', { nullable: true })

@@ -59,6 +59,7 @@ export const toSubmissionHistoryView = (h: SubmissionHistory): SubmissionHistory
 
 export const toCertificateView = (c: Certificate): CertificateViewDto => ({
   id: c.id,
+  certificateNumber: c.certificateNumber,
   productId: c.productId,
   supplierId: c.supplierId,
   serviceId: c.serviceId,

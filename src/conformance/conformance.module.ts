@@ -10,6 +10,7 @@ import { ProductComparisonController } from './product-comparison.controller.js'
 import { ProductComparisonService } from './product-comparison.service.js';
 import { ReassessmentSubscriber } from './reassessment.subscriber.js';
 import { SampleChecker } from './sample-checker.service.js';
+import { CertificateVerificationService } from './certificate-verification.service.js';
 import { SubmissionReviewService } from './submission-review.service.js';
 import { SubmissionSamplesService } from './submission-samples.service.js';
 import { SubmissionStore } from './submission-store.service.js';
@@ -37,6 +38,7 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     CertificateIssuer,
     SubmissionReviewService,
     CertificatesService,
+    CertificateVerificationService,
     CertificateExpiryHandler,
     ReassessmentSubscriber,
     UsabilityEvaluationsService,
@@ -51,6 +53,7 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     SubmissionsService,
     SubmissionSamplesService,
     SubmissionReviewService,
+    CertificateVerificationService,
   ],
 })
 export class ConformanceModule {}

@@ -45,4 +45,6 @@ export const PAGE_ROUTE_PATTERNS = [
   'supplier/{*rest}',
   'programme',
   'programme/{*rest}',
+  'verify-certificate',
+  'verify-certificate/{*rest}',
 ];

@@ -16,6 +16,7 @@ import { PageErrorFilter } from './page-error.filter.js';
 import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
+import { VerifyCertificateController } from './verify-certificate.controller.js';
 import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
 import { SupplierHomeController } from './supplier/supplier-home.controller.js';
 import { SupplierProductsController } from './supplier/supplier-products.controller.js';
@@ -54,6 +55,7 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     SupplierSubmissionSamplesController,
     RolloutDashboardController,
     ProgrammeCouncilsController,
+    VerifyCertificateController,
   ],
   providers: [PageErrorFilter, SubmissionPageLoader],
 })

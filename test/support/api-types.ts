@@ -3300,6 +3300,11 @@ export interface components {
       /** @example ADM-014 */
       code: string;
       title: string;
+      /** @description What the requirement asks for */
+      description: string;
+      /** @description The requirement category (pages group by it) */
+      category: string;
+      acceptanceCriteria: string;
       /** @enum {string} */
       level: 'MUST' | 'SHOULD' | 'MAY';
       position: number;
@@ -3516,6 +3521,11 @@ export interface components {
     CertificateViewDto: {
       /** Format: uuid */
       id: string;
+      /**
+       * @description Printed on the certificate; anyone can check it at /verify-certificate/{number}
+       * @example CD-3F9A61C2-7B04
+       */
+      certificateNumber: string;
       /** Format: uuid */
       productId: string;
       /** Format: uuid */

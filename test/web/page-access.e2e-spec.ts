@@ -21,7 +21,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
     );
     const p = await signInAll(api);
     const service = await insertService(api.db);
-    const { productId } = await insertProduct(api.db, {
+    const { productId, certificateId } = await insertProduct(api.db, {
       supplierId: p.supplierA.organisationId!,
       serviceId: service.id,
       certificate: 'valid',
@@ -70,8 +70,14 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set({ authorization: `Bearer ${p.supplierA.bearer}` })
       .send({ productId, serviceId: service.id });
     expect(submission.status).toBe(201);
+    const [{ certificate_number: certificateNumber }] = await api.db.query(
+      `SELECT certificate_number FROM certificates WHERE id = $1`,
+      [certificateId],
+    );
     f = {
       submissionA: submission.body.id,
+      certificateA: certificateId!,
+      certificateNumber,
       adoptionX,
       serviceId: service.id,
       stepId: step.body.id,

@@ -13,6 +13,9 @@ export interface PageFixtures {
   councilX: string;
   /** Supplier A's draft conformance submission for productA × serviceId. */
   submissionA: string;
+  /** productA's certificate: its id and its public number. */
+  certificateA: string;
+  certificateNumber: string;
 }
 
 /**
@@ -247,6 +250,22 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /supplier/submissions/:id/outcome',
     path: (f) => `/supplier/submissions/${f.submissionA}/outcome`,
     expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'GET /supplier/certificates/:id',
+    path: (f) => `/supplier/certificates/${f.certificateA}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  // Public certificate verification: anyone, signed in or not.
+  {
+    route: 'GET /verify-certificate',
+    path: () => '/verify-certificate',
+    expect: { otherwise: 200 },
+  },
+  {
+    route: 'GET /verify-certificate/:number',
+    path: (f) => `/verify-certificate/${f.certificateNumber}`,
+    expect: { otherwise: 200 },
   },
   // Programme office pages.
   {

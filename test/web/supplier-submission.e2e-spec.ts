@@ -68,6 +68,7 @@ describe('supplier conformance submission in a browser', () => {
   let serviceName: string;
   let productId: string;
   let submissionId = '';
+  let certificateNumber = '';
   const productName = `Submission product ${RUN}`;
   const violations: string[] = [];
   const visited = new Set<string>();
@@ -85,12 +86,14 @@ describe('supplier conformance submission in a browser', () => {
     p = await signInAll(api);
     const dfe = await organisationIdByCode(api.db, 'DFE');
     serviceName = `Submission service ${RUN}`;
-    const svc = await admin().post('/api/v1/services').send({
-      code: `SB-${RUN}`,
-      name: serviceName,
-      leadAgencyId: dfe,
-      deliveryModel: 'council_delivered',
-    });
+    const svc = await admin()
+      .post('/api/v1/services')
+      .send({
+        code: `SB-${RUN}`,
+        name: serviceName,
+        leadAgencyId: dfe,
+        deliveryModel: 'council_delivered',
+      });
     expect(svc.status).toBe(201);
     const set = await admin()
       .post(`/api/v1/services/${svc.body.id}/requirement-sets`)
@@ -279,7 +282,11 @@ describe('supplier conformance submission in a browser', () => {
     expect(verdicts.status).toBe(200);
     const decided = await admin()
       .post(`${url}/decision`)
-      .send({ version: verdicts.body.version, result: 'changes_requested', reason: 'Fix receipts' });
+      .send({
+        version: verdicts.body.version,
+        result: 'changes_requested',
+        reason: 'Fix receipts',
+      });
     expect(decided.status).toBe(200);
 
     const context = await newContext();
@@ -320,6 +327,73 @@ describe('supplier conformance submission in a browser', () => {
     await check(page);
     await page.goto('/supplier/certificates');
     expect(await textOf(page.locator('tbody'))).toContain(productName);
+    const [issued] = await api.db.query(
+      `SELECT id, certificate_number FROM certificates WHERE submission_id = $1`,
+      [submissionId],
+    );
+    certificateNumber = issued.certificate_number;
+    expect(certificateNumber).toMatch(/^CD-[0-9A-F]{8}-[0-9A-F]{4}$/);
+    await navigate(page, page.locator(`a[href="/supplier/certificates/${issued.id}"]`));
+    expect(await textOf(page.locator('#certificate-number'))).toBe(certificateNumber);
+    expect(await textOf(page.locator('.app-certificate'))).toContain(
+      `/verify-certificate/${certificateNumber}`,
+    );
+    await check(page);
+    await screenshot(page, 'supplier-certificate');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.govuk-header').isVisible()).toBe(false);
+    expect(await page.locator('.app-certificate').isVisible()).toBe(true);
+    await screenshot(page, 'supplier-certificate-print');
+    await context.close();
+  });
+
+  it('verifies the certificate on the public page without signing in', async () => {
+    expect(certificateNumber).not.toBe('');
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto('/verify-certificate');
+    expect(await textOf(page.locator('h1'))).toBe('Check a conformance certificate');
+    await check(page);
+    await page.getByLabel('Certificate number').fill('not a number');
+    await navigate(page, page.getByRole('button', { name: 'Check certificate' }));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+      'Enter the certificate number as it is printed',
+    );
+    await check(page);
+    // Typed in lower case with a space: tidied and redirected to the canonical address.
+    await page.getByLabel('Certificate number').fill(` ${certificateNumber.toLowerCase()}`);
+    await navigate(page, page.getByRole('button', { name: 'Check certificate' }));
+    expect(new URL(page.url()).pathname).toBe(`/verify-certificate/${certificateNumber}`);
+    expect(await textOf(page.locator('#certificate-status'))).toBe('Valid');
+    const shown = await textOf(page.locator('main'));
+    expect(shown).toContain(productName);
+    expect(shown).toContain(serviceName);
+    expect(shown).toContain('Version 1: Submission v1');
+    const html = await page.content();
+    expect(html).not.toContain(submissionId);
+    expect(html).not.toContain('Fix receipts');
+    await check(page);
+    await screenshot(page, 'verify-certificate');
+    const missing = await page.goto('/verify-certificate/CD-00000000-0000');
+    expect(missing?.status()).toBe(404);
+    expect(await textOf(page.locator('h1'))).toBe('No certificate has that number');
+    await check(page);
+    // A revoked certificate says so, publicly, without the reason.
+    const [cert] = await api.db.query(
+      `SELECT id, version FROM certificates WHERE certificate_number = $1`,
+      [certificateNumber],
+    );
+    const revoked = await admin()
+      .post(`/api/v1/certificates/${cert.id}/revoke`)
+      .send({ version: cert.version, reason: 'Internal: supplier breached terms' });
+    expect(revoked.status).toBe(200);
+    await page.goto(`/verify-certificate/${certificateNumber}`);
+    expect(await textOf(page.locator('#certificate-status'))).toBe('Revoked');
+    expect(await page.content()).not.toContain('breached terms');
+    await navigate(page, page.getByRole('button', { name: 'Cymraeg' }));
+    expect(await textOf(page.locator('#certificate-status'))).toBe('Wedi’i dirymu');
+    await check(page);
+    await screenshot(page, 'verify-certificate-cy');
     await context.close();
   });
 

@@ -5,6 +5,13 @@ export class CertificateViewDto {
   @ApiProperty({ type: String, format: 'uuid' })
   id: string;
 
+  @ApiProperty({
+    type: String,
+    example: 'CD-3F9A61C2-7B04',
+    description: 'Printed on the certificate; anyone can check it at /verify-certificate/{number}',
+  })
+  certificateNumber: string;
+
   @ApiProperty({ type: String, format: 'uuid' })
   productId: string;
 

@@ -1,4 +1,4 @@
-import { Get, Req, Res } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { plainToInstance } from 'class-transformer';
 import { Allow, CurrentActor } from '../../auth/access.decorators.js';
@@ -6,7 +6,9 @@ import type { Actor } from '../../auth/actor.js';
 import { ServiceQueryDto } from '../../catalogue/dto/service-query.dto.js';
 import { ServicesService } from '../../catalogue/services.service.js';
 import { CertificatesService } from '../../conformance/certificates.service.js';
+import { CertificateVerificationService } from '../../conformance/certificate-verification.service.js';
 import { CertificateQueryDto } from '../../conformance/dto/certificate.dto.js';
+import { ProblemException } from '../../common/errors/problem.exception.js';
 import { ProductQueryDto } from '../../products/dto/product.dto.js';
 import { ProductsService } from '../../products/products.service.js';
 import { PageController } from '../page.decorator.js';
@@ -26,6 +28,7 @@ export class SupplierCertificatesController {
     private readonly certificates: CertificatesService,
     private readonly products: ProductsService,
     private readonly services: ServicesService,
+    private readonly verification: CertificateVerificationService,
   ) {}
 
   @Get()
@@ -45,5 +48,24 @@ export class SupplierCertificatesController {
       tagClass: STATUS_TAG[c.status] ?? 'govuk-tag--grey',
     }));
     return render(req, reply, 'supplier/certificates.njk', { certificates: rows });
+  }
+
+  /** The printable certificate: the public facts, with the address anyone can check it at. */
+  @Get(':id')
+  @Allow('supplier')
+  async one(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const own = await this.certificates.get(actor, id);
+    const certificate = await this.verification.byNumber(own.certificateNumber);
+    if (!certificate) throw ProblemException.notFound('Certificate', id);
+    return render(req, reply, 'supplier/certificate.njk', {
+      certificate,
+      tagClass: STATUS_TAG[certificate.status] ?? 'govuk-tag--grey',
+      verifyUrl: `${req.protocol}://${req.host}/verify-certificate/${certificate.certificateNumber}`,
+    });
   }
 }

@@ -17,10 +17,7 @@ import { ProductLifecycleService } from '../../products/product-lifecycle.servic
 import { PRODUCT_TRANSITIONS, SUPPLIER_MOVES } from '../../products/product-lifecycle.js';
 import type { ProductView } from '../../products/product-views.js';
 import { ProductsService } from '../../products/products.service.js';
-import {
-  CreateSubmissionDto,
-  SubmissionQueryDto,
-} from '../../conformance/dto/submission.dto.js';
+import { CreateSubmissionDto, SubmissionQueryDto } from '../../conformance/dto/submission.dto.js';
 import { isOpen } from '../../conformance/submission-lifecycle.js';
 import { SubmissionsService } from '../../conformance/submissions.service.js';
 import {
