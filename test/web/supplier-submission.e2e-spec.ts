@@ -280,13 +280,11 @@ describe('supplier conformance submission in a browser', () => {
         ],
       });
     expect(verdicts.status).toBe(200);
-    const decided = await admin()
-      .post(`${url}/decision`)
-      .send({
-        version: verdicts.body.version,
-        result: 'changes_requested',
-        reason: 'Fix receipts',
-      });
+    const decided = await admin().post(`${url}/decision`).send({
+      version: verdicts.body.version,
+      result: 'changes_requested',
+      reason: 'Fix receipts',
+    });
     expect(decided.status).toBe(200);
 
     const context = await newContext();
