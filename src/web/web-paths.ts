@@ -45,4 +45,8 @@ export const PAGE_ROUTE_PATTERNS = [
   'supplier/{*rest}',
   'programme',
   'programme/{*rest}',
+  'public',
+  'public/{*rest}',
+  'open-data',
+  'open-data/{*rest}',
 ];

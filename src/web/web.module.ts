@@ -7,6 +7,10 @@ import { BenefitsModule } from '../benefits/benefits.module.js';
 import { BenefitPagesController } from './benefits/benefit-pages.controller.js';
 import { ProductsModule } from '../products/products.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { PublicModule } from '../public/public.module.js';
+import { OpenDataController } from './public-pages/open-data.controller.js';
+import { PublicPagesController } from './public-pages/public-pages.controller.js';
+import { PublicRateLimitGuard } from './public-pages/public-rate-limit.guard.js';
 import { CouncilAdoptionController } from './council-adoption.controller.js';
 import { CouncilHomeController } from './council-home.controller.js';
 import { CouncilProductsController } from './council-products.controller.js';
@@ -33,6 +37,7 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     BenefitsModule,
     ProductsModule,
     OrganisationsModule,
+    PublicModule,
   ],
   controllers: [
     SignInController,
@@ -47,7 +52,9 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     SupplierCertificatesController,
     RolloutDashboardController,
     ProgrammeCouncilsController,
+    PublicPagesController,
+    OpenDataController,
   ],
-  providers: [PageErrorFilter],
+  providers: [PageErrorFilter, PublicRateLimitGuard],
 })
 export class WebModule {}
