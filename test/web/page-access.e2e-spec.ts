@@ -119,7 +119,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 120_000); // every page route × 7 principals: ~400 requests, rendered pages included
 
   it('refuses a POST without a valid CSRF token with a 403 page and changes nothing', async () => {
     const { agent } = await pageClient(api, ACCOUNTS.councilX);
