@@ -76,6 +76,21 @@ describe('public pages and open data', () => {
     expect(dictionary.text).not.toMatch(/public\.openData\.fields/);
   });
 
+  it('renders a page once per change but gives each response its own CSP nonce and CSRF token', async () => {
+    const [a, b] = [await api.http().get('/public'), await api.http().get('/public?utm=x')];
+    const nonceOf = (res: { headers: Record<string, string> }) =>
+      /'nonce-([^']+)'/.exec(res.headers['content-security-policy'])![1];
+    for (const res of [a, b]) {
+      expect(res.text).toContain(`nonce="${nonceOf(res)}"`);
+      expect(res.text).not.toContain('__public-page-');
+      expect(res.text).toMatch(/name="_csrf" value="[^"]+"/);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    expect(nonceOf(a)).not.toBe(nonceOf(b));
+    // The language toggle sends the visitor back to the page, without the query string.
+    expect(b.text).toContain('name="returnTo" value="/public"');
+  });
+
   it('publishes every adoption as CSV and JSON with the licence and the time of the last change', async () => {
     const http = api.http();
     const csv = await http.get('/open-data/adoptions.csv');

@@ -7,7 +7,7 @@ import {
   PUBLIC_CERTIFIED_PRODUCT_FIELDS,
 } from '../../public/public-views.js';
 import { PageController } from '../page.decorator.js';
-import { render } from '../page-request.js';
+import { cachedPage } from './cached-page.js';
 import { csvFile, jsonFile, LICENCE, sendFile } from './open-data-files.js';
 import { PublicRateLimitGuard } from './public-rate-limit.guard.js';
 
@@ -28,16 +28,16 @@ export class OpenDataController {
   constructor(private readonly data: PublicDataService) {}
 
   @Get()
-  async dictionary(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const lastChange = await this.data.lastChange();
-    return render(req, reply, 'public/open-data.njk', {
+  dictionary(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const page = { key: 'open-data', path: DICTIONARY, view: 'public/open-data.njk' };
+    return cachedPage(req, reply, this.data, page, async () => ({
       licence: LICENCE,
-      lastChanged: lastChange.changedAt,
+      lastChanged: (await this.data.lastChange()).changedAt,
       files: [
         { name: 'adoptions', fields: ADOPTION_COLUMNS },
         { name: 'certified-products', fields: PRODUCT_COLUMNS },
       ],
-    });
+    }));
   }
 
   @Get('adoptions.csv')
