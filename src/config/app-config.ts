@@ -90,6 +90,19 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_PER_IP_PER_MINUTE = 30;
 
+  /** Requests to the public pages and open data allowed per IP per minute (all replicas). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_PER_IP_PER_MINUTE = 600;
+
+  /** Seconds public figures are served from memory before the last-change marker is re-read. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  PUBLIC_CACHE_SECONDS = 30;
+
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 

@@ -27,16 +27,31 @@ function baseContext(req: PageRequest, reply: FastifyReply) {
   const flash = req.session.get('flash') as Flash | undefined;
   if (flash) req.session.set('flash', undefined);
   return {
-    lang: req.lang,
-    otherLang: req.lang === 'en' ? 'cy' : 'en',
-    t: tFor(req.lang),
-    fmt: formattersFor(req.lang),
-    cspNonce: req.cspNonce,
-    csrfToken: reply.generateCsrf(),
+    ...anonymousContext(req.lang, req.url, req.cspNonce, reply.generateCsrf()),
     user: req.actor ? { label: req.actor.label, role: req.actor.role } : null,
     signedIn: Boolean(req.sessionUserId),
-    currentPath: req.url,
     flash,
+  };
+}
+
+/** The context of a page seen signed out, with no message (the public pages cache theirs). */
+export function anonymousContext(
+  lang: Language,
+  currentPath: string,
+  cspNonce: string,
+  csrfToken: string,
+) {
+  return {
+    lang,
+    otherLang: lang === 'en' ? 'cy' : 'en',
+    t: tFor(lang),
+    fmt: formattersFor(lang),
+    cspNonce,
+    csrfToken,
+    user: null,
+    signedIn: false,
+    currentPath,
+    flash: undefined,
   };
 }
 

@@ -47,4 +47,8 @@ export const PAGE_ROUTE_PATTERNS = [
   'programme/{*rest}',
   'verify-certificate',
   'verify-certificate/{*rest}',
+  'public',
+  'public/{*rest}',
+  'open-data',
+  'open-data/{*rest}',
 ];

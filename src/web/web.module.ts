@@ -7,6 +7,10 @@ import { BenefitsModule } from '../benefits/benefits.module.js';
 import { BenefitPagesController } from './benefits/benefit-pages.controller.js';
 import { ProductsModule } from '../products/products.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { PublicModule } from '../public/public.module.js';
+import { OpenDataController } from './public-pages/open-data.controller.js';
+import { PublicPagesController } from './public-pages/public-pages.controller.js';
+import { PublicRateLimitGuard } from './public-pages/public-rate-limit.guard.js';
 import { CouncilAdoptionController } from './council-adoption.controller.js';
 import { CouncilHomeController } from './council-home.controller.js';
 import { CouncilProductsController } from './council-products.controller.js';
@@ -38,6 +42,7 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     BenefitsModule,
     ProductsModule,
     OrganisationsModule,
+    PublicModule,
   ],
   controllers: [
     SignInController,
@@ -56,7 +61,9 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     RolloutDashboardController,
     ProgrammeCouncilsController,
     VerifyCertificateController,
+    PublicPagesController,
+    OpenDataController,
   ],
-  providers: [PageErrorFilter, SubmissionPageLoader],
+  providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard],
 })
 export class WebModule {}

@@ -293,6 +293,40 @@ export const PAGE_MATRIX: PageCase[] = [
     path: (f) => `/programme/councils/${f.councilX}`,
     expect: PROGRAMME_READ,
   },
+  // Public pages and open data: no sign-in, the same for everyone.
+  { route: 'GET /public', path: () => '/public', expect: { otherwise: 200 } },
+  { route: 'GET /public/councils', path: () => '/public/councils', expect: { otherwise: 200 } },
+  {
+    route: 'GET /public/councils/:gssCode',
+    path: () => '/public/councils/E09000001',
+    expect: { otherwise: 200 },
+  },
+  {
+    route: 'GET /public/certified-products',
+    path: () => '/public/certified-products',
+    expect: { otherwise: 200 },
+  },
+  { route: 'GET /open-data', path: () => '/open-data', expect: { otherwise: 200 } },
+  {
+    route: 'GET /open-data/adoptions.csv',
+    path: () => '/open-data/adoptions.csv',
+    expect: { otherwise: 200 },
+  },
+  {
+    route: 'GET /open-data/adoptions.json',
+    path: () => '/open-data/adoptions.json',
+    expect: { otherwise: 200 },
+  },
+  {
+    route: 'GET /open-data/certified-products.csv',
+    path: () => '/open-data/certified-products.csv',
+    expect: { otherwise: 200 },
+  },
+  {
+    route: 'GET /open-data/certified-products.json',
+    path: () => '/open-data/certified-products.json',
+    expect: { otherwise: 200 },
+  },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
   // Last: it ends the principal's session.
