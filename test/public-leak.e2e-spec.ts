@@ -32,6 +32,10 @@ const INTERNAL_COLUMNS: [string, string][] = [
   ['certificates', 'revoked_reason'],
   ['usability_evaluations', 'supplier_reply'],
   ['supplier_webhooks', 'url'],
+  ['submission_items', 'evidence_text'],
+  ['submission_items', 'reviewer_comment'],
+  ['conformance_submissions', 'decision_reason'],
+  ['conformance_submissions', 'override_reason'],
 ];
 /** Shorter values (e.g. "None", a stage name) are words, not data that could leak. */
 const MIN_LENGTH = 8;
@@ -93,12 +97,17 @@ describe('what is public is decided in one place: no internal value leaves unsig
     const councils: { gss: string }[] = await api.db.query(
       `SELECT DISTINCT o.gss_code AS gss FROM organisations o JOIN adoptions a ON a.council_id = o.id`,
     );
+    const certificates: { number: string }[] = await api.db.query(
+      `SELECT certificate_number AS number FROM certificates`,
+    );
     const pages = [
       '/public',
       '/public/councils',
       '/public/certified-products',
       '/open-data',
       ...councils.map((c) => `/public/councils/${c.gss}`),
+      // The supplier portal's public certificate verification, for every certificate.
+      ...certificates.map((c) => `/verify-certificate/${c.number}`),
     ];
     const files = [
       '/open-data/adoptions.csv',
