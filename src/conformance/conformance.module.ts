@@ -8,6 +8,7 @@ import { ConformanceSubmissionsController } from './conformance-submissions.cont
 import { ConformanceSeeder } from './conformance.seeder.js';
 import { ProductComparisonController } from './product-comparison.controller.js';
 import { ProductComparisonService } from './product-comparison.service.js';
+import { ReviewQueueService } from './review-queue.service.js';
 import { ReassessmentSubscriber } from './reassessment.subscriber.js';
 import { SampleChecker } from './sample-checker.service.js';
 import { SubmissionReviewService } from './submission-review.service.js';
@@ -42,6 +43,7 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     UsabilityEvaluationsService,
     ProductComparisonService,
     ConformanceSeeder,
+    ReviewQueueService,
   ],
   exports: [
     ConformanceSeeder,
@@ -49,6 +51,9 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     UsabilityEvaluationsService,
     CertificatesService,
     SubmissionsService,
+    SubmissionSamplesService,
+    SubmissionReviewService,
+    ReviewQueueService,
   ],
 })
 export class ConformanceModule {}

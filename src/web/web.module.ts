@@ -14,6 +14,7 @@ import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
+import { ProgrammeReviewsController } from './programme/programme-reviews.controller.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
@@ -47,6 +48,7 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     SupplierCertificatesController,
     RolloutDashboardController,
     ProgrammeCouncilsController,
+    ProgrammeReviewsController,
   ],
   providers: [PageErrorFilter],
 })

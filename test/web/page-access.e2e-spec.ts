@@ -64,7 +64,13 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
         targetValue: 50,
         targetDate: '2027-01-01',
       });
+    const submission = await api
+      .http()
+      .post('/api/v1/conformance-submissions')
+      .set({ authorization: `Bearer ${p.supplierA.bearer}` })
+      .send({ productId, serviceId: service.id });
     f = {
+      submissionA: submission.body.id,
       adoptionX,
       serviceId: service.id,
       stepId: step.body.id,
@@ -119,7 +125,8 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every route × principal through real sessions: well over the default on a busy machine.
+  }, 180_000);
 
   it('refuses a POST without a valid CSRF token with a 403 page and changes nothing', async () => {
     const { agent } = await pageClient(api, ACCOUNTS.councilX);
