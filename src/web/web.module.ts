@@ -14,6 +14,7 @@ import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
+import { ProgrammeAuditController } from './programme/programme-audit.controller.js';
 import { ProgrammeReviewsController } from './programme/programme-reviews.controller.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
@@ -49,6 +50,7 @@ import { SupplierProductsController } from './supplier/supplier-products.control
     RolloutDashboardController,
     ProgrammeCouncilsController,
     ProgrammeReviewsController,
+    ProgrammeAuditController,
   ],
   providers: [PageErrorFilter],
 })

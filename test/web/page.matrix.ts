@@ -239,6 +239,11 @@ export const PAGE_MATRIX: PageCase[] = [
     body: { result: 'maybe', reason: '', version: '1' },
     expect: REVIEW_WRITE,
   },
+  {
+    route: 'GET /programme/audit',
+    path: () => '/programme/audit?entityType=conformance_submission&from=2026-01-01',
+    expect: REVIEW_READ,
+  },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
 ];

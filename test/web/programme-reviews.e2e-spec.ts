@@ -305,11 +305,73 @@ describe('programme reviews in a browser', () => {
     expect(violations).toEqual([]);
   });
 
+  it('shows the audit log, filtered by record and day, paged, in English and Welsh', async () => {
+    const { page, checker, close } = await noJsPage();
+    const check = async () => violations.push(...(await axeViolationsWithoutJs(page, checker)));
+    const [first] = submissions;
+    await signIn(page, ACCOUNTS.admin);
+    await navigate(page, page.getByRole('link', { name: 'Audit log' }));
+    expect(await textOf(page.locator('h1'))).toBe('Audit log');
+    // Newest first, 50 a page, with the total the log holds.
+    const [{ all }] = await api.db.query(`SELECT count(*)::int AS "all" FROM audit_events`);
+    expect(await page.locator('#audit-table tbody tr').count()).toBe(Math.min(all, 50));
+    expect(await textOf(page.locator('#audit-total'))).toContain(`${all} events`);
+    const [newest] = await api.db.query(
+      `SELECT action FROM audit_events ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+    );
+    expect(await textOf(page.locator('#audit-table tbody tr td:nth-child(2)'))).toBe(newest.action);
+    if (all > 50) {
+      await navigate(page, page.getByRole('link', { name: /Next/ }));
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    }
+    await check();
+
+    // A bad day is the error summary (400), not a 500.
+    await page.getByLabel('From (day)').fill('30/11/2026');
+    await navigate(page, page.getByRole('button', { name: 'Apply filters' }));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+      'Enter the first day as a date',
+    );
+    await check();
+
+    // The review's own events, today only.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel('From (day)').fill(today);
+    await page.getByLabel('To (day, inclusive)').fill(today);
+    await page.getByLabel('Record type').fill('conformance_submission');
+    await page.getByLabel('Record id').fill(first.id);
+    await navigate(page, page.getByRole('button', { name: 'Apply filters' }));
+    const actions = (
+      await page.locator('#audit-table tbody tr td:nth-child(2)').allInnerTexts()
+    ).map((a) => a.trim());
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1`,
+      [first.id],
+    );
+    expect(actions).toHaveLength(n);
+    expect(actions[0]).toBe('submission.approved');
+    expect(actions).toEqual(
+      expect.arrayContaining(['submission.claimed', 'submission.verdicts_recorded']),
+    );
+    await check();
+    await screenshot(page, 'programme-audit');
+    await navigate(page, page.getByRole('button', { name: 'Cymraeg' }));
+    expect(await textOf(page.locator('h1'))).toBe('Log archwilio');
+    await check();
+    await navigate(page, page.getByRole('button', { name: 'English' }));
+    await close();
+    expect(violations).toEqual([]);
+  });
+
   it('shows a viewer no write controls and refuses its forged POSTs', async () => {
     const { page, checker, close } = await noJsPage();
     const [, second] = submissions;
     await signIn(page, ACCOUNTS.viewer);
-    for (const path of ['/programme/reviews', `/programme/reviews/${second.id}`]) {
+    for (const path of [
+      '/programme/audit',
+      '/programme/reviews',
+      `/programme/reviews/${second.id}`,
+    ]) {
       const res = await page.goto(path);
       expect(res?.status()).toBe(200);
       const actions = await page
