@@ -8,6 +8,7 @@ import { ConformanceSubmissionsController } from './conformance-submissions.cont
 import { ConformanceSeeder } from './conformance.seeder.js';
 import { ProductComparisonController } from './product-comparison.controller.js';
 import { ProductComparisonService } from './product-comparison.service.js';
+import { ReviewQueueService } from './review-queue.service.js';
 import { ReassessmentSubscriber } from './reassessment.subscriber.js';
 import { SampleChecker } from './sample-checker.service.js';
 import { CertificateVerificationService } from './certificate-verification.service.js';
@@ -44,6 +45,7 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     UsabilityEvaluationsService,
     ProductComparisonService,
     ConformanceSeeder,
+    ReviewQueueService,
   ],
   exports: [
     ConformanceSeeder,
@@ -54,6 +56,7 @@ import { UsabilityEvaluationsService } from './usability-evaluations.service.js'
     SubmissionSamplesService,
     SubmissionReviewService,
     CertificateVerificationService,
+    ReviewQueueService,
   ],
 })
 export class ConformanceModule {}

@@ -18,6 +18,8 @@ import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
+import { ProgrammeAuditController } from './programme/programme-audit.controller.js';
+import { ProgrammeReviewsController } from './programme/programme-reviews.controller.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { VerifyCertificateController } from './verify-certificate.controller.js';
@@ -63,6 +65,8 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     VerifyCertificateController,
     PublicPagesController,
     OpenDataController,
+    ProgrammeReviewsController,
+    ProgrammeAuditController,
   ],
   providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard],
 })

@@ -44,6 +44,8 @@ export const PAGE_PRINCIPALS: PrincipalName[] = [
 const SUPPLIER_A_ONLY = { anonymous: 303, supplierA: 200, supplierB: 404, otherwise: 403 };
 const ANY_SUPPLIER = { anonymous: 303, supplierA: 200, supplierB: 200, otherwise: 403 };
 const PROGRAMME_READ = { anonymous: 303, admin: 200, agency: 200, otherwise: 403 };
+const REVIEW_READ = { anonymous: 303, admin: 200, otherwise: 403 };
+const REVIEW_WRITE = { anonymous: 303, admin: 400, otherwise: 403 };
 const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
 
 export const PAGE_MATRIX: PageCase[] = [
@@ -327,8 +329,36 @@ export const PAGE_MATRIX: PageCase[] = [
     path: () => '/open-data/certified-products.json',
     expect: { otherwise: 200 },
   },
-  // Last: it ends the principal's session.
-  { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
+  // Programme office: conformance reviews (programme staff only, like the API; admin writes).
+  { route: 'GET /programme/reviews', path: () => '/programme/reviews', expect: REVIEW_READ },
+  {
+    route: 'GET /programme/reviews/:id',
+    path: (f) => `/programme/reviews/${f.submissionA}`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'POST /programme/reviews/:id/claim',
+    path: (f) => `/programme/reviews/${f.submissionA}/claim`,
+    body: { version: 'x' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/reviews/:id/verdicts',
+    path: (f) => `/programme/reviews/${f.submissionA}/verdicts`,
+    body: { version: 'x' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/reviews/:id/decision',
+    path: (f) => `/programme/reviews/${f.submissionA}/decision`,
+    body: { result: 'maybe', reason: '', version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/audit',
+    path: () => '/programme/audit?entityType=conformance_submission&from=2026-01-01',
+    expect: REVIEW_READ,
+  },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
 ];
