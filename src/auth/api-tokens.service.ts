@@ -76,6 +76,15 @@ export class ApiTokensService {
     return toPage(rows.map(view), total, q);
   }
 
+  /** One token of the actor's organisation (any, for programme staff); 404 otherwise. */
+  async get(actor: Actor, id: string): Promise<TokenView> {
+    const token = await this.db.getRepository(ApiToken).findOne({
+      where: { id, ...(!isProgrammeStaff(actor) && { organisationId: actor.organisationId! }) },
+    });
+    if (!token) throw ProblemException.notFound('API token', id);
+    return view(token);
+  }
+
   async revoke(actor: Actor, id: string): Promise<TokenView> {
     return this.uow.run(async (tx) => {
       const token = await tx.manager.findOne(ApiToken, {

@@ -38,6 +38,13 @@ import { UsersService } from './users.service.js';
     PasswordHasher,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, UsersService, Authenticator, AuthService, LanguagePreferenceService],
+  exports: [
+    PasswordHasher,
+    UsersService,
+    Authenticator,
+    AuthService,
+    LanguagePreferenceService,
+    ApiTokensService,
+  ],
 })
 export class AuthModule {}

@@ -63,6 +63,6 @@ import { WebhookSender } from './webhook-sender.service.js';
     CouncilKnockOnNotices,
     CommunicationsSeeder,
   ],
-  exports: [CommunicationsSeeder],
+  exports: [CommunicationsSeeder, DeliveriesService, WebhookSender],
 })
 export class CommunicationsModule {}

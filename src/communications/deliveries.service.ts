@@ -23,6 +23,18 @@ export interface DeliveryView {
   deliveredAt: Date | null;
 }
 
+/** One webhook delivery as its supplier sees it: what was sent, how it went. */
+export interface WebhookAttemptView {
+  id: string;
+  topic: string;
+  status: string;
+  attempts: number;
+  /** The endpoint's HTTP status from the last failed attempt, if it answered at all. */
+  httpStatus: number | null;
+  lastError: string | null;
+  updatedAt: Date;
+}
+
 /** A communication's deliveries, paged, filtered by status and channel (programme staff). */
 @Injectable()
 export class DeliveriesService {
@@ -52,5 +64,23 @@ export class DeliveriesService {
       this.db.query(`SELECT count(*)::int AS total FROM deliveries d WHERE ${where}`, params),
     ]);
     return toPage(rows as DeliveryView[], total as number, q);
+  }
+
+  /** The actor's organisation's most recent webhook deliveries, newest first (one statement). */
+  async recentWebhook(actor: Actor, limit = 10): Promise<WebhookAttemptView[]> {
+    const rows: (Omit<WebhookAttemptView, 'httpStatus'> & { lastError: string | null })[] =
+      await this.db.query(
+        `SELECT d.id, c.topic, d.status, d.attempts, d.last_error AS "lastError",
+                d.updated_at AS "updatedAt"
+           FROM deliveries d
+           JOIN communications c ON c.id = d.communication_id
+          WHERE d.supplier_id = $1 AND d.channel = 'webhook'
+          ORDER BY d.updated_at DESC, d.id LIMIT $2`,
+        [actor.organisationId, limit],
+      );
+    return rows.map((r) => {
+      const code = /^HTTP (\d{3}) /.exec(r.lastError ?? '')?.[1];
+      return { ...r, httpStatus: code ? Number(code) : null };
+    });
   }
 }

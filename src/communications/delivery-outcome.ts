@@ -1,5 +1,10 @@
 /** What one send attempt came to; the processor turns it into a delivery status. */
 export type SendOutcome =
-  | { kind: 'delivered' }
-  | { kind: 'temporary'; error: string }
-  | { kind: 'permanent'; error: string; gone?: { supplierId: string; url: string } };
+  | { kind: 'delivered'; status?: number }
+  | { kind: 'temporary'; error: string; status?: number }
+  | {
+      kind: 'permanent';
+      error: string;
+      status?: number;
+      gone?: { supplierId: string; url: string };
+    };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { resolveWebhookTarget, WebhookTargetError } from '../common/net/webhook-target.js';
@@ -64,15 +65,30 @@ export class WebhookSender {
       return { kind: 'temporary', error: `${e.code ?? e.name}: ${e.message}` };
     }
     const error = `HTTP ${status} from ${endpoint.url}`;
-    if (status >= 200 && status < 300) return { kind: 'delivered' };
+    if (status >= 200 && status < 300) return { kind: 'delivered', status };
     if (status === 410) {
       this.endpoints.delete(supplierId);
-      return { kind: 'permanent', error, gone: { supplierId, url: endpoint.url } };
+      return { kind: 'permanent', error, status, gone: { supplierId, url: endpoint.url } };
     }
     if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
-      return { kind: 'permanent', error };
+      return { kind: 'permanent', error, status };
     }
-    return { kind: 'temporary', error };
+    return { kind: 'temporary', error, status };
+  }
+
+  /**
+   * A `webhook.test` event sent now, signed like any delivery, so a supplier can check its
+   * receiver; the endpoint is read afresh (not from the cache) since it may just have changed.
+   */
+  async sendTest(supplierId: string): Promise<SendOutcome> {
+    this.endpoints.delete(supplierId);
+    const id = `test_${randomUUID()}`;
+    const body = JSON.stringify({
+      type: 'webhook.test',
+      timestamp: new Date().toISOString(),
+      data: { testId: id, supplierId },
+    });
+    return this.send(id, supplierId, body);
   }
 
   private async endpoint(supplierId: string): Promise<Endpoint> {

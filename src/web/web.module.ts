@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdoptionModule } from '../adoption/adoption.module.js';
 import { CatalogueModule } from '../catalogue/catalogue.module.js';
+import { CommunicationsModule } from '../communications/communications.module.js';
 import { ConformanceModule } from '../conformance/conformance.module.js';
 import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
@@ -23,6 +24,8 @@ import { ProgrammeReviewsController } from './programme/programme-reviews.contro
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { VerifyCertificateController } from './verify-certificate.controller.js';
+import { SupplierApiTokensController } from './supplier/supplier-api-tokens.controller.js';
+import { SupplierWebhooksController } from './supplier/supplier-webhooks.controller.js';
 import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
 import { SupplierHomeController } from './supplier/supplier-home.controller.js';
 import { SupplierProductsController } from './supplier/supplier-products.controller.js';
@@ -39,6 +42,7 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
   imports: [
     AdoptionModule,
     CatalogueModule,
+    CommunicationsModule,
     ConformanceModule,
     DashboardsModule,
     BenefitsModule,
@@ -60,6 +64,8 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     SupplierSubmissionsController,
     SupplierSubmissionAnswersController,
     SupplierSubmissionSamplesController,
+    SupplierApiTokensController,
+    SupplierWebhooksController,
     RolloutDashboardController,
     ProgrammeCouncilsController,
     VerifyCertificateController,

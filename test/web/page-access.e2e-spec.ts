@@ -20,6 +20,10 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       }),
     );
     const p = await signInAll(api);
+    // Other suites of the run may have set these suppliers' webhook endpoints: none here.
+    await api.db.query(`DELETE FROM supplier_webhooks WHERE supplier_id = ANY($1)`, [
+      [p.supplierA.organisationId, p.supplierB.organisationId],
+    ]);
     const service = await insertService(api.db);
     const { productId, certificateId } = await insertProduct(api.db, {
       supplierId: p.supplierA.organisationId!,
@@ -74,7 +78,14 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       `SELECT certificate_number FROM certificates WHERE id = $1`,
       [certificateId],
     );
+    const token = await api
+      .http()
+      .post('/api/v1/api-tokens')
+      .set({ authorization: `Bearer ${p.supplierA.bearer}` })
+      .send({ name: 'Page matrix token' });
+    expect(token.status).toBe(201);
     f = {
+      apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,
       certificateNumber,

@@ -16,6 +16,8 @@ export interface PageFixtures {
   /** productA's certificate: its id and its public number. */
   certificateA: string;
   certificateNumber: string;
+  /** An API token of supplier A (revoked by supplier A's row, so it comes last for A). */
+  apiTokenA: string;
 }
 
 /**
@@ -358,6 +360,55 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /programme/audit',
     path: () => '/programme/audit?entityType=conformance_submission&from=2026-01-01',
     expect: REVIEW_READ,
+  },
+  // Supplier settings: API tokens.
+  {
+    route: 'GET /supplier/api-tokens',
+    path: () => '/supplier/api-tokens',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/api-tokens/new',
+    path: () => '/supplier/api-tokens/new',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'POST /supplier/api-tokens',
+    path: () => '/supplier/api-tokens',
+    body: { name: '' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 400, otherwise: 403 },
+  },
+  {
+    route: 'GET /supplier/api-tokens/:id/revoke',
+    path: (f) => `/supplier/api-tokens/${f.apiTokenA}/revoke`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/api-tokens/:id/revoke',
+    path: (f) => `/supplier/api-tokens/${f.apiTokenA}/revoke`,
+    expect: { anonymous: 303, supplierA: 303, supplierB: 404, otherwise: 403 },
+  },
+  // Supplier settings: the organisation's own webhook endpoint (none yet: test and rotate 409).
+  {
+    route: 'GET /supplier/webhooks',
+    path: () => '/supplier/webhooks',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'POST /supplier/webhooks',
+    path: () => '/supplier/webhooks',
+    body: { url: 'not a url' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 400, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/webhooks/test',
+    path: () => '/supplier/webhooks/test',
+    expect: { anonymous: 303, supplierA: 409, supplierB: 409, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/webhooks/rotate-secret',
+    path: () => '/supplier/webhooks/rotate-secret',
+    expect: { anonymous: 303, supplierA: 409, supplierB: 409, otherwise: 403 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

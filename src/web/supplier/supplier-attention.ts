@@ -6,7 +6,7 @@ export const EXPIRY_WARNING_DAYS = 60;
 
 /** One thing on the supplier's home page: a catalogue key, its parameters, a link, a deadline. */
 export interface AttentionItem {
-  kind: 'changesRequested' | 'reassessmentDue' | 'expiring' | 'productStatus';
+  kind: 'changesRequested' | 'reassessmentDue' | 'expiring' | 'productStatus' | 'webhookFailing';
   productId: string;
   productName: string;
   href: string;
@@ -14,6 +14,19 @@ export interface AttentionItem {
   reason: string | null;
   status?: string;
 }
+
+/** Delivery statuses that mean the webhook endpoint is failing when the latest one has it. */
+export const WEBHOOK_FAILED = ['temporary_failure', 'permanent_failure'];
+
+/** The home's last entry: the latest webhook delivery failed, so the endpoint needs a look. */
+export const webhookFailing = (): AttentionItem => ({
+  kind: 'webhookFailing',
+  productId: '',
+  productName: '',
+  href: '/supplier/webhooks',
+  deadline: null,
+  reason: null,
+});
 
 /**
  * What needs the supplier's attention, in the order the portal promises: submissions with
