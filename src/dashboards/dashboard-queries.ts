@@ -26,6 +26,10 @@ export interface DashboardFilters {
   serviceId?: string;
   nation?: string;
   region?: string;
+  /** Adoptions whose route (product, or shared service operated) is this supplier's. */
+  supplierId?: string;
+  /** Adoptions of councils in this council group. */
+  councilGroupId?: string;
 }
 
 const STAGE_COUNTS = ADOPTION_STAGES.map(
@@ -39,10 +43,20 @@ function andFilters(f: DashboardFilters, p: SqlParams): string {
   if (f.serviceId) parts.push(`a.service_id = ${p.add(f.serviceId)}`);
   if (f.nation) parts.push(`o.nation = ${p.add(f.nation)}`);
   if (f.region) parts.push(`o.region = ${p.add(f.region)}`);
+  if (f.supplierId) {
+    const sup = p.add(f.supplierId);
+    parts.push(`(a.product_id IN (SELECT id FROM products WHERE supplier_id = ${sup})
+      OR a.shared_service_id IN (SELECT id FROM shared_services WHERE operator_id = ${sup}))`);
+  }
+  if (f.councilGroupId) {
+    parts.push(`a.council_id IN (SELECT council_id FROM council_group_members
+      WHERE group_id = ${p.add(f.councilGroupId)})`);
+  }
   return parts.length ? `AND ${parts.join(' AND ')}` : '';
 }
 
-/** Filters over `a` (adoptions) and, when a nation or region is asked for, `o` (its council). */
+/** Filters over `a` (adoptions) and, when a nation or region is asked for, `o` (its council);
+ * supplier and council group are subqueries over `a`. */
 function scoped(f: DashboardFilters, p: SqlParams): string {
   const join = f.nation || f.region ? 'JOIN organisations o ON o.id = a.council_id' : '';
   return `SELECT a.id, a.council_id, a.service_id, a.stage, a.route_type, a.product_id, a.shared_service_id

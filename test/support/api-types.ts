@@ -20696,10 +20696,17 @@ export interface operations {
         serviceId?: string;
         nation?: string;
         region?: string;
+        /** @description Only adoptions routed through this supplier's products or shared services */
+        supplierId?: string;
+        /** @description Only councils in this council group */
+        councilGroupId?: string;
         /** @description Months of live trend */
         months?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag from an earlier answer: 304 with no body if nothing changed since */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -20712,6 +20719,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AdoptionDashboardViewDto'];
         };
+      };
+      /** @description Not modified: the ETag sent still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
       400: {
@@ -20768,6 +20782,10 @@ export interface operations {
         serviceId?: string;
         nation?: string;
         region?: string;
+        /** @description Only adoptions routed through this supplier's products or shared services */
+        supplierId?: string;
+        /** @description Only councils in this council group */
+        councilGroupId?: string;
       };
       header?: never;
       path?: never;
@@ -20837,7 +20855,10 @@ export interface operations {
   DashboardsController_councilStatus: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag from an earlier answer: 304 with no body if nothing changed since */
+        'If-None-Match'?: string;
+      };
       path: {
         /** @description Council id (UUID) or GSS code, e.g. E09000001 */
         id: string;
@@ -20853,6 +20874,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['CouncilStatusViewDto'];
         };
+      };
+      /** @description Not modified: the ETag sent still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
       400: {
