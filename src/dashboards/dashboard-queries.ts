@@ -134,6 +134,30 @@ export function adoptionDashboardStatement(f: DashboardFilters, months = 12): St
 
 type Row = Record<string, unknown>;
 
+/** What the dashboards can be filtered by, as `{ value, text }` options, in one statement. */
+export function filterOptionsStatement(): Statement {
+  const options = (value: string, text: string, from: string, order: string) =>
+    `(SELECT COALESCE(json_agg(json_build_object('value', ${value}, 'text', ${text}) ORDER BY ${order}), '[]') ${from})`;
+  const sql = `SELECT
+    ${options('s.id', `s.code || ' – ' || s.name`, 'FROM services s', 's.code')} AS services,
+    ${options('o.id', 'o.name', `FROM organisations o WHERE o.type = 'SUPPLIER'`, 'o.name')} AS suppliers,
+    ${options('g.id', 'g.name', 'FROM council_groups g', 'g.name')} AS council_groups`;
+  return { sql, params: [] };
+}
+
+export interface FilterOption {
+  value: string;
+  text: string;
+}
+
+export function shapeFilterOptions([row]: Row[]) {
+  return {
+    services: row.services as FilterOption[],
+    suppliers: row.suppliers as FilterOption[],
+    councilGroups: row.council_groups as FilterOption[],
+  };
+}
+
 /** Shapes the dashboard statement's one row. */
 export function shapeAdoptionDashboard([row]: Row[]) {
   const services = row.by_service as Row[];

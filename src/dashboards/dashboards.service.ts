@@ -13,6 +13,8 @@ import {
   adoptionDashboardStatement,
   attentionStatement,
   councilStatusStatement,
+  filterOptionsStatement,
+  shapeFilterOptions,
   shapeAdoptionDashboard,
   shapeAttention,
   shapeCouncilStatus,
@@ -21,6 +23,7 @@ import {
 
 type AdoptionDashboard = ReturnType<typeof shapeAdoptionDashboard>;
 type CouncilStatus = NonNullable<ReturnType<typeof shapeCouncilStatus>>;
+type FilterOptions = ReturnType<typeof shapeFilterOptions>;
 
 /** The filters that shape the national dashboard, as a cache and ETag key. */
 const filterKey = (q: DashboardQueryDto) =>
@@ -38,6 +41,7 @@ const filterKey = (q: DashboardQueryDto) =>
 export class DashboardsService {
   private readonly adoptionAnswers = new GenerationCache<AdoptionDashboard>(256);
   private readonly statusAnswers = new GenerationCache<CouncilStatus | null>(4096);
+  private readonly optionAnswers = new GenerationCache<FilterOptions>(1);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -57,9 +61,28 @@ export class DashboardsService {
     // The live trend's months end with the current one: a new month is a new answer.
     const key = `${todayIso().slice(0, 7)}|${filterKey(q)}`;
     return conditionally(weakEtag('adoption', generation, key), ifNoneMatch, () =>
-      this.adoptionAnswers.get(key, generation, async () =>
-        shapeAdoptionDashboard(await this.run(adoptionDashboardStatement(q, q.months))),
-      ),
+      this.figures(q, key, generation),
+    );
+  }
+
+  /** The rollout page's figures and filter options, under one generation read. */
+  async adoptionPage(q: DashboardQueryDto | null) {
+    const generation = await this.generation.current();
+    const options = await this.options(generation);
+    if (!q) return { options, figures: null };
+    const key = `${todayIso().slice(0, 7)}|${filterKey(q)}`;
+    return { options, figures: await this.figures(q, key, generation) };
+  }
+
+  private figures(q: DashboardQueryDto, key: string, generation: string) {
+    return this.adoptionAnswers.get(key, generation, async () =>
+      shapeAdoptionDashboard(await this.run(adoptionDashboardStatement(q, q.months))),
+    );
+  }
+
+  private options(generation: string): Promise<FilterOptions> {
+    return this.optionAnswers.get('options', generation, async () =>
+      shapeFilterOptions(await this.run(filterOptionsStatement())),
     );
   }
 
