@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image for the api (default CMD), the worker and the one-shot migrate/seed job.
 
-FROM node:20-bookworm-slim AS build
+# Node 22 LTS (Node 20 reached end of life in April 2026; the code and lock file also
+# run on Node 20.19+, see package.json engines).
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +12,7 @@ COPY src ./src
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json

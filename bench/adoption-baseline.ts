@@ -7,6 +7,10 @@ import {
   shapeCouncilStatus,
   type Statement,
 } from '../src/dashboards/dashboard-queries.js';
+import { ADOPTION_SELECT, adoptionWhere } from '../src/adoption/adoption-queries.js';
+import { toAdoptionView } from '../src/adoption/adoption-views.js';
+import type { Actor } from '../src/auth/actor.js';
+import { SqlParams } from '../src/common/sql/sql-params.js';
 
 /**
  * The adoption benchmark's ceiling: bare Fastify and a `pg` pool of the api's default
@@ -29,6 +33,35 @@ app.get<{ Params: { id: string } }>('/api/v1/councils/:id/status', async (req) =
     await run(councilStatusStatement(req.params.id, new Date().toISOString().slice(0, 10))),
   ),
 );
+
+// GET /adoptions?limit=50 as the programme admin sees it: the api's page and count
+// statements (adoptions.service.ts), run side by side, and the same row view.
+const ADMIN = {
+  kind: 'user',
+  role: 'programme_admin',
+  organisationType: 'PROGRAMME_OFFICE',
+} as Actor;
+const COUNT_FROM = `FROM adoptions a
+    JOIN organisations o ON o.id = a.council_id
+    LEFT JOIN products p ON p.id = a.product_id
+    LEFT JOIN shared_services ss ON ss.id = a.shared_service_id`;
+app.get<{ Querystring: { limit?: string } }>('/api/v1/adoptions', async (req) => {
+  const limit = Number(req.query.limit ?? 20);
+  const p = new SqlParams();
+  const where = adoptionWhere(ADMIN, {}, p);
+  const c = new SqlParams();
+  const [rows, counted] = await Promise.all([
+    pool.query(
+      `${ADOPTION_SELECT} ${where} ORDER BY o.name, s.code LIMIT ${p.add(limit)} OFFSET ${p.add(0)}`,
+      p.values,
+    ),
+    pool.query(`SELECT count(*)::int AS n ${COUNT_FROM} ${adoptionWhere(ADMIN, {}, c)}`, c.values),
+  ]);
+  return {
+    data: rows.rows.map(toAdoptionView),
+    meta: { page: 1, limit, total: (counted.rows[0] as { n: number }).n },
+  };
+});
 
 const close = () => void app.close().then(() => pool.end().then(() => process.exit(0)));
 process.once('SIGTERM', close);

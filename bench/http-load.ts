@@ -25,6 +25,8 @@ export interface ServerProcess {
   url: string;
   /** CPU seconds the process has used (all its threads), where /proc tells; else undefined. */
   cpuSeconds(): number | undefined;
+  /** Peak resident memory so far (VmHWM), MB, where /proc tells; else undefined. */
+  peakRssMb(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,7 @@ export async function startServer(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000; // a shared machine can be slow to boot Nest
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     const ok = await fetch(url + readyPath).then(
@@ -87,13 +89,14 @@ export async function startServer(
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${script} did not answer ${readyPath} within 20 s`);
+      throw new Error(`${script} did not answer ${readyPath} within 60 s`);
     }
     await sleep(100);
   }
   return {
     url,
     cpuSeconds: () => processCpuSeconds(child.pid),
+    peakRssMb: () => processPeakRssMb(child.pid),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -106,8 +109,42 @@ function load(
   url: string,
   seconds: number,
   headers: Record<string, string>,
+  connections = CONNECTIONS,
 ): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  return autocannon({ url, connections, duration: seconds, headers });
+}
+
+/**
+ * The same load as `measure` (50 connections in all), spread evenly over several servers
+ * running the same route (replicas): req/s summed, the worst p50/p99 of the servers, CPU
+ * per request over all of them.
+ */
+export async function measureSpread(
+  name: string,
+  servers: ServerProcess[],
+  route: string,
+  headers: Record<string, string> = {},
+): Promise<BenchRow> {
+  const each = Math.ceil(CONNECTIONS / servers.length);
+  await Promise.all(servers.map((s) => load(s.url + route, WARMUP_SECONDS, headers, each)));
+  const cpu = () => servers.reduce((n, s) => n + (s.cpuSeconds() ?? NaN), 0);
+  const before = cpu();
+  const results = await Promise.all(
+    servers.map((s) => load(s.url + route, MEASURE_SECONDS, headers, each)),
+  );
+  const after = cpu();
+  const total = results.reduce((n, r) => n + r.requests.total, 0);
+  const failed = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+  return {
+    name,
+    reqPerSec: Math.round(results.reduce((n, r) => n + r.requests.average, 0)),
+    p50Ms: Math.max(...results.map((r) => r.latency.p50)),
+    p99Ms: Math.max(...results.map((r) => r.latency.p99)),
+    cpuUsPerReq: Number.isNaN(after - before)
+      ? undefined
+      : Math.round(((after - before) * 1e6) / total),
+    note: failed > 0 ? `${failed} failed requests` : undefined,
+  };
 }
 
 /**
@@ -140,4 +177,15 @@ export async function measure(
     cpuUsPerReq,
     note: failed > 0 ? `${failed} failed requests` : undefined,
   };
+}
+
+/** VmHWM of a process in MB (Linux /proc), or undefined. */
+export function processPeakRssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
 }

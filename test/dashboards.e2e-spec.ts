@@ -223,6 +223,9 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
         )
       ).count,
     });
+    // A new read-model generation, so both measures below run the aggregates (a repeat
+    // request within one generation is answered from the api's cache: see the 304 test).
+    await api.db.query(`UPDATE read_model_generation SET generation = generation + 1`);
     const small = await measure();
     const [{ n: before }] = await api.db.query(
       `SELECT count(*)::int AS n FROM organisations WHERE type = 'COUNCIL'`,
@@ -248,8 +251,9 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
       );
       expect(synthetic.councils).toBe(300);
       expect(big).toEqual(small);
-      // The statement itself, plus the sign-in check of the bearer.
-      expect(small).toEqual({ dashboard: 2, attention: 2, status: 2 });
+      // The statement itself, plus the sign-in check of the bearer (and, for the dashboard
+      // and council status, the read-model generation).
+      expect(small).toEqual({ dashboard: 3, attention: 2, status: 3 });
       expect(before).toBeGreaterThan(100);
     } finally {
       await api.db.query(
@@ -257,6 +261,106 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
       );
       await api.db.query(`DELETE FROM organisations WHERE gss_code LIKE 'SYNTH%'`);
     }
+  });
+
+  it('answers a repeat request from the generation: 304 for a matching ETag, no aggregate', async () => {
+    const url = `/api/v1/dashboards/adoption?serviceId=${service.id}`;
+    const aggregates = (queries: string[]) => queries.filter((q) => q.includes('per_council'));
+    const first = await as(api, p.admin).get(url);
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const revalidated = await countQueries(api.db, () =>
+      as(api, p.admin).get(url).set('if-none-match', etag),
+    );
+    expect(revalidated.result.status).toBe(304);
+    expect(revalidated.result.text).toBe('');
+    expect(revalidated.result.headers.etag).toBe(etag);
+    // The bearer's check and the generation: nothing that reads adoptions.
+    expect(revalidated.count).toBe(2);
+    expect(revalidated.queries.some((q) => q.includes('read_model_generation'))).toBe(true);
+    expect(aggregates(revalidated.queries)).toEqual([]);
+
+    // Without the header: the same figures, from the cache (no aggregate either).
+    const repeat = await countQueries(api.db, () => as(api, p.admin).get(url));
+    expect(repeat.result.status).toBe(200);
+    expect(repeat.result.body).toEqual(first.body);
+    expect(aggregates(repeat.queries)).toEqual([]);
+    // Another filter is another ETag.
+    const other = await as(api, p.admin).get(`${url}&nation=Wales`);
+    expect(other.headers.etag).not.toBe(etag);
+
+    // A change to an adoption (here a committed write straight to the table) is seen at once.
+    await api.db.query(`UPDATE adoptions SET stage = 'live' WHERE id = $1`, [ids.m]);
+    try {
+      const changed = await countQueries(api.db, () =>
+        as(api, p.admin).get(url).set('if-none-match', etag),
+      );
+      expect(changed.result.status).toBe(200);
+      expect(changed.result.headers.etag).not.toBe(etag);
+      expect(aggregates(changed.queries)).toHaveLength(1);
+      expect(changed.result.body.totals.live).toBe(first.body.totals.live + 1);
+    } finally {
+      await api.db.query(`UPDATE adoptions SET stage = 'implementation' WHERE id = $1`, [ids.m]);
+    }
+
+    // Council status likewise; an ETag is no way round the council's own-status rule.
+    const statusUrl = `/api/v1/councils/${p.councilX.organisationId}/status`;
+    const status = await as(api, p.councilX).get(statusUrl);
+    expect(status.status).toBe(200);
+    const again = await countQueries(api.db, () =>
+      as(api, p.councilX)
+        .get(statusUrl)
+        .set('if-none-match', status.headers.etag as string),
+    );
+    expect(again.result.status).toBe(304);
+    expect(again.count).toBe(2);
+    const otherCouncil = await as(api, p.councilY)
+      .get(statusUrl)
+      .set('if-none-match', status.headers.etag as string);
+    expect(otherCouncil.status).toBe(404);
+  });
+
+  it('filters the dashboard by supplier and by council group', async () => {
+    const base = `/api/v1/dashboards/adoption?serviceId=${service.id}`;
+    const bySupplier = await as(api, p.admin).get(
+      `${base}&supplierId=${p.supplierA.organisationId}`,
+    );
+    expect(bySupplier.status).toBe(200);
+    // Supplier A's certified product routes City of London (live) and Hartlepool (testing).
+    expect(bySupplier.body.totals).toEqual({ adoptions: 2, live: 1, pctLive: 50 });
+    expect(bySupplier.body.bySupplier).toEqual([
+      expect.objectContaining({
+        supplier: expect.objectContaining({ id: p.supplierA.organisationId }),
+      }),
+    ]);
+    const [{ id: groupId }] = await api.db.query(
+      `INSERT INTO council_groups (name) VALUES ($1) RETURNING id`,
+      [`Dashboard test group ${service.code}`],
+    );
+    await api.db.query(
+      `INSERT INTO council_group_members (group_id, council_id)
+       SELECT $1, id FROM organisations WHERE gss_code IN ('W06000001', 'E09000002')`,
+      [groupId],
+    );
+    const byGroup = await as(api, p.admin).get(`${base}&councilGroupId=${groupId}`);
+    expect(byGroup.status).toBe(200);
+    // Anglesey (planning) and Barking and Dagenham (withdrawn).
+    expect(byGroup.body.totals).toEqual({ adoptions: 2, live: 0, pctLive: 0 });
+    expect(byGroup.body.byNation.map((n: { nation: string }) => n.nation).sort()).toEqual([
+      'England',
+      'Wales',
+    ]);
+    const attention = await as(api, p.admin).get(
+      `/api/v1/dashboards/attention?serviceId=${service.id}&councilGroupId=${groupId}`,
+    );
+    expect(
+      attention.body.data.map((r: { council: { gssCode: string } }) => r.council.gssCode),
+    ).toEqual(['W06000001']);
+    const bad = await as(api, p.admin).get(`${base}&supplierId=not-a-uuid`);
+    expect(bad.status).toBe(400);
   });
 
   it('shows a council its status: route, certificate, next target, open council risks', async () => {

@@ -11,6 +11,7 @@ import { ApiToken } from './api-token.entity.js';
 import { newApiToken } from './api-token-format.js';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto.js';
 import type { ApiTokenViewDto } from './dto/api-token-view.dto.js';
+import { Authenticator } from './authenticator.service.js';
 
 const view = (t: ApiToken): ApiTokenViewDto => ({
   id: t.id,
@@ -32,6 +33,7 @@ export class ApiTokensService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async create(actor: Actor, dto: CreateApiTokenDto): Promise<TokenView & { token: string }> {
@@ -86,6 +88,12 @@ export class ApiTokensService {
   }
 
   async revoke(actor: Actor, id: string): Promise<TokenView> {
+    const revoked = await this.revokeInTx(actor, id);
+    this.authenticator.forgetPrincipals();
+    return revoked;
+  }
+
+  private revokeInTx(actor: Actor, id: string): Promise<TokenView> {
     return this.uow.run(async (tx) => {
       const token = await tx.manager.findOne(ApiToken, {
         where: {

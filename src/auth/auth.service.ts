@@ -12,6 +12,7 @@ import type { LoginDto, LoginResponseDto } from './dto/login.dto.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { User } from './user.entity.js';
+import { Authenticator } from './authenticator.service.js';
 
 @Injectable()
 export class AuthService {
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly authenticator: Authenticator,
   ) {}
 
   /** The same 401 for an unknown email, a wrong password and an inactive account. */
@@ -122,5 +124,6 @@ export class AuthService {
         after: { passwordHash: 'y' },
       });
     });
+    this.authenticator.forgetPrincipals();
   }
 }

@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
 import { sha256Hex } from '../common/crypto/secret-box.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import type { OrganisationType } from '../organisations/organisation-type.js';
 import type { Actor } from './actor.js';
 import { parseApiToken } from './api-token-format.js';
+import { PrincipalCache } from './principal-cache.js';
 import type { Role } from './role.js';
 
 interface Principal {
@@ -21,13 +23,35 @@ interface Principal {
 const LAST_USED_RESOLUTION_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Turns an `Authorization: Bearer …` header into an Actor: a JWT or an API token. */
+/** A cached API token's principal and when this process last wrote its last_used_at. */
+interface TokenPrincipal extends Principal {
+  lastUsed: number;
+}
+
+/**
+ * Turns an `Authorization: Bearer …` header into an Actor: a JWT or an API token.
+ * Principals are cached briefly per credential (see PrincipalCache for the bound);
+ * `forgetPrincipals()` is called by every change that ends a user's or token's access.
+ */
 @Injectable()
 export class Authenticator {
+  private readonly users: PrincipalCache<Principal>;
+  private readonly tokens: PrincipalCache<TokenPrincipal>;
+
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.users = new PrincipalCache(config.AUTH_PRINCIPAL_CACHE_MS);
+    this.tokens = new PrincipalCache(config.AUTH_PRINCIPAL_CACHE_MS);
+  }
+
+  /** A user, token or organisation lost access: nothing cached may be trusted any more. */
+  forgetPrincipals(): void {
+    this.users.clear();
+    this.tokens.clear();
+  }
 
   async authenticate(
     header: string | undefined,
@@ -54,6 +78,8 @@ export class Authenticator {
   }
 
   private async fromJwt(jwt: string): Promise<Principal> {
+    const cached = this.users.get(jwt);
+    if (cached) return cached;
     let claims: { sub?: unknown; exp?: unknown; tv?: unknown };
     try {
       claims = await this.jwt.verifyAsync<typeof claims>(jwt);
@@ -71,7 +97,9 @@ export class Authenticator {
     ) {
       throw this.unauthenticated('Invalid or expired token');
     }
-    return this.userPrincipal(claims.sub, tv as number);
+    const p = await this.userPrincipal(claims.sub, tv as number);
+    this.users.set(jwt, p, claims.exp * 1000);
+    return p;
   }
 
   /**
@@ -86,7 +114,12 @@ export class Authenticator {
     if (!UUID.test(session.userId) || !Number.isSafeInteger(session.tokenVersion)) {
       throw this.unauthenticated('Not signed in');
     }
-    const p = await this.userPrincipal(session.userId, session.tokenVersion);
+    const key = `session:${session.userId}:${session.tokenVersion}`;
+    let p = this.users.get(key);
+    if (!p) {
+      p = await this.userPrincipal(session.userId, session.tokenVersion);
+      this.users.set(key, p);
+    }
     return { kind: 'user', userId: p.id, tokenId: null, ...this.common(p), ...ctx };
   }
 
@@ -106,8 +139,20 @@ export class Authenticator {
   }
 
   private async fromApiToken(prefix: string, whole: string): Promise<Principal> {
+    const hash = sha256Hex(whole);
+    const cached = this.tokens.get(hash);
+    if (cached) {
+      if (Date.now() - cached.lastUsed > LAST_USED_RESOLUTION_MS) {
+        cached.lastUsed = Date.now();
+        await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [
+          cached.id,
+        ]);
+      }
+      return cached;
+    }
     const [row] = await this.db.query(
       `SELECT t.id, t.token_hash AS "tokenHash", t.last_used_at AS "lastUsedAt",
+              t.expires_at AS "expiresAt",
               'api-token:' || t.prefix AS label, u.role, t.organisation_id AS "organisationId",
               o.type AS "organisationType"
          FROM api_tokens t
@@ -118,15 +163,29 @@ export class Authenticator {
           AND o.onboarding_status IS DISTINCT FROM 'inactive'`,
       [prefix],
     );
-    const given = Buffer.from(sha256Hex(whole));
+    const given = Buffer.from(hash);
     if (!row || !timingSafeEqual(Buffer.from(row.tokenHash as string), given)) {
       throw this.unauthenticated('Invalid, expired or revoked API token');
     }
-    const lastUsed = row.lastUsedAt ? new Date(row.lastUsedAt as string).getTime() : 0;
+    let lastUsed = row.lastUsedAt ? new Date(row.lastUsedAt as string).getTime() : 0;
     if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
+      lastUsed = Date.now();
       await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.id]);
     }
-    return row as Principal;
+    const p: TokenPrincipal = {
+      id: row.id,
+      label: row.label,
+      role: row.role,
+      organisationId: row.organisationId,
+      organisationType: row.organisationType,
+      lastUsed,
+    };
+    this.tokens.set(
+      hash,
+      p,
+      row.expiresAt ? new Date(row.expiresAt as string).getTime() : Infinity,
+    );
+    return p;
   }
 
   private unauthenticated(detail: string): ProblemException {

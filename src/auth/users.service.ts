@@ -14,6 +14,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { ROLES_BY_ORGANISATION_TYPE } from './role.js';
 import { User } from './user.entity.js';
 import { toUserView } from './user-view.js';
+import { Authenticator } from './authenticator.service.js';
 
 type UserView = ReturnType<typeof toUserView>;
 
@@ -25,6 +26,7 @@ export class UsersService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async list(actor: Actor, q: UserQueryDto): Promise<Page<UserView>> {
@@ -89,6 +91,13 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
+    // A role change or deactivation must not be outlived by a cached principal.
+    const saved = await this.updateInTx(actor, id, dto);
+    this.authenticator.forgetPrincipals();
+    return saved;
+  }
+
+  private updateInTx(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
     return this.uow.run(async (tx) => {
       const user = await tx.manager.findOne(User, {
         where: { id },

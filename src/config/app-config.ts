@@ -103,6 +103,16 @@ export class AppConfig {
   @Max(3600)
   PUBLIC_CACHE_SECONDS = 30;
 
+  /**
+   * How long an api process keeps an authenticated principal (0 = off): the bound within
+   * which a deactivation or revocation made by another replica takes effect here.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUTH_PRINCIPAL_CACHE_MS = 5000;
+
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 

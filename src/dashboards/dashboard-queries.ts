@@ -26,6 +26,10 @@ export interface DashboardFilters {
   serviceId?: string;
   nation?: string;
   region?: string;
+  /** Adoptions whose route (product, or shared service operated) is this supplier's. */
+  supplierId?: string;
+  /** Adoptions of councils in this council group. */
+  councilGroupId?: string;
 }
 
 const STAGE_COUNTS = ADOPTION_STAGES.map(
@@ -39,10 +43,20 @@ function andFilters(f: DashboardFilters, p: SqlParams): string {
   if (f.serviceId) parts.push(`a.service_id = ${p.add(f.serviceId)}`);
   if (f.nation) parts.push(`o.nation = ${p.add(f.nation)}`);
   if (f.region) parts.push(`o.region = ${p.add(f.region)}`);
+  if (f.supplierId) {
+    const sup = p.add(f.supplierId);
+    parts.push(`(a.product_id IN (SELECT id FROM products WHERE supplier_id = ${sup})
+      OR a.shared_service_id IN (SELECT id FROM shared_services WHERE operator_id = ${sup}))`);
+  }
+  if (f.councilGroupId) {
+    parts.push(`a.council_id IN (SELECT council_id FROM council_group_members
+      WHERE group_id = ${p.add(f.councilGroupId)})`);
+  }
   return parts.length ? `AND ${parts.join(' AND ')}` : '';
 }
 
-/** Filters over `a` (adoptions) and, when a nation or region is asked for, `o` (its council). */
+/** Filters over `a` (adoptions) and, when a nation or region is asked for, `o` (its council);
+ * supplier and council group are subqueries over `a`. */
 function scoped(f: DashboardFilters, p: SqlParams): string {
   const join = f.nation || f.region ? 'JOIN organisations o ON o.id = a.council_id' : '';
   return `SELECT a.id, a.council_id, a.service_id, a.stage, a.route_type, a.product_id, a.shared_service_id
@@ -119,6 +133,30 @@ export function adoptionDashboardStatement(f: DashboardFilters, months = 12): St
 }
 
 type Row = Record<string, unknown>;
+
+/** What the dashboards can be filtered by, as `{ value, text }` options, in one statement. */
+export function filterOptionsStatement(): Statement {
+  const options = (value: string, text: string, from: string, order: string) =>
+    `(SELECT COALESCE(json_agg(json_build_object('value', ${value}, 'text', ${text}) ORDER BY ${order}), '[]') ${from})`;
+  const sql = `SELECT
+    ${options('s.id', `s.code || ' – ' || s.name`, 'FROM services s', 's.code')} AS services,
+    ${options('o.id', 'o.name', `FROM organisations o WHERE o.type = 'SUPPLIER'`, 'o.name')} AS suppliers,
+    ${options('g.id', 'g.name', 'FROM council_groups g', 'g.name')} AS council_groups`;
+  return { sql, params: [] };
+}
+
+export interface FilterOption {
+  value: string;
+  text: string;
+}
+
+export function shapeFilterOptions([row]: Row[]) {
+  return {
+    services: row.services as FilterOption[],
+    suppliers: row.suppliers as FilterOption[],
+    councilGroups: row.council_groups as FilterOption[],
+  };
+}
 
 /** Shapes the dashboard statement's one row. */
 export function shapeAdoptionDashboard([row]: Row[]) {

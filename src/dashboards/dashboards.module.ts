@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DashboardsController } from './dashboards.controller.js';
 import { DashboardsService } from './dashboards.service.js';
+import { ReadModelGeneration } from './read-model-generation.js';
 
 /** L4: SQL-aggregated views across the programme (adoption, attention, council status). */
 @Module({
   controllers: [DashboardsController],
-  providers: [DashboardsService],
+  providers: [DashboardsService, ReadModelGeneration],
   exports: [DashboardsService],
 })
 export class DashboardsModule {}

@@ -6,27 +6,84 @@ import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { todayIso } from '../common/validation/is-iso-date.decorator.js';
 import { AppConfig } from '../config/app-config.js';
+import { type Conditional, conditionally, weakEtag } from '../common/http/conditional-get.js';
+import { GenerationCache, ReadModelGeneration } from './read-model-generation.js';
 import type { AttentionQueryDto, DashboardQueryDto } from './dto/dashboard-query.dto.js';
 import {
   adoptionDashboardStatement,
   attentionStatement,
   councilStatusStatement,
+  filterOptionsStatement,
+  shapeFilterOptions,
   shapeAdoptionDashboard,
   shapeAttention,
   shapeCouncilStatus,
   type Statement,
 } from './dashboard-queries.js';
 
-/** Runs the dashboard statements (see dashboard-queries.ts): one per request. */
+type AdoptionDashboard = ReturnType<typeof shapeAdoptionDashboard>;
+type CouncilStatus = NonNullable<ReturnType<typeof shapeCouncilStatus>>;
+type FilterOptions = ReturnType<typeof shapeFilterOptions>;
+
+/** The filters that shape the national dashboard, as a cache and ETag key. */
+const filterKey = (q: DashboardQueryDto) =>
+  [q.serviceId, q.nation, q.region, q.supplierId, q.councilGroupId, q.months].join('|');
+
+/**
+ * Runs the dashboard statements (see dashboard-queries.ts). The national dashboard and
+ * council status are answered from the read-model generation (one tiny statement): a
+ * matching `If-None-Match` is a 304 straight away; otherwise the aggregate runs once per
+ * (filters, generation) in this process and repeat requests reuse it, so their cost does
+ * not grow with the programme. The attention list stays one indexed statement per request.
+ * Cached answers are shared: callers must not change them.
+ */
 @Injectable()
 export class DashboardsService {
+  private readonly adoptionAnswers = new GenerationCache<AdoptionDashboard>(256);
+  private readonly statusAnswers = new GenerationCache<CouncilStatus | null>(4096);
+  private readonly optionAnswers = new GenerationCache<FilterOptions>(1);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly generation: ReadModelGeneration,
   ) {}
 
-  async adoption(q: DashboardQueryDto) {
-    return shapeAdoptionDashboard(await this.run(adoptionDashboardStatement(q, q.months)));
+  async adoption(q: DashboardQueryDto): Promise<AdoptionDashboard> {
+    return (await this.adoptionConditional(q, undefined)).body!;
+  }
+
+  async adoptionConditional(
+    q: DashboardQueryDto,
+    ifNoneMatch: string | undefined,
+  ): Promise<Conditional<AdoptionDashboard>> {
+    const generation = await this.generation.current();
+    // The live trend's months end with the current one: a new month is a new answer.
+    const key = `${todayIso().slice(0, 7)}|${filterKey(q)}`;
+    return conditionally(weakEtag('adoption', generation, key), ifNoneMatch, () =>
+      this.figures(q, key, generation),
+    );
+  }
+
+  /** The rollout page's figures and filter options, under one generation read. */
+  async adoptionPage(q: DashboardQueryDto | null) {
+    const generation = await this.generation.current();
+    const options = await this.options(generation);
+    if (!q) return { options, figures: null };
+    const key = `${todayIso().slice(0, 7)}|${filterKey(q)}`;
+    return { options, figures: await this.figures(q, key, generation) };
+  }
+
+  private figures(q: DashboardQueryDto, key: string, generation: string) {
+    return this.adoptionAnswers.get(key, generation, async () =>
+      shapeAdoptionDashboard(await this.run(adoptionDashboardStatement(q, q.months))),
+    );
+  }
+
+  private options(generation: string): Promise<FilterOptions> {
+    return this.optionAnswers.get('options', generation, async () =>
+      shapeFilterOptions(await this.run(filterOptionsStatement())),
+    );
   }
 
   async attention(q: AttentionQueryDto) {
@@ -45,17 +102,33 @@ export class DashboardsService {
     };
   }
 
+  async councilStatus(actor: Actor, ref: string): Promise<CouncilStatus> {
+    return (await this.councilStatusConditional(actor, ref, undefined)).body!;
+  }
+
   /** A council reads its own status only (another council's id is a 404). */
-  async councilStatus(actor: Actor, ref: string) {
+  async councilStatusConditional(
+    actor: Actor,
+    ref: string,
+    ifNoneMatch: string | undefined,
+  ): Promise<Conditional<CouncilStatus>> {
     const councilId = await this.councilId(ref);
     if (isTenantScoped(actor) && actor.organisationId !== councilId) {
       throw ProblemException.notFound('Council', councilId);
     }
-    const status = shapeCouncilStatus(
-      await this.run(councilStatusStatement(councilId, todayIso())),
+    const generation = await this.generation.current();
+    const today = todayIso(); // variances in force and next targets change with the date
+    const key = `${councilId}|${today}`;
+    const answer = await conditionally(
+      weakEtag('council-status', generation, key),
+      ifNoneMatch,
+      () =>
+        this.statusAnswers.get(key, generation, async () =>
+          shapeCouncilStatus(await this.run(councilStatusStatement(councilId, today))),
+        ),
     );
-    if (!status) throw ProblemException.notFound('Council', councilId);
-    return status;
+    if (answer.body === null) throw ProblemException.notFound('Council', councilId);
+    return answer as Conditional<CouncilStatus>;
   }
 
   /** The council's id from its id or GSS code: 400 for neither, 404 for an unknown code. */

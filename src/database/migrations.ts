@@ -14,6 +14,7 @@ import { UserTokenVersion1796062564872 } from '../../migrations/1796062564872-us
 import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-webhook-per-endpoint.js';
 import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
 import { BenefitsRegister1796067482605 } from '../../migrations/1796067482605-benefits-register.js';
+import { ReadModelGeneration1796073283158 } from '../../migrations/1796073283158-read-model-generation.js';
 import { CertificateNumber1796074309010 } from '../../migrations/1796074309010-certificate-number.js';
 
 /**
@@ -37,5 +38,6 @@ export const MIGRATIONS = [
   WebhookPerEndpoint1796062660563,
   DeliveryLease1796062926703,
   BenefitsRegister1796067482605,
+  ReadModelGeneration1796073283158,
   CertificateNumber1796074309010,
 ];

@@ -12,6 +12,7 @@ import { ONBOARDING_TRANSITIONS, type OnboardingStatus } from './organisation-ty
 import { type SupplierView, toSupplierView } from './organisation-views.js';
 import { assertSupplierVisible } from './supplier-scope.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
+import { Authenticator } from '../auth/authenticator.service.js';
 
 @Injectable()
 export class SuppliersService {
@@ -19,6 +20,7 @@ export class SuppliersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async list(actor: Actor, q: PageQueryDto): Promise<Page<SupplierView>> {
@@ -70,7 +72,7 @@ export class SuppliersService {
     to: OnboardingStatus,
     note?: string,
   ): Promise<SupplierView> {
-    return this.mutate(
+    const moved = await this.mutate(
       actor,
       id,
       `supplier.${to}`,
@@ -81,6 +83,9 @@ export class SuppliersService {
       },
       note,
     );
+    // An organisation made inactive ends its users' and tokens' access.
+    this.authenticator.forgetPrincipals();
+    return moved;
   }
 
   private async mutate(

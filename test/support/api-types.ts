@@ -20706,10 +20706,17 @@ export interface operations {
         serviceId?: string;
         nation?: string;
         region?: string;
+        /** @description Only adoptions routed through this supplier's products or shared services */
+        supplierId?: string;
+        /** @description Only councils in this council group */
+        councilGroupId?: string;
         /** @description Months of live trend */
         months?: number;
       };
-      header?: never;
+      header?: {
+        /** @description An ETag from an earlier answer: 304 with no body if nothing changed since */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -20722,6 +20729,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AdoptionDashboardViewDto'];
         };
+      };
+      /** @description Not modified: the ETag sent still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
       400: {
@@ -20778,6 +20792,10 @@ export interface operations {
         serviceId?: string;
         nation?: string;
         region?: string;
+        /** @description Only adoptions routed through this supplier's products or shared services */
+        supplierId?: string;
+        /** @description Only councils in this council group */
+        councilGroupId?: string;
       };
       header?: never;
       path?: never;
@@ -20847,7 +20865,10 @@ export interface operations {
   DashboardsController_councilStatus: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description An ETag from an earlier answer: 304 with no body if nothing changed since */
+        'If-None-Match'?: string;
+      };
       path: {
         /** @description Council id (UUID) or GSS code, e.g. E09000001 */
         id: string;
@@ -20863,6 +20884,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['CouncilStatusViewDto'];
         };
+      };
+      /** @description Not modified: the ETag sent still matches */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
       400: {

@@ -33,6 +33,9 @@ export default async function globalSetup(): Promise<void> {
     OUTBOX_STALE_SECONDS: '1',
     TRUST_PROXY: 'true',
     LOGIN_RATE_PER_IP_PER_MINUTE: '10000',
+    // Off by default: tests change users and tokens straight in the database and expect
+    // the next request to see it; test/auth-principal-cache.e2e-spec.ts turns it on.
+    AUTH_PRINCIPAL_CACHE_MS: '0',
   };
   const env = { ...process.env, ...testEnv };
   // The real CLIs: migrate, then seed reference data and the demo programme.

@@ -13,12 +13,16 @@ describe('programme rollout dashboard page', () => {
   let bearer: string | null;
   let councilXName: string;
   let councilY: string;
+  let supplierA: string;
+  let supplierB: string;
 
   beforeAll(async () => {
     api = await startTestApi();
     const p = await signInAll(api);
     bearer = p.admin.bearer;
     councilY = p.councilY.organisationId!;
+    supplierA = p.supplierA.organisationId!;
+    supplierB = p.supplierB.organisationId!;
     service = await insertService(api.db);
     const { productId } = await insertProduct(api.db, {
       supplierId: p.supplierA.organisationId!,
@@ -86,6 +90,43 @@ describe('programme rollout dashboard page', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('govuk-error-summary');
     expect(bad.text).toContain('href="#serviceId"');
+  });
+
+  it('filters by supplier and council group, as the JSON dashboard does', async () => {
+    const { agent } = await pageClient(api, ACCOUNTS.admin);
+    const [{ id: groupId }] = await api.db.query(
+      `INSERT INTO council_groups (name) VALUES ($1) RETURNING id`,
+      [`Page filter group ${service.code}`],
+    );
+    await api.db.query(`INSERT INTO council_group_members (group_id, council_id) VALUES ($1, $2)`, [
+      groupId,
+      councilY,
+    ]);
+    const form = await agent.get('/programme/dashboard');
+    expect(form.text).toContain(`<option value="${supplierA}">`);
+    expect(form.text).toContain(`>Page filter group ${service.code}</option>`);
+    const bySupplier = await agent.get(
+      `/programme/dashboard?serviceId=${service.id}&supplierId=${supplierA}`,
+    );
+    expect(bySupplier.status).toBe(200);
+    expect(bySupplier.text).toContain('data-figure="adoptions">2<');
+    expect(bySupplier.text).toContain(`<option value="${supplierA}" selected>`);
+    expect(bySupplier.text).toContain(
+      `href="/programme/dashboard/download?serviceId=${service.id}&amp;supplierId=${supplierA}"`,
+    );
+    const otherSupplier = await agent.get(
+      `/programme/dashboard?serviceId=${service.id}&supplierId=${supplierB}`,
+    );
+    expect(otherSupplier.text).toContain('No adoptions match these filters.');
+    const byGroup = await agent.get(
+      `/programme/dashboard?serviceId=${service.id}&councilGroupId=${groupId}`,
+    );
+    // Council Y only: its planning adoption.
+    expect(byGroup.text).toContain('data-figure="adoptions">1<');
+    expect(byGroup.text).toContain('data-figure="live">0<');
+    const bad = await agent.get('/programme/dashboard?supplierId=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#supplierId"');
   });
 
   it('downloads what is shown as CSV', async () => {

@@ -22,6 +22,19 @@ export class DashboardQueryDto {
   region?: string;
 
   @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only adoptions routed through this supplier's products or shared services",
+  })
+  @IsOptional()
+  @IsUUID()
+  supplierId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only councils in this council group' })
+  @IsOptional()
+  @IsUUID()
+  councilGroupId?: string;
+
+  @ApiPropertyOptional({
     minimum: 1,
     maximum: 60,
     default: 12,
@@ -52,4 +65,17 @@ export class AttentionQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   region?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only adoptions routed through this supplier's products or shared services",
+  })
+  @IsOptional()
+  @IsUUID()
+  supplierId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only councils in this council group' })
+  @IsOptional()
+  @IsUUID()
+  councilGroupId?: string;
 }

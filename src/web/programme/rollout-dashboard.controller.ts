@@ -4,8 +4,6 @@ import { plainToInstance } from 'class-transformer';
 import { stringify } from 'csv-stringify/sync';
 import { ADOPTION_STAGES } from '../../adoption/adoption-stage.js';
 import { Allow } from '../../auth/access.decorators.js';
-import { ServiceQueryDto } from '../../catalogue/dto/service-query.dto.js';
-import { ServicesService } from '../../catalogue/services.service.js';
 import { AttentionQueryDto, DashboardQueryDto } from '../../dashboards/dto/dashboard-query.dto.js';
 import { DashboardsService } from '../../dashboards/dashboards.service.js';
 import { NATIONS } from '../../organisations/organisation-type.js';
@@ -17,6 +15,9 @@ import { percentBars, STAGE_COLOURS, stackedBars, trendLine } from './rollout-ch
 
 const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const ATTENTION_SHOWN = 25;
+/** The filter form's words: `dashboardFilters.fields.<field>.label` (locales/<lang>/dashboardFilters.json). */
+const FORM = 'dashboardFilters.fields';
+const FILTERS = ['serviceId', 'nation', 'region', 'supplierId', 'councilGroupId'] as const;
 
 /**
  * The programme's rollout dashboard: the JSON dashboard's figures (same statements, one
@@ -25,10 +26,7 @@ const ATTENTION_SHOWN = 25;
  */
 @PageController('programme/dashboard')
 export class RolloutDashboardController {
-  constructor(
-    private readonly dashboards: DashboardsService,
-    private readonly services: ServicesService,
-  ) {}
+  constructor(private readonly dashboards: DashboardsService) {}
 
   @Get()
   @Allow(...PROGRAMME)
@@ -39,12 +37,19 @@ export class RolloutDashboardController {
   ) {
     const t = tFor((req as PageRequest).lang);
     const input = pick(query);
-    const { dto, errors } = await validateForm(DashboardQueryDto, input, 'programmeDashboard', t);
-    const services = (
-      await this.services.list(plainToInstance(ServiceQueryDto, { limit: 500 }))
-    ).data.map((s) => ({ value: s.id, text: `${s.code} – ${s.name}` }));
-    const base = { filters: input, services, nations: NATIONS, downloadQuery: '' };
-    if (errors.length) {
+    const { dto, errors } = await validateForm(DashboardQueryDto, input, FORM, t);
+    // One generation read; figures and options come from the dashboards' cache when
+    // nothing changed since (see DashboardsService).
+    const { options, figures } = await this.dashboards.adoptionPage(errors.length ? null : dto);
+    const base = {
+      filters: input,
+      services: options.services,
+      supplierOptions: options.suppliers,
+      councilGroupOptions: options.councilGroups,
+      nations: NATIONS,
+      downloadQuery: '',
+    };
+    if (!figures) {
       return render(
         req,
         reply,
@@ -53,7 +58,6 @@ export class RolloutDashboardController {
         400,
       );
     }
-    const figures = await this.dashboards.adoption(dto);
     const supplierPct = figures.bySupplier.map((s) => ({
       ...s,
       pctLive: s.adoptions > 0 ? Math.round((1000 * s.live) / s.adoptions) / 10 : 0,
@@ -94,7 +98,7 @@ export class RolloutDashboardController {
   ) {
     const t = tFor((req as PageRequest).lang);
     const input = pick(query);
-    const { dto, errors } = await validateForm(DashboardQueryDto, input, 'programmeDashboard', t);
+    const { dto, errors } = await validateForm(DashboardQueryDto, input, FORM, t);
     if (errors.length) return reply.redirect('/programme/dashboard', 303);
     const attention = await this.dashboards.attention(
       plainToInstance(AttentionQueryDto, { ...filtersOf(dto), limit: ATTENTION_SHOWN }),
@@ -111,12 +115,7 @@ export class RolloutDashboardController {
     @Res() reply: FastifyReply,
   ) {
     const t = tFor((req as PageRequest).lang);
-    const { dto, errors } = await validateForm(
-      DashboardQueryDto,
-      pick(query),
-      'programmeDashboard',
-      t,
-    );
+    const { dto, errors } = await validateForm(DashboardQueryDto, pick(query), FORM, t);
     if (errors.length) return reply.redirect('/programme/dashboard', 303);
     const f = await this.dashboards.adoption(dto);
     const rows: (string | number)[][] = [['section', 'name', 'measure', 'value']];
@@ -143,7 +142,7 @@ export class RolloutDashboardController {
 /** The filter fields from the query string, empty ones dropped (a select's "all"). */
 function pick(query: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ['serviceId', 'nation', 'region']) {
+  for (const k of FILTERS) {
     const v = query[k];
     if (typeof v === 'string' && v !== '') out[k] = v;
     else if (v !== undefined && typeof v !== 'string') out[k] = String(v);
@@ -151,11 +150,11 @@ function pick(query: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-const filtersOf = (dto: DashboardQueryDto) => ({
-  serviceId: dto.serviceId,
-  nation: dto.nation,
-  region: dto.region,
-});
+const filtersOf = (dto: DashboardQueryDto) =>
+  Object.fromEntries(FILTERS.map((k) => [k, dto[k]])) as Pick<
+    DashboardQueryDto,
+    (typeof FILTERS)[number]
+  >;
 
 /** The validated filters as a query string (for the download and attention links). */
 const queryOf = (dto: DashboardQueryDto) =>

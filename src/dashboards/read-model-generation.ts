@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * The programme's read-model generation: a counter every transaction that changes a table
+ * the dashboards read bumps once, at commit (triggers in migration
+ * 1796073283158-read-model-generation). Same number → same data, on every api replica.
+ * Read it BEFORE the data it tags, so a tag is never newer than its answer.
+ */
+@Injectable()
+export class ReadModelGeneration {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async current(): Promise<string> {
+    const [row] = await this.db.query(
+      `SELECT generation::text AS g FROM read_model_generation WHERE id = 1`,
+    );
+    return (row as { g: string }).g;
+  }
+}
+
+/**
+ * Answers computed once per (key, generation) in this process and shared by every request
+ * that asks for that key while the generation stands — concurrent first askers share one
+ * computation. Bounded: past `maxEntries` the least recently used key is dropped.
+ */
+export class GenerationCache<T> {
+  private readonly entries = new Map<string, { generation: string; value: Promise<T> }>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string, generation: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    this.entries.delete(key);
+    // A newer generation's answer (cached by a later request) is as good or better.
+    if (hit && BigInt(hit.generation) >= BigInt(generation)) {
+      this.entries.set(key, hit); // most recently used last
+      return hit.value;
+    }
+    const value = compute();
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    this.entries.set(key, { generation, value });
+    if (this.entries.size > this.maxEntries) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+    return value;
+  }
+}
