@@ -8,6 +8,7 @@ import { BenefitMeasurement } from '../benefits/benefit-measurement.entity.js';
 import { BenefitStatusChange } from '../benefits/benefit-status-change.entity.js';
 import { BenefitThresholdCrossing } from '../benefits/benefit-threshold-crossing.entity.js';
 import { Benefit } from '../benefits/benefit.entity.js';
+import { Decision } from '../decisions/decision.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
 import { Communication } from '../communications/communication.entity.js';
@@ -70,6 +71,7 @@ export const ENTITIES = [
   BenefitMeasurement,
   BenefitThresholdCrossing,
   BenefitStatusChange,
+  Decision,
   Communication,
   CommunicationSupplier,
   Delivery,
