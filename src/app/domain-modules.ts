@@ -11,6 +11,7 @@ import { ProductsModule } from '../products/products.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
+import { DecisionsModule } from '../decisions/decisions.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -27,6 +28,7 @@ export const DOMAIN_MODULES = [
   ConformanceModule,
   RisksModule,
   BenefitsModule,
+  DecisionsModule,
   AdoptionModule,
   CommunicationsModule,
   DashboardsModule,
