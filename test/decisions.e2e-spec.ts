@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DecisionsSeeder } from '../src/decisions/decisions.seeder.js';
 import { insertService } from './support/adoption-fixtures.js';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
 import { countQueries } from './support/query-counter.js';
@@ -171,8 +172,8 @@ describe('decisions: the decision log', () => {
 
     // A superseded decision cannot be superseded again, nor a proposed one.
     const again = await record({ supersedesId: second.id });
-    await accept(again);
     const late = await record({ supersedesId: second.id });
+    await accept(again);
     const res = await as(api, p.admin).post(`${url}/${late.id}/accept`).send({});
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('illegal_transition');
@@ -400,5 +401,76 @@ describe('decisions: the decision log', () => {
     const list = await as(api, p.councilX).get(`${url}?serviceId=${service.id}`);
     expect(list.body.meta.total).toBe(7);
     expect(list.body.data[0].requirements).toHaveLength(1);
+  });
+
+  it('demo data: the programme board replaced council-by-council checking with one shared eligibility checker; seeding again adds nothing', async () => {
+    const rows = (await api.db.query(
+      `SELECT d.seed_key, d.status, o.seed_key AS supersedes, n.seed_key AS superseded_by,
+              cardinality(d.consulted_organisation_ids) AS consulted,
+              cardinality(d.requirement_ids) AS requirements, cardinality(d.risk_ids) AS risks
+         FROM decisions d
+         LEFT JOIN decisions o ON o.id = d.supersedes_id
+         LEFT JOIN decisions n ON n.id = d.superseded_by_id
+        WHERE d.seed_key LIKE 'demo-dec-%' ORDER BY d.seed_key`,
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        seed_key: 'demo-dec-01',
+        status: 'superseded',
+        supersedes: null,
+        superseded_by: 'demo-dec-02',
+        consulted: 2,
+        requirements: 0,
+        risks: 0,
+      },
+      {
+        seed_key: 'demo-dec-02',
+        status: 'accepted',
+        supersedes: 'demo-dec-01',
+        superseded_by: null,
+        consulted: 6,
+        requirements: 2,
+        risks: 1,
+      },
+      {
+        seed_key: 'demo-dec-03',
+        status: 'proposed',
+        supersedes: null,
+        superseded_by: null,
+        consulted: 2,
+        requirements: 0,
+        risks: 0,
+      },
+      {
+        seed_key: 'demo-dec-04',
+        status: 'accepted',
+        supersedes: null,
+        superseded_by: null,
+        consulted: 2,
+        requirements: 0,
+        risks: 0,
+      },
+      {
+        seed_key: 'demo-dec-05',
+        status: 'revoked',
+        supersedes: null,
+        superseded_by: null,
+        consulted: 1,
+        requirements: 0,
+        risks: 0,
+      },
+    ]);
+    const again = await api.db.transaction((m) => api.app.get(DecisionsSeeder).seedDemo(m));
+    expect(again).toEqual({ decisions: 0 });
+    // City of London (council X) was consulted on the shared checker and finds it by its rationale.
+    const found = await as(api, p.councilX).get(
+      `${url}?q=${encodeURIComponent('same answer family')}`,
+    );
+    expect(found.body.data.map((d: { title: string }) => d.title)).toContain(
+      'Run one shared eligibility checker for all 174 councils',
+    );
+    // The Welsh-language proposal is consulted on with Welsh councils only.
+    const welsh = await as(api, p.councilX).get(`${url}?q=Welsh&status=proposed`);
+    expect(welsh.body.data).toEqual([]);
   });
 });

@@ -24,17 +24,13 @@ export const decisionsMatrix: MatrixModule = {
       [service.id],
     )) as { id: string }[];
     const auth = `Bearer ${p.admin.bearer}`;
-    const risk = await api
-      .http()
-      .post('/api/v1/risks')
-      .set('authorization', auth)
-      .send({
-        kind: 'risk',
-        title: 'Matrix decision risk',
-        category: 'delivery',
-        likelihood: 2,
-        impact: 2,
-      });
+    const risk = await api.http().post('/api/v1/risks').set('authorization', auth).send({
+      kind: 'risk',
+      title: 'Matrix decision risk',
+      category: 'delivery',
+      likelihood: 2,
+      impact: 2,
+    });
     const res = await api
       .http()
       .post('/api/v1/decisions')
