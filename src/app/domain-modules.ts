@@ -12,6 +12,7 @@ import { StandardsModule } from '../standards/standards.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
+import { GovernanceModule } from '../governance/governance.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -29,6 +30,7 @@ export const DOMAIN_MODULES = [
   RisksModule,
   BenefitsModule,
   DecisionsModule,
+  GovernanceModule,
   AdoptionModule,
   CommunicationsModule,
   DashboardsModule,

@@ -9,6 +9,10 @@ import { BenefitStatusChange } from '../benefits/benefit-status-change.entity.js
 import { BenefitThresholdCrossing } from '../benefits/benefit-threshold-crossing.entity.js';
 import { Benefit } from '../benefits/benefit.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
+import { GovernanceGroup } from '../governance/governance-group.entity.js';
+import { GovernanceMember } from '../governance/governance-member.entity.js';
+import { MeetingAction } from '../governance/meeting-action.entity.js';
+import { Meeting } from '../governance/meeting.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
 import { Communication } from '../communications/communication.entity.js';
@@ -72,6 +76,10 @@ export const ENTITIES = [
   BenefitThresholdCrossing,
   BenefitStatusChange,
   Decision,
+  GovernanceGroup,
+  GovernanceMember,
+  Meeting,
+  MeetingAction,
   Communication,
   CommunicationSupplier,
   Delivery,

@@ -15,6 +15,7 @@ import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-
 import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
 import { BenefitsRegister1796067482605 } from '../../migrations/1796067482605-benefits-register.js';
 import { DecisionLog1796073150119 } from '../../migrations/1796073150119-decision-log.js';
+import { GovernanceMeetings1796074909785 } from '../../migrations/1796074909785-governance-meetings.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   DeliveryLease1796062926703,
   BenefitsRegister1796067482605,
   DecisionLog1796073150119,
+  GovernanceMeetings1796074909785,
 ];

@@ -25,7 +25,7 @@ export interface ResolvedLinks {
  */
 export async function resolveDecisionLinks(
   m: EntityManager,
-  dto: DecisionLinksDto,
+  dto: DecisionLinksDto & { decidedByMeetingId?: string | null },
 ): Promise<ResolvedLinks> {
   const p = new SqlParams();
   const checks = ID_LINKS.map(
@@ -42,7 +42,9 @@ export async function resolveDecisionLinks(
                FROM jsonb_array_elements(${p.add(JSON.stringify(reqs))}::jsonb) WITH ORDINALITY AS r(e, i)
                LEFT JOIN requirements q ON q.requirement_set_id = (r.e->>'requirementSetId')::uuid
                     AND q.code = r.e->>'code'
-            ) AS requirements`,
+            ) AS requirements,
+            (${p.add(dto.decidedByMeetingId ?? null)}::uuid IS NULL OR EXISTS
+              (SELECT 1 FROM meetings mt WHERE mt.id = ${p.add(dto.decidedByMeetingId ?? null)}::uuid)) AS meeting`,
     p.values,
   )) as Record<string, unknown>[];
   const errors: FieldError[] = [];
@@ -55,6 +57,12 @@ export async function resolveDecisionLinks(
           : `${field}[${i}] is not known`,
       });
     }
+  }
+  if (!row.meeting) {
+    errors.push({
+      field: 'decidedByMeetingId',
+      message: 'decidedByMeetingId is not a known meeting',
+    });
   }
   const requirementIds = row.requirements as (string | null)[];
   requirementIds.forEach((id, i) => {

@@ -3,7 +3,7 @@ import type { SqlParams } from '../common/sql/sql-params.js';
 
 /** Every column of a decision plus its linked requirements (set, version, code), as one row. */
 export const DECISION_SELECT = `SELECT d.id, d.title, d.context, d.options, d.outcome, d.rationale,
-    d.consequences, d.status, d.supersedes_id, d.superseded_by_id, d.decided_by_people,
+    d.consequences, d.status, d.supersedes_id, d.decided_by_meeting_id, d.superseded_by_id, d.decided_by_people,
     d.consulted_organisation_ids, d.informed_organisation_ids, d.public_to_programme,
     d.decided_on::text AS decided_on, d.review_date::text AS review_date, d.revocation_reason,
     d.risk_ids, d.service_ids, d.standard_ids, d.local_variance_ids, d.product_ids,
@@ -16,12 +16,16 @@ export const DECISION_SELECT = `SELECT d.id, d.title, d.context, d.options, d.ou
 
 /**
  * Who reads which decisions, as SQL over alias `d`: programme staff and agencies read all;
- * a supplier or council reads those marked public to the programme and those it was
- * consulted or informed on. Null when the actor reads everything.
+ * a supplier or council reads those marked public to the programme, those it was
+ * consulted or informed on, and those taken at a meeting of a group it sits in. Null when the actor reads everything.
  */
 export function visibleDecisionsSql(actor: Actor, p: SqlParams, alias = 'd'): string | null {
   if (!isTenantScoped(actor)) return null;
-  const org = `ARRAY[${p.add(actor.organisationId)}]::uuid[]`;
+  const id = p.add(actor.organisationId);
+  const org = `ARRAY[${id}]::uuid[]`;
   return `(${alias}.public_to_programme OR ${alias}.consulted_organisation_ids @> ${org}
-           OR ${alias}.informed_organisation_ids @> ${org})`;
+           OR ${alias}.informed_organisation_ids @> ${org}
+           OR ${alias}.decided_by_meeting_id IN (SELECT mt.id FROM meetings mt
+                JOIN governance_group_members gm ON gm.group_id = mt.group_id
+               WHERE gm.organisation_id = ${id}))`;
 }

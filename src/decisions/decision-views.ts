@@ -24,6 +24,7 @@ export function toDecisionView(r: Record<string, unknown>): DecisionViewDto {
     status: r.status as DecisionStatus,
     supersedesId: (r.supersedes_id as string | null) ?? null,
     supersededById: (r.superseded_by_id as string | null) ?? null,
+    decidedByMeetingId: (r.decided_by_meeting_id as string | null) ?? null,
     decidedByPeople: r.decided_by_people as string[],
     consultedOrganisationIds: r.consulted_organisation_ids as string[],
     informedOrganisationIds: r.informed_organisation_ids as string[],

@@ -59,6 +59,11 @@ export class Decision {
   @Column('uuid', { nullable: true })
   supersededById: string | null;
 
+  /** The governance meeting that took it (members of its group may read it). */
+  @Index('ix_decisions_meeting')
+  @Column('uuid', { nullable: true })
+  decidedByMeetingId: string | null;
+
   /** Named people who decided (when no governance meeting did). */
   @Column('text', { array: true, default: () => "'{}'" })
   decidedByPeople: string[];

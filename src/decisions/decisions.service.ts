@@ -68,6 +68,7 @@ export class DecisionsService {
           rationale: dto.rationale ?? '',
           consequences: dto.consequences ?? '',
           supersedesId: dto.supersedesId ?? null,
+          decidedByMeetingId: dto.decidedByMeetingId ?? null,
           decidedByPeople: dto.decidedByPeople ?? [],
           consultedOrganisationIds: dedupe(dto.consultedOrganisationIds) ?? [],
           informedOrganisationIds: dedupe(dto.informedOrganisationIds) ?? [],

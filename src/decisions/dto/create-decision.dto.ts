@@ -59,6 +59,15 @@ export class CreateDecisionDto extends DecisionLinksDto {
   @IsUUID()
   supersedesId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The governance meeting that took it (its group members may read it)',
+  })
+  @IsOptional()
+  @IsUUID()
+  decidedByMeetingId?: string | null;
+
   @ApiPropertyOptional({ type: [String], description: 'Named people who decided' })
   @OptionalNotNull()
   @IsArray()

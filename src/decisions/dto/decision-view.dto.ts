@@ -47,6 +47,9 @@ export class DecisionViewDto {
   })
   supersededById: string | null;
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  decidedByMeetingId: string | null;
+
   @ApiProperty({ type: String, isArray: true })
   decidedByPeople: string[];
 
