@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { OverdueMeetingActionsSource } from '../src/communications/digest/overdue-meeting-actions-source.js';
 import { GovernanceSeeder } from '../src/governance/governance.seeder.js';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
 import { countQueries } from './support/query-counter.js';
@@ -131,9 +132,31 @@ describe('governance: groups, meetings, actions', () => {
       .send({ status: 'done', version: action.version });
     expect(done.status).toBe(200);
     expect(done.body.actions[0]).toMatchObject({ status: 'done', overdue: false });
+    // Overdue while open: on the weekly digest of the group's supplier members; not once done.
+    const reopened = await as(api, p.admin)
+      .post(`/api/v1/meetings/${mt.id}/actions/${action.id}/status`)
+      .send({ status: 'open', version: done.body.actions[0].version });
+    expect(reopened.status).toBe(200);
+    const digest = async () =>
+      (await api.app.get(OverdueMeetingActionsSource).items(new Date())).filter((i) =>
+        i.link.endsWith(`/meetings/${mt.id}`),
+      );
+    expect(await digest()).toEqual([
+      expect.objectContaining({
+        supplierId: p.supplierA.organisationId,
+        kind: 'meeting_action_overdue',
+        due: '2026-01-05',
+        title: expect.stringContaining('Publish the draft standard (Design authority)'),
+      }),
+    ]);
+    const closed = await as(api, p.admin)
+      .post(`/api/v1/meetings/${mt.id}/actions/${action.id}/status`)
+      .send({ status: 'done', version: reopened.body.actions[0].version });
+    expect(closed.status).toBe(200);
+    expect(await digest()).toEqual([]);
     const illegal = await as(api, p.admin)
       .post(`/api/v1/meetings/${mt.id}/actions/${action.id}/status`)
-      .send({ status: 'dropped', version: done.body.actions[0].version });
+      .send({ status: 'dropped', version: closed.body.actions[0].version });
     expect(illegal.status).toBe(409);
     expect(illegal.body.allowed).toEqual(['open']);
     const [db] = await api.db.query(`SELECT status FROM meeting_actions WHERE id = $1`, [
