@@ -11,6 +11,8 @@ import { ProductsModule } from '../products/products.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
+import { DecisionsModule } from '../decisions/decisions.module.js';
+import { GovernanceModule } from '../governance/governance.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -27,6 +29,8 @@ export const DOMAIN_MODULES = [
   ConformanceModule,
   RisksModule,
   BenefitsModule,
+  DecisionsModule,
+  GovernanceModule,
   AdoptionModule,
   CommunicationsModule,
   DashboardsModule,

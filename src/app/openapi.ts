@@ -21,6 +21,8 @@ const TAGS: [string, string][] = [
   ['conformance', 'Submissions, review, certificates and usability evaluations'],
   ['risks', 'The risk and issue register'],
   ['benefits', 'Benefits and disbenefits: measures, readings and computed status'],
+  ['decisions', 'Decision log: options, outcome and rationale, who decided, what it affects'],
+  ['governance', 'Governance groups, their members and meetings: agenda, minutes, actions'],
   ['adoption', "Each council's adoption of each service"],
   ['communications', 'Communications to suppliers, deliveries and acknowledgements'],
   ['dashboards', 'Programme views across councils and services'],

@@ -24,6 +24,8 @@ import { SupplierDigestHandler } from './handlers/supplier-digest.handler.js';
 import { WebhookDeliveryHandler } from './handlers/webhook-delivery.handler.js';
 import { MessageRenderer } from './message-renderer.service.js';
 import { CommunicationTriggers } from './triggers/communication-triggers.subscriber.js';
+import { AgendaPapersHandler } from './triggers/agenda-papers.handler.js';
+import { OverdueMeetingActionsSource } from './digest/overdue-meeting-actions-source.js';
 import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
@@ -52,6 +54,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     CertificatesDueSource,
     OverdueRisksSource,
     BenefitStatusSource,
+    OverdueMeetingActionsSource,
     UnacknowledgedSource,
     FanOutHandler,
     EmailDeliveryHandler,
@@ -61,6 +64,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     TriggeredCommunications,
     CommunicationTriggers,
     CouncilKnockOnNotices,
+    AgendaPapersHandler,
     CommunicationsSeeder,
   ],
   exports: [CommunicationsSeeder, DeliveriesService, WebhookSender],

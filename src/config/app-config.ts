@@ -302,6 +302,13 @@ export class AppConfig {
   @Min(100)
   DELIVERY_RECONCILE_MS = 10_000;
 
+  /** Days before a governance meeting its agenda and papers go to members' contacts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  GOVERNANCE_AGENDA_DAYS_BEFORE = 7;
+
   /** When the weekly supplier digest runs (cron, server time). */
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'DIGEST_CRON must be a cron pattern' })
   DIGEST_CRON = '0 7 * * 1';

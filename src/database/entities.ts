@@ -8,6 +8,11 @@ import { BenefitMeasurement } from '../benefits/benefit-measurement.entity.js';
 import { BenefitStatusChange } from '../benefits/benefit-status-change.entity.js';
 import { BenefitThresholdCrossing } from '../benefits/benefit-threshold-crossing.entity.js';
 import { Benefit } from '../benefits/benefit.entity.js';
+import { Decision } from '../decisions/decision.entity.js';
+import { GovernanceGroup } from '../governance/governance-group.entity.js';
+import { GovernanceMember } from '../governance/governance-member.entity.js';
+import { MeetingAction } from '../governance/meeting-action.entity.js';
+import { Meeting } from '../governance/meeting.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
 import { Communication } from '../communications/communication.entity.js';
@@ -70,6 +75,11 @@ export const ENTITIES = [
   BenefitMeasurement,
   BenefitThresholdCrossing,
   BenefitStatusChange,
+  Decision,
+  GovernanceGroup,
+  GovernanceMember,
+  Meeting,
+  MeetingAction,
   Communication,
   CommunicationSupplier,
   Delivery,

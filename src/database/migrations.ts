@@ -14,8 +14,10 @@ import { UserTokenVersion1796062564872 } from '../../migrations/1796062564872-us
 import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-webhook-per-endpoint.js';
 import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
 import { BenefitsRegister1796067482605 } from '../../migrations/1796067482605-benefits-register.js';
+import { DecisionLog1796073150119 } from '../../migrations/1796073150119-decision-log.js';
 import { ReadModelGeneration1796073283158 } from '../../migrations/1796073283158-read-model-generation.js';
 import { CertificateNumber1796074309010 } from '../../migrations/1796074309010-certificate-number.js';
+import { GovernanceMeetings1796074909785 } from '../../migrations/1796074909785-governance-meetings.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -38,6 +40,8 @@ export const MIGRATIONS = [
   WebhookPerEndpoint1796062660563,
   DeliveryLease1796062926703,
   BenefitsRegister1796067482605,
+  DecisionLog1796073150119,
   ReadModelGeneration1796073283158,
   CertificateNumber1796074309010,
+  GovernanceMeetings1796074909785,
 ];

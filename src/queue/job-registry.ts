@@ -23,6 +23,8 @@ export enum JobName {
   DomainEvent = 'domain.event',
   /** Daily: announces overdue risk reviews and mitigation actions as domain events. */
   RiskOverdueScan = 'risks.overdue-scan',
+  /** Hourly: sends each governance meeting's agenda and papers to members' contacts, once. */
+  AgendaPapers = 'governance.agenda-papers',
   /** Creates a communication's deliveries (the outbox) and enqueues them. */
   CommunicationFanOut = 'communication.fan-out',
   /** Sends one email delivery (jobId = delivery id). */
@@ -42,6 +44,7 @@ export interface JobPayloads {
   [JobName.SystemProbe]: { delayMs: number; note?: string };
   [JobName.DomainEvent]: DomainEventEnvelope;
   [JobName.RiskOverdueScan]: Record<string, never>;
+  [JobName.AgendaPapers]: Record<string, never>;
   [JobName.CommunicationFanOut]: { communicationId: string };
   [JobName.EmailDelivery]: { deliveryId: string };
   [JobName.WebhookDelivery]: { deliveryId: string };
@@ -78,6 +81,12 @@ const DEFINITIONS = {
     queue: QueueName.Maintenance,
     kind: 'scheduled',
     every: 86_400_000,
+    attempts: 1,
+  },
+  [JobName.AgendaPapers]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    every: 3_600_000,
     attempts: 1,
   },
   [JobName.CommunicationFanOut]: { queue: QueueName.Deliveries, kind: 'outbox', attempts: 8 },

@@ -9,6 +9,7 @@ import { CertificatesDueSource } from '../digest/certificates-due-source.js';
 import { ChangesRequestedSource } from '../digest/changes-requested-source.js';
 import { OverdueRisksSource } from '../digest/overdue-risks-source.js';
 import { BenefitStatusSource } from '../digest/benefit-status-source.js';
+import { OverdueMeetingActionsSource } from '../digest/overdue-meeting-actions-source.js';
 import { UnacknowledgedSource } from '../digest/unacknowledged-source.js';
 
 export const DIGEST_SUBJECT = 'Your programme digest: outstanding items for {{supplier.name}}';
@@ -40,8 +41,16 @@ export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest>
     overdueRisks: OverdueRisksSource,
     unacknowledged: UnacknowledgedSource,
     benefitStatus: BenefitStatusSource,
+    meetingActions: OverdueMeetingActionsSource,
   ) {
-    this.sources = [changesRequested, certificatesDue, overdueRisks, unacknowledged, benefitStatus];
+    this.sources = [
+      changesRequested,
+      certificatesDue,
+      overdueRisks,
+      unacknowledged,
+      benefitStatus,
+      meetingActions,
+    ];
   }
 
   async handle(): Promise<{ digests: number }> {

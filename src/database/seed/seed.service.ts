@@ -14,6 +14,8 @@ import { RequirementsSeeder } from '../../requirements/requirements.seeder.js';
 import { StandardsSeeder } from '../../standards/standards.seeder.js';
 import { RisksSeeder } from '../../risks/risks.seeder.js';
 import { BenefitsSeeder } from '../../benefits/benefits.seeder.js';
+import { DecisionsSeeder } from '../../decisions/decisions.seeder.js';
+import { GovernanceSeeder } from '../../governance/governance.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -32,6 +34,8 @@ export class SeedService {
     private readonly conformance: ConformanceSeeder,
     private readonly risks: RisksSeeder,
     private readonly benefits: BenefitsSeeder,
+    private readonly decisions: DecisionsSeeder,
+    private readonly governance: GovernanceSeeder,
     private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -62,6 +66,8 @@ export class SeedService {
         Object.assign(c, await this.adoption.seedDemo(m));
         Object.assign(c, await this.risks.seedDemo(m));
         Object.assign(c, await this.benefits.seedDemo(m));
+        Object.assign(c, await this.decisions.seedDemo(m));
+        Object.assign(c, await this.governance.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DecisionStore } from './decision-store.service.js';
+import { DecisionsController } from './decisions.controller.js';
+import { DecisionsSeeder } from './decisions.seeder.js';
+import { DecisionsService } from './decisions.service.js';
+import { LinkedDecisionsController } from './linked-decisions.controller.js';
+import { LinkedDecisionsService } from './linked-decisions.service.js';
+
+/** L3: the decision log (beside risks). */
+@Module({
+  controllers: [DecisionsController, LinkedDecisionsController],
+  providers: [DecisionStore, DecisionsService, LinkedDecisionsService, DecisionsSeeder],
+  exports: [DecisionsService, DecisionsSeeder],
+})
+export class DecisionsModule {}
