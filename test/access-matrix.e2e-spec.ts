@@ -10,6 +10,7 @@ import { requirementsMatrix } from './access/requirements.matrix.js';
 import { standardsMatrix } from './access/standards.matrix.js';
 import { risksMatrix } from './access/risks.matrix.js';
 import { benefitsMatrix } from './access/benefits.matrix.js';
+import { readinessMatrix } from './access/readiness.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
@@ -25,6 +26,7 @@ const MODULES: MatrixModule[] = [
   conformanceMatrix,
   risksMatrix,
   benefitsMatrix,
+  readinessMatrix,
   communicationsMatrix,
   adoptionMatrix,
   dashboardsMatrix,

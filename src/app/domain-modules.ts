@@ -11,6 +11,7 @@ import { ProductsModule } from '../products/products.module.js';
 import { StandardsModule } from '../standards/standards.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
+import { ReadinessModule } from '../readiness/readiness.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -28,6 +29,7 @@ export const DOMAIN_MODULES = [
   RisksModule,
   BenefitsModule,
   AdoptionModule,
+  ReadinessModule,
   CommunicationsModule,
   DashboardsModule,
 ];

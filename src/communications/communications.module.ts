@@ -25,6 +25,7 @@ import { WebhookDeliveryHandler } from './handlers/webhook-delivery.handler.js';
 import { MessageRenderer } from './message-renderer.service.js';
 import { CommunicationTriggers } from './triggers/communication-triggers.subscriber.js';
 import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
+import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
@@ -61,6 +62,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     TriggeredCommunications,
     CommunicationTriggers,
     CouncilKnockOnNotices,
+    ReadinessNotices,
     CommunicationsSeeder,
   ],
   exports: [CommunicationsSeeder],

@@ -40,6 +40,9 @@ import { RiskHistory } from '../risks/risk-history.entity.js';
 import { RiskReview } from '../risks/risk-review.entity.js';
 import { RiskScore } from '../risks/risk-score.entity.js';
 import { Risk } from '../risks/risk.entity.js';
+import { CriticalDate } from '../readiness/critical-date.entity.js';
+import { ReadinessNotice } from '../readiness/readiness-notice.entity.js';
+import { ReadinessSnapshot } from '../readiness/readiness-snapshot.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -88,4 +91,7 @@ export const ENTITIES = [
   LocalVariance,
   SuccessStep,
   AdoptionStep,
+  CriticalDate,
+  ReadinessNotice,
+  ReadinessSnapshot,
 ];

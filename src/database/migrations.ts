@@ -14,6 +14,7 @@ import { UserTokenVersion1796062564872 } from '../../migrations/1796062564872-us
 import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-webhook-per-endpoint.js';
 import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
 import { BenefitsRegister1796067482605 } from '../../migrations/1796067482605-benefits-register.js';
+import { ReadinessCalendar1796073543838 } from '../../migrations/1796073543838-readiness-calendar.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   WebhookPerEndpoint1796062660563,
   DeliveryLease1796062926703,
   BenefitsRegister1796067482605,
+  ReadinessCalendar1796073543838,
 ];

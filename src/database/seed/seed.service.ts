@@ -14,6 +14,7 @@ import { RequirementsSeeder } from '../../requirements/requirements.seeder.js';
 import { StandardsSeeder } from '../../standards/standards.seeder.js';
 import { RisksSeeder } from '../../risks/risks.seeder.js';
 import { BenefitsSeeder } from '../../benefits/benefits.seeder.js';
+import { ReadinessSeeder } from '../../readiness/readiness.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -32,6 +33,7 @@ export class SeedService {
     private readonly conformance: ConformanceSeeder,
     private readonly risks: RisksSeeder,
     private readonly benefits: BenefitsSeeder,
+    private readonly readiness: ReadinessSeeder,
     private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -62,6 +64,7 @@ export class SeedService {
         Object.assign(c, await this.adoption.seedDemo(m));
         Object.assign(c, await this.risks.seedDemo(m));
         Object.assign(c, await this.benefits.seedDemo(m));
+        Object.assign(c, await this.readiness.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
