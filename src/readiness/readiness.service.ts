@@ -5,33 +5,25 @@ import type { Actor } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { SqlParams } from '../common/sql/sql-params.js';
 import { COUNCIL_REF, councilIdSql, isGssCode } from '../organisations/council-ref.js';
-import { CriticalDatesService } from './critical-dates.service.js';
-import { CriticalDate } from './critical-date.entity.js';
+import type { CriticalDate } from './critical-date.entity.js';
 import type { CouncilReadinessListViewDto } from './dto/council-readiness-list-view.dto.js';
-import type { ReadinessCountsViewDto } from './dto/readiness-counts-view.dto.js';
 import type { ReadinessQueryDto } from './dto/readiness-query.dto.js';
 import type { ReadinessViewDto } from './dto/readiness-view.dto.js';
-import type { ReadinessStatus } from './readiness-rule.js';
-import { READINESS_COUNTS_SELECT, readinessCtes, TODAY_SQL } from './readiness-sql.js';
+import {
+  type CountRow,
+  DATE_COLUMNS,
+  readinessStatements,
+  shapeReadiness,
+  type SnapshotRow,
+  type Statement,
+} from './readiness-queries.js';
+import { readinessCtes, TODAY_SQL } from './readiness-sql.js';
 import {
   daysUntil,
   type ReadinessRow,
   toCouncilReadinessView,
   toCriticalDateView,
 } from './readiness-views.js';
-
-interface CountRow {
-  by: 'total' | 'nation' | 'region';
-  key: string | null;
-  status: ReadinessStatus;
-  n: number;
-}
-
-const FIELD: Record<ReadinessStatus, 'ready' | 'atRisk' | 'notReady'> = {
-  ready: 'ready',
-  at_risk: 'atRisk',
-  not_ready: 'notReady',
-};
 
 /**
  * Readiness reads, each a fixed number of statements whatever the number of councils:
@@ -40,53 +32,17 @@ const FIELD: Record<ReadinessStatus, 'ready' | 'atRisk' | 'notReady'> = {
  */
 @Injectable()
 export class ReadinessService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly dates: CriticalDatesService,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async forDate(id: string, q: ReadinessQueryDto): Promise<ReadinessViewDto> {
-    const date = await this.dates.get(id);
-    const ctes = readinessCtes('cd.id = $1');
-    const rows: ReadinessRow[] = await this.db.query(
-      `WITH ${ctes} SELECT * FROM readiness
-        WHERE $2::text IS NULL OR status = $2
-        ORDER BY severity DESC, nation, region, name`,
-      [id, q.status ?? null],
-    );
-    const counts: CountRow[] = await this.db.query(`WITH ${ctes} ${READINESS_COUNTS_SELECT}`, [id]);
-    const snapshots: { on: string; ready: number; at_risk: number; not_ready: number }[] =
-      await this.db.query(
-        `SELECT taken_on::text AS on, ready, at_risk, not_ready FROM readiness_snapshots
-          WHERE critical_date_id = $1 AND taken_on < ${TODAY_SQL} ORDER BY taken_on`,
-        [id],
-      );
-    const totals = this.group(counts, 'total')[0] ?? this.empty();
-    const today = new Date().toISOString().slice(0, 10);
-    return {
-      criticalDate: toCriticalDateView(date),
-      daysToGo: daysUntil(date.date),
-      totals: { ...totals, key: undefined },
-      byNation: this.group(counts, 'nation'),
-      byRegion: this.group(counts, 'region'),
-      trend: [
-        ...snapshots.map((s) => ({
-          on: s.on,
-          daysToGo: daysUntil(date.date, new Date(`${s.on}T00:00:00Z`)),
-          ready: s.ready,
-          atRisk: s.at_risk,
-          notReady: s.not_ready,
-        })),
-        {
-          on: today,
-          daysToGo: daysUntil(date.date),
-          ready: totals.ready,
-          atRisk: totals.atRisk,
-          notReady: totals.notReady,
-        },
-      ],
-      councils: rows.map(toCouncilReadinessView),
-    };
+    const st = readinessStatements(id, q.status ?? null);
+    const run = <T>(s: Statement): Promise<T> => this.db.query(s.sql, s.params);
+    const [date] = await run<CriticalDate[]>(st.date);
+    if (!date) throw ProblemException.notFound('Critical date', id);
+    const rows = await run<ReadinessRow[]>(st.councils);
+    const counts = await run<CountRow[]>(st.counts);
+    const snapshots = await run<SnapshotRow[]>(st.trend);
+    return shapeReadiness(date, rows, counts, snapshots);
   }
 
   /** A council's readiness for every coming date that concerns it (council: its own only). */
@@ -109,9 +65,9 @@ export class ReadinessService {
     if (!council || (actor.role === 'council' && actor.organisationId !== council.id)) {
       throw ProblemException.notFound('Council', councilRef);
     }
-    const rows: (ReadinessRow & { critical_date: Record<string, unknown> })[] = await this.db.query(
+    const rows: (ReadinessRow & { critical_date: CriticalDate })[] = await this.db.query(
       `WITH ${readinessCtes(`cd.date >= ${TODAY_SQL}`, 'a.council_id = $1')}
-         SELECT r.*, row_to_json(cd) AS critical_date
+         SELECT r.*, (SELECT row_to_json(x) FROM (SELECT ${DATE_COLUMNS}) x) AS critical_date
            FROM readiness r JOIN critical_dates cd ON cd.id = r.date_id
           ORDER BY cd.date, cd.code`,
       [council.id],
@@ -121,7 +77,7 @@ export class ReadinessService {
       gssCode: council.gss_code,
       name: council.name,
       dates: rows.map((r) => {
-        const date = this.db.getRepository(CriticalDate).create(this.camel(r.critical_date));
+        const date = r.critical_date;
         const {
           councilId: _c,
           gssCode: _g,
@@ -133,30 +89,5 @@ export class ReadinessService {
         return { ...rest, criticalDate: toCriticalDateView(date), daysToGo: daysUntil(date.date) };
       }),
     };
-  }
-
-  private camel(row: Record<string, unknown>): Partial<CriticalDate> {
-    return Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [
-        k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
-        v,
-      ]),
-    );
-  }
-
-  private empty(): ReadinessCountsViewDto {
-    return { ready: 0, atRisk: 0, notReady: 0, councils: 0 };
-  }
-
-  private group(rows: CountRow[], by: CountRow['by']): ReadinessCountsViewDto[] {
-    const out = new Map<string, ReadinessCountsViewDto>();
-    for (const r of rows.filter((x) => x.by === by)) {
-      const key = r.key ?? '';
-      const c = out.get(key) ?? { key: r.key ?? undefined, ...this.empty() };
-      c[FIELD[r.status]] += r.n;
-      c.councils += r.n;
-      out.set(key, c);
-    }
-    return [...out.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
   }
 }
