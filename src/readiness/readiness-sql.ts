@@ -20,50 +20,58 @@ const STATUS_OF_REASON = `CASE WHEN reason IN ('live', 'stage_reached') THEN 're
   WHEN reason IN ('steps_outstanding', 'one_stage_short', 'planned_in_time') THEN 'at_risk'
   ELSE 'not_ready' END`;
 
-/** `datesWhere` filters `critical_dates cd`; `adoptionsWhere` filters `adoptions a`. */
+/**
+ * `datesWhere` filters `critical_dates cd`; `adoptionsWhere` filters `adoptions a`. The
+ * adoptions concerned are materialised once; mandatory steps not done are counted with
+ * one join (no per-row subquery), so the cost grows linearly with the councils.
+ */
 export const readinessCtes = (datesWhere: string, adoptionsWhere = 'true') => `
-d AS (
+d AS MATERIALIZED (
   SELECT cd.id, cd.service_ids, cd.nations, cd.min_stage, cd.mandatory_steps,
          cd.date - cd.days_before AS deadline
     FROM critical_dates cd WHERE ${datesWhere}),
-per_adoption AS (
-  SELECT d.id AS date_id, a.council_id, s.code AS service_code, a.stage, d.min_stage,
-         d.deadline, COALESCE(${rank('a.stage')}, -1) AS rank, ${rank('d.min_stage')} AS min_rank,
-         (a.target_dates ->> d.min_stage)::date AS planned,
-         CASE WHEN d.mandatory_steps THEN (
-           SELECT count(*)::int FROM success_steps st
-            WHERE st.service_id = a.service_id AND st.active AND st.mandatory
-              AND ${rank('st.stage')} <= ${rank('d.min_stage')}
-              AND NOT EXISTS (SELECT 1 FROM adoption_steps x
-                               WHERE x.adoption_id = a.id AND x.step_id = st.id))
-         ELSE 0 END AS steps_outstanding
+per_adoption AS MATERIALIZED (
+  SELECT d.id AS date_id, a.id AS adoption_id, a.council_id, a.service_id, o.gss_code, o.name,
+         o.region, o.nation, s.code AS service_code, a.stage, d.min_stage, d.deadline,
+         d.mandatory_steps, COALESCE(${rank('a.stage')}, -1) AS rank,
+         ${rank('d.min_stage')} AS min_rank, (a.target_dates ->> d.min_stage)::date AS planned
     FROM d
     JOIN adoptions a ON a.service_id = ANY(d.service_ids) AND a.stage <> 'withdrawn'
     JOIN organisations o ON o.id = a.council_id AND o.nation = ANY(d.nations)
     JOIN services s ON s.id = a.service_id
    WHERE ${adoptionsWhere}),
-judged AS (
-  SELECT p.*, CASE
+outstanding AS (
+  SELECT p.date_id, p.adoption_id, count(*)::int AS n
+    FROM per_adoption p
+    CROSS JOIN LATERAL (SELECT COALESCE(array_agg(x.step_id), '{}') AS ids
+                          FROM adoption_steps x WHERE x.adoption_id = p.adoption_id) done
+    JOIN success_steps st ON st.service_id = p.service_id AND st.active AND st.mandatory
+                         AND ${rank('st.stage')} <= p.min_rank
+   WHERE p.mandatory_steps AND p.rank >= p.min_rank AND NOT st.id = ANY(done.ids)
+   GROUP BY p.date_id, p.adoption_id),
+judged AS MATERIALIZED (
+  SELECT p.*, COALESCE(os.n, 0) AS steps_outstanding, CASE
            WHEN p.stage = 'live' THEN 'live'
-           WHEN p.rank >= p.min_rank AND p.steps_outstanding = 0 THEN 'stage_reached'
+           WHEN p.rank >= p.min_rank AND os.n IS NULL THEN 'stage_reached'
            WHEN p.stage = 'paused' THEN 'paused'
            WHEN ${TODAY_SQL} > p.deadline THEN 'deadline_passed'
            WHEN p.rank >= p.min_rank THEN 'steps_outstanding'
            WHEN p.rank = p.min_rank - 1 THEN 'one_stage_short'
            WHEN p.planned <= p.deadline THEN 'planned_in_time'
            ELSE 'stage_too_early' END AS reason
-    FROM per_adoption p),
-statused AS (
-  SELECT j.*, ${STATUS_OF_REASON} AS status,
-         CASE ${STATUS_OF_REASON} WHEN 'not_ready' THEN 2 WHEN 'at_risk' THEN 1 ELSE 0 END AS severity
-    FROM judged j),
+    FROM per_adoption p
+    LEFT JOIN outstanding os ON os.date_id = p.date_id AND os.adoption_id = p.adoption_id),
+statused AS MATERIALIZED (
+  SELECT j.*, ${STATUS_OF_REASON} AS status FROM judged j),
 readiness AS (
   SELECT DISTINCT ON (j.date_id, j.council_id)
-         j.date_id, j.council_id, o.gss_code, o.name, o.region, o.nation, j.status, j.reason,
-         j.severity, j.service_code, j.stage, j.min_stage, j.steps_outstanding,
-         j.deadline::text AS deadline
-    FROM statused j JOIN organisations o ON o.id = j.council_id
-   ORDER BY j.date_id, j.council_id, j.severity DESC, j.service_code)`;
+         j.date_id, j.council_id, j.gss_code, j.name, j.region, j.nation, j.status, j.reason,
+         CASE j.status WHEN 'not_ready' THEN 2 WHEN 'at_risk' THEN 1 ELSE 0 END AS severity,
+         j.service_code, j.stage, j.min_stage, j.steps_outstanding, j.deadline::text AS deadline
+    FROM statused j
+   ORDER BY j.date_id, j.council_id,
+            CASE j.status WHEN 'not_ready' THEN 2 WHEN 'at_risk' THEN 1 ELSE 0 END DESC,
+            j.service_code)`;
 
 /** Counts per status overall, by nation and by region, from `readiness` (one statement). */
 export const READINESS_COUNTS_SELECT = `
