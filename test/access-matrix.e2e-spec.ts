@@ -11,6 +11,7 @@ import { standardsMatrix } from './access/standards.matrix.js';
 import { risksMatrix } from './access/risks.matrix.js';
 import { benefitsMatrix } from './access/benefits.matrix.js';
 import { readinessMatrix } from './access/readiness.matrix.js';
+import { interopMatrix } from './access/interop.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
@@ -27,6 +28,7 @@ const MODULES: MatrixModule[] = [
   risksMatrix,
   benefitsMatrix,
   readinessMatrix,
+  interopMatrix,
   communicationsMatrix,
   adoptionMatrix,
   dashboardsMatrix,

@@ -12,6 +12,7 @@ import { StandardsModule } from '../standards/standards.module.js';
 import { RisksModule } from '../risks/risks.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
 import { ReadinessModule } from '../readiness/readiness.module.js';
+import { InteropModule } from '../interop/interop.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -30,6 +31,7 @@ export const DOMAIN_MODULES = [
   BenefitsModule,
   AdoptionModule,
   ReadinessModule,
+  InteropModule,
   CommunicationsModule,
   DashboardsModule,
 ];

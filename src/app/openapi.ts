@@ -21,6 +21,7 @@ const TAGS: [string, string][] = [
   ['conformance', 'Submissions, review, certificates and usability evaluations'],
   ['risks', 'The risk and issue register'],
   ['benefits', 'Benefits and disbenefits: measures, readings and computed status'],
+  ['interop', 'Tested-together records between products and shared services, per standard'],
   ['readiness', "National critical dates and every council's readiness for them"],
   ['adoption', "Each council's adoption of each service"],
   ['communications', 'Communications to suppliers, deliveries and acknowledgements'],

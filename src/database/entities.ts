@@ -43,6 +43,7 @@ import { Risk } from '../risks/risk.entity.js';
 import { CriticalDate } from '../readiness/critical-date.entity.js';
 import { ReadinessNotice } from '../readiness/readiness-notice.entity.js';
 import { ReadinessSnapshot } from '../readiness/readiness-snapshot.entity.js';
+import { InteropTest } from '../interop/interop-test.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -94,4 +95,5 @@ export const ENTITIES = [
   CriticalDate,
   ReadinessNotice,
   ReadinessSnapshot,
+  InteropTest,
 ];

@@ -15,6 +15,7 @@ import { WebhookPerEndpoint1796062660563 } from '../../migrations/1796062660563-
 import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-delivery-lease.js';
 import { BenefitsRegister1796067482605 } from '../../migrations/1796067482605-benefits-register.js';
 import { ReadinessCalendar1796073543838 } from '../../migrations/1796073543838-readiness-calendar.js';
+import { InteropTests1796075755326 } from '../../migrations/1796075755326-interop-tests.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   DeliveryLease1796062926703,
   BenefitsRegister1796067482605,
   ReadinessCalendar1796073543838,
+  InteropTests1796075755326,
 ];

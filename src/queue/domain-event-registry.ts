@@ -70,6 +70,11 @@ export interface DomainEventPayloads {
     /** Suppliers whose product or shared service serves one of them for a date's service. */
     supplierIds: string[];
   };
+  /**
+   * A new version of a standard was added (standards module): tested-together records
+   * against its other versions are due for a re-test.
+   */
+  'standard.version_added': { standardId: string; code: string; version: string };
   /** A reviewer decided a conformance submission. */
   'submission.decided': {
     submissionId: string;

@@ -2018,6 +2018,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/interop-tests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tested-together records, newest first (by standard, party, retest due) */
+    get: operations['InteropTestsController_list'];
+    put?: never;
+    /** Record a test between two parties against a standard version */
+    post: operations['InteropTestsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/interop-tests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One tested-together record with its cases */
+    get: operations['InteropTestsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/standards/{id}/interop-matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tested-together matrix of a standard: latest result per pair */
+    get: operations['InteropTestsController_matrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/communications': {
     parameters: {
       query?: never;
@@ -3801,6 +3853,18 @@ export interface components {
       /** Format: date */
       evaluatedOn: string | null;
     };
+    ProductComparisonWorksWithViewDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      /** Format: date */
+      testedOn: string;
+      retestDue: boolean;
+    };
     ProductComparisonCompareDataViewDto: {
       /** Format: uuid */
       productId: string | null;
@@ -3815,6 +3879,8 @@ export interface components {
       standardChecks: components['schemas']['ProductComparisonCompareDataStandardChecksViewDto'];
       usability: components['schemas']['ProductComparisonCompareDataUsabilityViewDto'] | null;
       councilsLive: number | null;
+      /** @description For a council: the latest tested-together result with each product or shared service it already uses (null for other callers) */
+      worksWith: components['schemas']['ProductComparisonWorksWithViewDto'][] | null;
     };
     ProductComparisonCompareViewDto: {
       service: components['schemas']['ServiceRefViewDto'];
@@ -5012,6 +5078,125 @@ export interface components {
       gssCode: string;
       name: string;
       dates: components['schemas']['CouncilDateReadinessViewDto'][];
+    };
+    InteropPartyViewDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'sender' | 'receiver' | 'client' | 'server';
+    };
+    InteropCaseViewDto: {
+      code: string;
+      title: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      note?: string;
+    };
+    InteropTestViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      standardId: string;
+      /** @example FSM-ECS-REQUEST */
+      standardCode: string;
+      /** @example 1.0 */
+      standardVersion: string;
+      partyA: components['schemas']['InteropPartyViewDto'];
+      partyB: components['schemas']['InteropPartyViewDto'];
+      cases: components['schemas']['InteropCaseViewDto'][];
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      /** Format: date */
+      testedOn: string;
+      evidenceUrl: string;
+      witness: string;
+      /** Format: date */
+      expiresOn: string | null;
+      retestDue: boolean;
+      /** @enum {string|null} */
+      retestReason: 'certificate_reassessment' | 'standard_new_version' | null;
+      version: number;
+    };
+    InteropPartyDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /**
+       * Format: uuid
+       * @description The product or shared service
+       */
+      id: string;
+      /** @enum {string} */
+      role: 'sender' | 'receiver' | 'client' | 'server';
+    };
+    InteropCaseDto: {
+      /** @example ECS-TC-01 */
+      code: string;
+      /** @example Eligible child: positive response within 2 s */
+      title: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      note?: string;
+    };
+    CreateInteropTestDto: {
+      /**
+       * Format: uuid
+       * @description The standard version tested against
+       */
+      standardId: string;
+      partyA: components['schemas']['InteropPartyDto'];
+      partyB: components['schemas']['InteropPartyDto'];
+      cases: components['schemas']['InteropCaseDto'][];
+      /** Format: date */
+      testedOn: string;
+      /** Format: uri */
+      evidenceUrl?: string;
+      /** @example Programme test lead (Connectathon, Leeds) */
+      witness: string;
+      /**
+       * Format: date
+       * @description Default: a year on
+       */
+      expiresOn?: Record<string, never> | null;
+    };
+    InteropMatrixStandardViewDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      version: string;
+      name: string;
+    };
+    InteropPartyRefViewDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    InteropMatrixCellViewDto: {
+      /**
+       * Format: uuid
+       * @description The latest record for the pair
+       */
+      testId: string;
+      /** Format: uuid */
+      partyAId: string;
+      /** Format: uuid */
+      partyBId: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      /** Format: date */
+      testedOn: string;
+      /** Format: date */
+      expiresOn: string | null;
+      retestDue: boolean;
+    };
+    InteropMatrixViewDto: {
+      standard: components['schemas']['InteropMatrixStandardViewDto'];
+      parties: components['schemas']['InteropPartyRefViewDto'][];
+      cells: components['schemas']['InteropMatrixCellViewDto'][];
     };
     AudienceDto: {
       /**
@@ -20231,6 +20416,326 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CouncilReadinessListViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        standardId?: string;
+        /** @description Records where this party took part */
+        partyId?: string;
+        retestDue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of InteropTestView */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['InteropTestViewDto'][];
+            meta: components['schemas']['PageMetaDto'];
+          };
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInteropTestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteropTestViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteropTestViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_matrix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteropMatrixViewDto'];
         };
       };
       /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */

@@ -15,6 +15,7 @@ import { StandardsSeeder } from '../../standards/standards.seeder.js';
 import { RisksSeeder } from '../../risks/risks.seeder.js';
 import { BenefitsSeeder } from '../../benefits/benefits.seeder.js';
 import { ReadinessSeeder } from '../../readiness/readiness.seeder.js';
+import { InteropSeeder } from '../../interop/interop.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -34,6 +35,7 @@ export class SeedService {
     private readonly risks: RisksSeeder,
     private readonly benefits: BenefitsSeeder,
     private readonly readiness: ReadinessSeeder,
+    private readonly interop: InteropSeeder,
     private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -65,6 +67,7 @@ export class SeedService {
         Object.assign(c, await this.risks.seedDemo(m));
         Object.assign(c, await this.benefits.seedDemo(m));
         Object.assign(c, await this.readiness.seedDemo(m));
+        Object.assign(c, await this.interop.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
