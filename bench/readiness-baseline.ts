@@ -2,13 +2,12 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import type { CriticalDate } from '../src/readiness/critical-date.entity.js';
 import {
-  type CountRow,
+  type ReadinessResult,
   readinessStatements,
   shapeReadiness,
   type SnapshotRow,
   type Statement,
 } from '../src/readiness/readiness-queries.js';
-import type { ReadinessRow } from '../src/readiness/readiness-views.js';
 
 /**
  * The readiness benchmark's ceiling: bare Fastify and a `pg` pool of the api's default
@@ -27,12 +26,8 @@ app.get<{ Params: { id: string } }>('/api/v1/critical-dates/:id/readiness', asyn
   const st = readinessStatements(req.params.id, null);
   const [date] = await run<CriticalDate[]>(st.date);
   if (!date) return reply.code(404).send({ status: 404 });
-  return shapeReadiness(
-    date,
-    await run<ReadinessRow[]>(st.councils),
-    await run<CountRow[]>(st.counts),
-    await run<SnapshotRow[]>(st.trend),
-  );
+  const [{ councils, counts }] = await run<ReadinessResult[]>(st.readiness);
+  return shapeReadiness(date, councils, counts, await run<SnapshotRow[]>(st.trend));
 });
 
 const close = () => void app.close().then(() => pool.end().then(() => process.exit(0)));

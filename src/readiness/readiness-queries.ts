@@ -26,6 +26,11 @@ export interface CountRow {
   n: number;
 }
 
+export interface ReadinessResult {
+  councils: ReadinessRow[];
+  counts: CountRow[];
+}
+
 export interface SnapshotRow {
   on: string;
   ready: number;
@@ -39,18 +44,19 @@ export const DATE_COLUMNS = `cd.id, cd.code, cd.name, cd.description, cd.date::t
   cd.days_before AS "daysBefore", cd.mandatory_steps AS "mandatorySteps",
   cd.lead_times AS "leadTimes", cd.version`;
 
-/** The four statements of `GET /critical-dates/{id}/readiness`, whatever the councils. */
+/** The three statements of `GET /critical-dates/{id}/readiness`, whatever the councils. */
 export function readinessStatements(id: string, status: ReadinessStatus | null) {
   const ctes = readinessCtes('cd.id = $1');
   return {
     date: { sql: `SELECT ${DATE_COLUMNS} FROM critical_dates cd WHERE cd.id = $1`, params: [id] },
-    councils: {
-      sql: `WITH ${ctes} SELECT * FROM readiness
-             WHERE $2::text IS NULL OR status = $2
-             ORDER BY severity DESC, nation, region, name`,
+    /** The councils (worst first) and the counts, from one evaluation of the readiness. */
+    readiness: {
+      sql: `WITH ${ctes}, counts AS (${READINESS_COUNTS_SELECT})
+            SELECT (SELECT COALESCE(json_agg(r ORDER BY r.severity DESC, r.nation, r.region, r.name), '[]')
+                      FROM readiness r WHERE $2::text IS NULL OR r.status = $2) AS councils,
+                   (SELECT COALESCE(json_agg(c), '[]') FROM counts c) AS counts`,
       params: [id, status],
     },
-    counts: { sql: `WITH ${ctes} ${READINESS_COUNTS_SELECT}`, params: [id] },
     trend: {
       sql: `SELECT taken_on::text AS on, ready, at_risk, not_ready FROM readiness_snapshots
              WHERE critical_date_id = $1 AND taken_on < ${TODAY_SQL} ORDER BY taken_on`,

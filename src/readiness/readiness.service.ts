@@ -10,8 +10,8 @@ import type { CouncilReadinessListViewDto } from './dto/council-readiness-list-v
 import type { ReadinessQueryDto } from './dto/readiness-query.dto.js';
 import type { ReadinessViewDto } from './dto/readiness-view.dto.js';
 import {
-  type CountRow,
   DATE_COLUMNS,
+  type ReadinessResult,
   readinessStatements,
   shapeReadiness,
   type SnapshotRow,
@@ -39,10 +39,9 @@ export class ReadinessService {
     const run = <T>(s: Statement): Promise<T> => this.db.query(s.sql, s.params);
     const [date] = await run<CriticalDate[]>(st.date);
     if (!date) throw ProblemException.notFound('Critical date', id);
-    const rows = await run<ReadinessRow[]>(st.councils);
-    const counts = await run<CountRow[]>(st.counts);
+    const [{ councils, counts }] = await run<ReadinessResult[]>(st.readiness);
     const snapshots = await run<SnapshotRow[]>(st.trend);
-    return shapeReadiness(date, rows, counts, snapshots);
+    return shapeReadiness(date, councils, counts, snapshots);
   }
 
   /** A council's readiness for every coming date that concerns it (council: its own only). */
