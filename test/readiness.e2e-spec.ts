@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DomainEventEnvelope } from '../src/queue/domain-event-registry.js';
+import { DomainEventHandler } from '../src/queue/handlers/domain-event.handler.js';
 import { ReadinessScanHandler } from '../src/readiness/readiness-scan.handler.js';
 import { insertService } from './support/adoption-fixtures.js';
 import { createSupplier, uniq, waitForTerminal } from './support/comms-fixtures.js';
@@ -272,9 +274,22 @@ describe('critical dates and readiness', () => {
         .sort(),
     ).toEqual(emails);
 
-    // A second scan (and the next day's, for the same lead time) announces nobody again.
+    // A second scan (and the next day's, for the same lead time) announces nobody again,
+    // and the same event delivered again (at least once) creates and sends nothing more.
     await scan.handle();
+    const [outbox]: { payload: DomainEventEnvelope }[] = await api.db.query(
+      `SELECT payload FROM outbox_messages
+        WHERE payload->>'type' = 'readiness.lead_time_reached'
+          AND payload->'data'->>'criticalDateId' = $1`,
+      [dateId],
+    );
+    await worker.app.get(DomainEventHandler).handle(outbox.payload);
     await waitForOutboxDrained(api.db);
+    const again: unknown[] = await api.db.query(
+      `SELECT id FROM communications WHERE dedupe_key LIKE $1`,
+      [`trigger:readiness.lead_time_reached:${dateId}:%`],
+    );
+    expect(again).toHaveLength(2);
     expect(mine()).toHaveLength(emails.length);
     const [{ n }] = await api.db.query(
       `SELECT count(*)::int AS n FROM readiness_notices WHERE critical_date_id = $1`,
