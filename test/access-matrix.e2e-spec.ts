@@ -12,6 +12,8 @@ import { risksMatrix } from './access/risks.matrix.js';
 import { benefitsMatrix } from './access/benefits.matrix.js';
 import { decisionsMatrix } from './access/decisions.matrix.js';
 import { governanceMatrix } from './access/governance.matrix.js';
+import { readinessMatrix } from './access/readiness.matrix.js';
+import { interopMatrix } from './access/interop.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
@@ -29,6 +31,8 @@ const MODULES: MatrixModule[] = [
   benefitsMatrix,
   decisionsMatrix,
   governanceMatrix,
+  readinessMatrix,
+  interopMatrix,
   communicationsMatrix,
   adoptionMatrix,
   dashboardsMatrix,
@@ -106,5 +110,5 @@ describe('authorization matrix: every route × every principal', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 240_000); // every api route × every principal: over a thousand requests
 });

@@ -13,6 +13,8 @@ import { RisksModule } from '../risks/risks.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { GovernanceModule } from '../governance/governance.module.js';
+import { ReadinessModule } from '../readiness/readiness.module.js';
+import { InteropModule } from '../interop/interop.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -32,6 +34,8 @@ export const DOMAIN_MODULES = [
   DecisionsModule,
   GovernanceModule,
   AdoptionModule,
+  ReadinessModule,
+  InteropModule,
   CommunicationsModule,
   DashboardsModule,
 ];

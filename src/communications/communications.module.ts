@@ -27,6 +27,7 @@ import { CommunicationTriggers } from './triggers/communication-triggers.subscri
 import { AgendaPapersHandler } from './triggers/agenda-papers.handler.js';
 import { OverdueMeetingActionsSource } from './digest/overdue-meeting-actions-source.js';
 import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
+import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
@@ -65,6 +66,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     CommunicationTriggers,
     CouncilKnockOnNotices,
     AgendaPapersHandler,
+    ReadinessNotices,
     CommunicationsSeeder,
   ],
   exports: [CommunicationsSeeder, DeliveriesService, WebhookSender],

@@ -313,6 +313,10 @@ export class AppConfig {
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'DIGEST_CRON must be a cron pattern' })
   DIGEST_CRON = '0 7 * * 1';
 
+  /** When the daily readiness scan (trend snapshots, lead-time notices) runs (cron). */
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'READINESS_SCAN_CRON must be a cron pattern' })
+  READINESS_SCAN_CRON = '0 6 * * *';
+
   /**
    * Portal sessions: the encryption key of the session cookie is derived from this secret
    * (HKDF). Unset: derived from JWT_SECRET under a different label; set it in production.

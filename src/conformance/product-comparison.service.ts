@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { visibleProductsSql } from '../products/product-access.js';
+import { worksWithForCouncil } from './works-with.js';
 
 /**
  * A service's products side by side, in two SQL statements whatever the number of
@@ -92,6 +93,14 @@ export class ProductComparisonService {
         ORDER BY p.supplier_name, p.name, p.product_version, p.id`,
       [serviceId, ...(scope?.params ?? [])],
     );
+    const worksWith =
+      actor.role === 'council' && actor.organisationId
+        ? await worksWithForCouncil(
+            this.db,
+            actor.organisationId,
+            rows.map((r: { id: string }) => r.id),
+          )
+        : null;
     return {
       service,
       data: (rows as Record<string, never>[]).map((r) => ({
@@ -137,6 +146,7 @@ export class ProductComparisonService {
                 evaluatedOn: r.evaluated_on,
               },
         councilsLive: r.councils_live,
+        worksWith: worksWith ? (worksWith.get(r.id) ?? []) : null,
       })),
     };
   }

@@ -45,6 +45,10 @@ import { RiskHistory } from '../risks/risk-history.entity.js';
 import { RiskReview } from '../risks/risk-review.entity.js';
 import { RiskScore } from '../risks/risk-score.entity.js';
 import { Risk } from '../risks/risk.entity.js';
+import { CriticalDate } from '../readiness/critical-date.entity.js';
+import { ReadinessNotice } from '../readiness/readiness-notice.entity.js';
+import { ReadinessSnapshot } from '../readiness/readiness-snapshot.entity.js';
+import { InteropTest } from '../interop/interop-test.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -98,4 +102,8 @@ export const ENTITIES = [
   LocalVariance,
   SuccessStep,
   AdoptionStep,
+  CriticalDate,
+  ReadinessNotice,
+  ReadinessSnapshot,
+  InteropTest,
 ];

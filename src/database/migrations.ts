@@ -16,8 +16,10 @@ import { DeliveryLease1796062926703 } from '../../migrations/1796062926703-deliv
 import { BenefitsRegister1796067482605 } from '../../migrations/1796067482605-benefits-register.js';
 import { DecisionLog1796073150119 } from '../../migrations/1796073150119-decision-log.js';
 import { ReadModelGeneration1796073283158 } from '../../migrations/1796073283158-read-model-generation.js';
+import { ReadinessCalendar1796073543838 } from '../../migrations/1796073543838-readiness-calendar.js';
 import { CertificateNumber1796074309010 } from '../../migrations/1796074309010-certificate-number.js';
 import { GovernanceMeetings1796074909785 } from '../../migrations/1796074909785-governance-meetings.js';
+import { InteropTests1796075755326 } from '../../migrations/1796075755326-interop-tests.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -42,6 +44,8 @@ export const MIGRATIONS = [
   BenefitsRegister1796067482605,
   DecisionLog1796073150119,
   ReadModelGeneration1796073283158,
+  ReadinessCalendar1796073543838,
   CertificateNumber1796074309010,
   GovernanceMeetings1796074909785,
+  InteropTests1796075755326,
 ];

@@ -55,6 +55,26 @@ export interface DomainEventPayloads {
     threshold: string;
     measuredOn: string;
   };
+  /**
+   * The daily readiness scan found councils not ready for a critical date at one of its
+   * lead times (readiness module): each council is announced once per date and lead time.
+   */
+  'readiness.lead_time_reached': {
+    criticalDateId: string;
+    code: string;
+    name: string;
+    date: string;
+    leadDays: number;
+    /** The councils not ready (at risk or not ready) newly recorded for this lead time. */
+    councilIds: string[];
+    /** Suppliers whose product or shared service serves one of them for a date's service. */
+    supplierIds: string[];
+  };
+  /**
+   * A new version of a standard was added (standards module): tested-together records
+   * against its other versions are due for a re-test.
+   */
+  'standard.version_added': { standardId: string; code: string; version: string };
   /** A reviewer decided a conformance submission. */
   'submission.decided': {
     submissionId: string;

@@ -37,6 +37,8 @@ export enum JobName {
   SupplierDigest = 'communication.digest',
   /** Daily: expires certificates and announces 30- and 7-day expiry reminders. */
   CertificateScan = 'conformance.certificate-scan',
+  /** Daily: readiness snapshots of coming critical dates and lead-time notices. */
+  ReadinessScan = 'readiness.scan',
 }
 
 export interface JobPayloads {
@@ -51,6 +53,7 @@ export interface JobPayloads {
   [JobName.ReconcileDeliveries]: Record<string, never>;
   [JobName.SupplierDigest]: Record<string, never>;
   [JobName.CertificateScan]: Record<string, never>;
+  [JobName.ReadinessScan]: Record<string, never>;
 }
 
 export interface JobDefinition {
@@ -113,6 +116,12 @@ const DEFINITIONS = {
     kind: 'scheduled',
     every: 86_400_000,
     attempts: 1,
+  },
+  [JobName.ReadinessScan]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    repeat: (c) => ({ pattern: c.READINESS_SCAN_CRON }),
+    attempts: 3,
   },
 } as const satisfies Record<JobName, JobDefinition>;
 

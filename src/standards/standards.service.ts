@@ -108,6 +108,17 @@ export class StandardsService {
           services,
         }),
       );
+      const [earlier] = await tx.manager.query(
+        `SELECT 1 FROM standards WHERE code = $1 AND id <> $2 LIMIT 1`,
+        [dto.code, saved.id],
+      );
+      if (earlier) {
+        tx.publish('standard.version_added', {
+          standardId: saved.id,
+          code: dto.code,
+          version: dto.version,
+        });
+      }
       const view = await this.get(saved.id, tx.manager);
       await this.audit.record(tx.manager, actor, {
         action: 'standard.created',

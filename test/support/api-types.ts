@@ -2200,6 +2200,131 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/critical-dates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The programme calendar of national critical dates, soonest first */
+    get: operations['CriticalDatesController_list'];
+    put?: never;
+    /** Add a critical date (services, nations, readiness rule, lead times) */
+    post: operations['CriticalDatesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/critical-dates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One critical date and its readiness rule */
+    get: operations['CriticalDatesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a critical date (carries the version you read) */
+    patch: operations['CriticalDatesController_update'];
+    trace?: never;
+  };
+  '/api/v1/critical-dates/{id}/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness for a date: every council ready / at risk / not ready with the reason
+     * @description Counts overall, by nation and by region, and the trend as the date approaches.
+     */
+    get: operations['CriticalDatesController_forDate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/councils/{councilId}/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A council's readiness for every coming critical date */
+    get: operations['CriticalDatesController_forCouncil'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/interop-tests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tested-together records, newest first (by standard, party, retest due) */
+    get: operations['InteropTestsController_list'];
+    put?: never;
+    /** Record a test between two parties against a standard version */
+    post: operations['InteropTestsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/interop-tests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One tested-together record with its cases */
+    get: operations['InteropTestsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/standards/{id}/interop-matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tested-together matrix of a standard: latest result per pair */
+    get: operations['InteropTestsController_matrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/communications': {
     parameters: {
       query?: never;
@@ -3993,6 +4118,18 @@ export interface components {
       /** Format: date */
       evaluatedOn: string | null;
     };
+    ProductComparisonWorksWithViewDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      /** Format: date */
+      testedOn: string;
+      retestDue: boolean;
+    };
     ProductComparisonCompareDataViewDto: {
       /** Format: uuid */
       productId: string | null;
@@ -4007,6 +4144,8 @@ export interface components {
       standardChecks: components['schemas']['ProductComparisonCompareDataStandardChecksViewDto'];
       usability: components['schemas']['ProductComparisonCompareDataUsabilityViewDto'] | null;
       councilsLive: number | null;
+      /** @description For a council: the latest tested-together result with each product or shared service it already uses (null for other callers) */
+      worksWith: components['schemas']['ProductComparisonWorksWithViewDto'][] | null;
     };
     ProductComparisonCompareViewDto: {
       service: components['schemas']['ServiceRefViewDto'];
@@ -5298,6 +5437,329 @@ export interface components {
       /** @description true: done; false: not done (reopened) */
       done: boolean;
       note?: string;
+    };
+    CriticalDateViewDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      description: string;
+      /** Format: date */
+      date: string;
+      /**
+       * Format: date
+       * @description date − daysBefore
+       */
+      deadline: string;
+      serviceIds: string[];
+      nations: ('England' | 'Wales')[];
+      /** @enum {string} */
+      minStage: 'planning' | 'procurement' | 'implementation' | 'testing' | 'live';
+      daysBefore: number;
+      mandatorySteps: boolean;
+      leadTimes: number[];
+      version: number;
+    };
+    CreateCriticalDateDto: {
+      /**
+       * @description Stable reference (unique)
+       * @example SEC-OFFER-2027
+       */
+      code: string;
+      /** @example Secondary national offer day */
+      name: string;
+      description?: string;
+      /**
+       * Format: date
+       * @example 2027-03-01
+       */
+      date: string;
+      /** @description The services it concerns */
+      serviceIds: string[];
+      /** @description Nations whose councils it binds */
+      nations: ('England' | 'Wales')[];
+      /**
+       * @description Ready: at least this stage by the deadline
+       * @enum {string}
+       */
+      minStage: 'planning' | 'procurement' | 'implementation' | 'testing' | 'live';
+      /** @description Deadline = date − daysBefore */
+      daysBefore: number;
+      /**
+       * @description The stage's mandatory steps must be done
+       * @default true
+       */
+      mandatorySteps?: boolean;
+      /**
+       * @description Days before the date at which councils not ready get a notice
+       * @default [
+       *       60,
+       *       30,
+       *       14
+       *     ]
+       */
+      leadTimes?: number[];
+    };
+    UpdateCriticalDateDto: {
+      /** @example Secondary national offer day */
+      name?: string;
+      description?: string;
+      /**
+       * Format: date
+       * @example 2027-03-01
+       */
+      date?: string;
+      /** @description The services it concerns */
+      serviceIds?: string[];
+      /** @description Nations whose councils it binds */
+      nations?: ('England' | 'Wales')[];
+      /**
+       * @description Ready: at least this stage by the deadline
+       * @enum {string}
+       */
+      minStage?: 'planning' | 'procurement' | 'implementation' | 'testing' | 'live';
+      /** @description Deadline = date − daysBefore */
+      daysBefore?: number;
+      /**
+       * @description The stage's mandatory steps must be done
+       * @default true
+       */
+      mandatorySteps?: boolean;
+      /**
+       * @description Days before the date at which councils not ready get a notice
+       * @default [
+       *       60,
+       *       30,
+       *       14
+       *     ]
+       */
+      leadTimes?: number[];
+      /** @description The version you read (409 if stale) */
+      version: number;
+    };
+    ReadinessCountsViewDto: {
+      /** @description The nation or region (absent for the total) */
+      key?: string;
+      ready: number;
+      atRisk: number;
+      notReady: number;
+      councils: number;
+    };
+    ReadinessTrendPointViewDto: {
+      /** Format: date */
+      on: string;
+      /** @description Days from this point to the date */
+      daysToGo: number;
+      ready: number;
+      atRisk: number;
+      notReady: number;
+    };
+    CouncilReadinessViewDto: {
+      /** Format: uuid */
+      councilId: string;
+      /** @example E09000001 */
+      gssCode: string;
+      name: string;
+      region: string;
+      nation: string;
+      /** @enum {string} */
+      status: 'ready' | 'at_risk' | 'not_ready';
+      /** @enum {string} */
+      reason:
+        | 'live'
+        | 'stage_reached'
+        | 'steps_outstanding'
+        | 'one_stage_short'
+        | 'planned_in_time'
+        | 'stage_too_early'
+        | 'paused'
+        | 'deadline_passed';
+      /** @example ADMISSIONS is at implementation; testing is needed by 2027-02-15 */
+      detail: string;
+      /** @description The service whose adoption decided it */
+      serviceCode: string;
+      /** @enum {string} */
+      stage:
+        | 'not_started'
+        | 'planning'
+        | 'procurement'
+        | 'implementation'
+        | 'testing'
+        | 'live'
+        | 'paused'
+        | 'withdrawn';
+      /** @description Mandatory steps not done (up to the stage) */
+      stepsOutstanding: number;
+    };
+    ReadinessViewDto: {
+      criticalDate: components['schemas']['CriticalDateViewDto'];
+      /** @description Days from today to the date (negative: past) */
+      daysToGo: number;
+      totals: components['schemas']['ReadinessCountsViewDto'];
+      byNation: components['schemas']['ReadinessCountsViewDto'][];
+      byRegion: components['schemas']['ReadinessCountsViewDto'][];
+      /** @description Daily snapshots, then today */
+      trend: components['schemas']['ReadinessTrendPointViewDto'][];
+      /** @description Worst first */
+      councils: components['schemas']['CouncilReadinessViewDto'][];
+    };
+    CouncilDateReadinessViewDto: {
+      /** @enum {string} */
+      status: 'ready' | 'at_risk' | 'not_ready';
+      /** @enum {string} */
+      reason:
+        | 'live'
+        | 'stage_reached'
+        | 'steps_outstanding'
+        | 'one_stage_short'
+        | 'planned_in_time'
+        | 'stage_too_early'
+        | 'paused'
+        | 'deadline_passed';
+      /** @example ADMISSIONS is at implementation; testing is needed by 2027-02-15 */
+      detail: string;
+      /** @description The service whose adoption decided it */
+      serviceCode: string;
+      /** @enum {string} */
+      stage:
+        | 'not_started'
+        | 'planning'
+        | 'procurement'
+        | 'implementation'
+        | 'testing'
+        | 'live'
+        | 'paused'
+        | 'withdrawn';
+      /** @description Mandatory steps not done (up to the stage) */
+      stepsOutstanding: number;
+      criticalDate: components['schemas']['CriticalDateViewDto'];
+      daysToGo: number;
+    };
+    CouncilReadinessListViewDto: {
+      /** Format: uuid */
+      councilId: string;
+      gssCode: string;
+      name: string;
+      dates: components['schemas']['CouncilDateReadinessViewDto'][];
+    };
+    InteropPartyViewDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: 'sender' | 'receiver' | 'client' | 'server';
+    };
+    InteropCaseViewDto: {
+      code: string;
+      title: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      note?: string;
+    };
+    InteropTestViewDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      standardId: string;
+      /** @example FSM-ECS-REQUEST */
+      standardCode: string;
+      /** @example 1.0 */
+      standardVersion: string;
+      partyA: components['schemas']['InteropPartyViewDto'];
+      partyB: components['schemas']['InteropPartyViewDto'];
+      cases: components['schemas']['InteropCaseViewDto'][];
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      /** Format: date */
+      testedOn: string;
+      evidenceUrl: string;
+      witness: string;
+      /** Format: date */
+      expiresOn: string | null;
+      retestDue: boolean;
+      /** @enum {string|null} */
+      retestReason: 'certificate_reassessment' | 'standard_new_version' | null;
+      version: number;
+    };
+    InteropPartyDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /**
+       * Format: uuid
+       * @description The product or shared service
+       */
+      id: string;
+      /** @enum {string} */
+      role: 'sender' | 'receiver' | 'client' | 'server';
+    };
+    InteropCaseDto: {
+      /** @example ECS-TC-01 */
+      code: string;
+      /** @example Eligible child: positive response within 2 s */
+      title: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      note?: string;
+    };
+    CreateInteropTestDto: {
+      /**
+       * Format: uuid
+       * @description The standard version tested against
+       */
+      standardId: string;
+      partyA: components['schemas']['InteropPartyDto'];
+      partyB: components['schemas']['InteropPartyDto'];
+      cases: components['schemas']['InteropCaseDto'][];
+      /** Format: date */
+      testedOn: string;
+      /** Format: uri */
+      evidenceUrl?: string;
+      /** @example Programme test lead (Connectathon, Leeds) */
+      witness: string;
+      /**
+       * Format: date
+       * @description Default: a year on
+       */
+      expiresOn?: Record<string, never> | null;
+    };
+    InteropMatrixStandardViewDto: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      version: string;
+      name: string;
+    };
+    InteropPartyRefViewDto: {
+      /** @enum {string} */
+      type: 'product' | 'shared_service';
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    InteropMatrixCellViewDto: {
+      /**
+       * Format: uuid
+       * @description The latest record for the pair
+       */
+      testId: string;
+      /** Format: uuid */
+      partyAId: string;
+      /** Format: uuid */
+      partyBId: string;
+      /** @enum {string} */
+      result: 'passed' | 'failed' | 'partially_verified';
+      /** Format: date */
+      testedOn: string;
+      /** Format: date */
+      expiresOn: string | null;
+      retestDue: boolean;
+    };
+    InteropMatrixViewDto: {
+      standard: components['schemas']['InteropMatrixStandardViewDto'];
+      parties: components['schemas']['InteropPartyRefViewDto'][];
+      cells: components['schemas']['InteropMatrixCellViewDto'][];
     };
     AudienceDto: {
       /**
@@ -21674,6 +22136,847 @@ export interface operations {
       };
       /** @description Your role or organisation may not do this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CriticalDatesController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description Only dates from today on (true) or past ones (false) */
+        upcoming?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of CriticalDateView */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['CriticalDateViewDto'][];
+            meta: components['schemas']['PageMetaDto'];
+          };
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CriticalDatesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCriticalDateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriticalDateViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict: illegal transition (`allowed`), stale version, duplicate, or state rule */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CriticalDatesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriticalDateViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CriticalDatesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCriticalDateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CriticalDateViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflict: illegal transition (`allowed`), stale version, duplicate, or state rule */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CriticalDatesController_forDate: {
+    parameters: {
+      query?: {
+        /** @description Only councils in this status */
+        status?: 'ready' | 'at_risk' | 'not_ready';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CriticalDatesController_forCouncil: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Council id (UUID) or GSS code, e.g. W06000015 */
+        councilId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CouncilReadinessListViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        standardId?: string;
+        /** @description Records where this party took part */
+        partyId?: string;
+        retestDue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of InteropTestView */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            data: components['schemas']['InteropTestViewDto'][];
+            meta: components['schemas']['PageMetaDto'];
+          };
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInteropTestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteropTestViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over the size limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Content-Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refers to something missing or breaks a domain rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteropTestViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected error (`errorId` is logged with the stack) */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency (database, queue) is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  InteropTestsController_matrix: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InteropMatrixViewDto'];
+        };
+      };
+      /** @description Invalid request: malformed JSON, a field or parameter that fails validation (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role or organisation may not do this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
         headers: {
           [name: string]: unknown;
         };

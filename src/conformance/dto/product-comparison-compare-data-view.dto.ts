@@ -4,6 +4,7 @@ import { ProductComparisonCompareDataCertificateViewDto } from './product-compar
 import { ProductComparisonCompareDataMetViewDto } from './product-comparison-compare-data-met-view.dto.js';
 import { ProductComparisonCompareDataStandardChecksViewDto } from './product-comparison-compare-data-standard-checks-view.dto.js';
 import { ProductComparisonCompareDataSupplierViewDto } from './product-comparison-compare-data-supplier-view.dto.js';
+import { ProductComparisonWorksWithViewDto } from './product-comparison-works-with-view.dto.js';
 import { ProductComparisonCompareDataUsabilityViewDto } from './product-comparison-compare-data-usability-view.dto.js';
 
 /** Response body (generated from the view mapper's shape; the mapper is typed by it). */
@@ -43,4 +44,12 @@ export class ProductComparisonCompareDataViewDto {
 
   @ApiProperty({ type: Number, nullable: true })
   councilsLive: number | null;
+
+  @ApiProperty({
+    type: () => [ProductComparisonWorksWithViewDto],
+    nullable: true,
+    description:
+      'For a council: the latest tested-together result with each product or shared service it already uses (null for other callers)',
+  })
+  worksWith: ProductComparisonWorksWithViewDto[] | null;
 }

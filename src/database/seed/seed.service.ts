@@ -16,6 +16,8 @@ import { RisksSeeder } from '../../risks/risks.seeder.js';
 import { BenefitsSeeder } from '../../benefits/benefits.seeder.js';
 import { DecisionsSeeder } from '../../decisions/decisions.seeder.js';
 import { GovernanceSeeder } from '../../governance/governance.seeder.js';
+import { ReadinessSeeder } from '../../readiness/readiness.seeder.js';
+import { InteropSeeder } from '../../interop/interop.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -36,6 +38,8 @@ export class SeedService {
     private readonly benefits: BenefitsSeeder,
     private readonly decisions: DecisionsSeeder,
     private readonly governance: GovernanceSeeder,
+    private readonly readiness: ReadinessSeeder,
+    private readonly interop: InteropSeeder,
     private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -68,6 +72,8 @@ export class SeedService {
         Object.assign(c, await this.benefits.seedDemo(m));
         Object.assign(c, await this.decisions.seedDemo(m));
         Object.assign(c, await this.governance.seedDemo(m));
+        Object.assign(c, await this.readiness.seedDemo(m));
+        Object.assign(c, await this.interop.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));

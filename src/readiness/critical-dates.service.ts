@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ProblemException } from '../common/errors/problem.exception.js';
+import { type Page, toPage } from '../common/pagination/page-query.dto.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import { CriticalDate } from './critical-date.entity.js';
+import type { CreateCriticalDateDto } from './dto/create-critical-date.dto.js';
+import type { CriticalDateQueryDto } from './dto/critical-date-query.dto.js';
+import type { CriticalDateViewDto } from './dto/critical-date-view.dto.js';
+import type { UpdateCriticalDateDto } from './dto/update-critical-date.dto.js';
+import { DEFAULT_LEAD_TIMES } from './readiness-rule.js';
+import { TODAY_SQL } from './readiness-sql.js';
+import { toCriticalDateView } from './readiness-views.js';
+
+const descending = (xs: number[]) => [...xs].sort((a, b) => b - a);
+
+/** The programme calendar: national dates councils must be ready for. Staff write. */
+@Injectable()
+export class CriticalDatesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(q: CriticalDateQueryDto): Promise<Page<CriticalDateViewDto>> {
+    const qb = this.db.getRepository(CriticalDate).createQueryBuilder('cd');
+    if (q.upcoming === true) qb.where(`cd.date >= ${TODAY_SQL}`);
+    if (q.upcoming === false) qb.where(`cd.date < ${TODAY_SQL}`);
+    const [rows, total] = await qb
+      .orderBy('cd.date')
+      .addOrderBy('cd.code')
+      .skip(q.offset)
+      .take(q.limit)
+      .getManyAndCount();
+    return toPage(rows.map(toCriticalDateView), total, q);
+  }
+
+  async get(id: string, m: EntityManager = this.db.manager): Promise<CriticalDate> {
+    const found = await m.findOne(CriticalDate, { where: { id } });
+    if (!found) throw ProblemException.notFound('Critical date', id);
+    return found;
+  }
+
+  async create(actor: Actor, dto: CreateCriticalDateDto): Promise<CriticalDateViewDto> {
+    return this.uow.run(async (tx) => {
+      const m = tx.manager;
+      await this.checkServices(m, dto.serviceIds);
+      const [taken] = await m.query(`SELECT 1 FROM critical_dates WHERE code = $1`, [dto.code]);
+      if (taken) {
+        throw ProblemException.conflict('duplicate_code', `Critical date ${dto.code} exists`);
+      }
+      const saved = await m.save(
+        Object.assign(new CriticalDate(), {
+          ...dto,
+          description: dto.description ?? '',
+          mandatorySteps: dto.mandatorySteps ?? true,
+          leadTimes: descending(dto.leadTimes ?? DEFAULT_LEAD_TIMES),
+        }),
+      );
+      const view = toCriticalDateView(await this.get(saved.id, m));
+      await this.audit.record(m, actor, {
+        action: 'critical_date.created',
+        entityType: 'critical_date',
+        entityId: saved.id,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateCriticalDateDto): Promise<CriticalDateViewDto> {
+    return this.uow.run(async (tx) => {
+      const m = tx.manager;
+      const row = await m.findOne(CriticalDate, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) throw ProblemException.notFound('Critical date', id);
+      if (dto.version !== row.version) {
+        throw ProblemException.staleVersion('Critical date', row.version);
+      }
+      if (dto.serviceIds) await this.checkServices(m, dto.serviceIds);
+      const before = toCriticalDateView(row);
+      const { version: _v, ...changes } = dto;
+      for (const [k, v] of Object.entries(changes)) {
+        if (v !== undefined) Object.assign(row, { [k]: v });
+      }
+      if (changes.leadTimes) row.leadTimes = descending(changes.leadTimes);
+      await m.save(row);
+      const after = toCriticalDateView(await this.get(id, m));
+      await this.audit.record(m, actor, {
+        action: 'critical_date.updated',
+        entityType: 'critical_date',
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** 422 naming every service id that does not exist (one query). */
+  private async checkServices(m: EntityManager, ids: string[]): Promise<void> {
+    const [{ missing }]: { missing: string[] }[] = await m.query(
+      `SELECT COALESCE(array_agg(x.id ORDER BY x.i), '{}') AS missing
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, i)
+        WHERE NOT EXISTS (SELECT 1 FROM services s WHERE s.id = x.id)`,
+      [ids],
+    );
+    if (missing.length > 0) {
+      throw ProblemException.unprocessable('unknown_reference', 'Unknown services', {
+        errors: missing.map((id) => ({
+          field: `serviceIds[${ids.indexOf(id)}]`,
+          message: `no service ${id}`,
+        })),
+      });
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CriticalDatesController } from './critical-dates.controller.js';
+import { CriticalDatesService } from './critical-dates.service.js';
+import { ReadinessScanHandler } from './readiness-scan.handler.js';
+import { ReadinessSeeder } from './readiness.seeder.js';
+import { ReadinessService } from './readiness.service.js';
+
+/** L3: national critical dates, readiness computed from adoptions, lead-time notices. */
+@Module({
+  controllers: [CriticalDatesController],
+  providers: [CriticalDatesService, ReadinessService, ReadinessScanHandler, ReadinessSeeder],
+  exports: [ReadinessSeeder, ReadinessService, CriticalDatesService],
+})
+export class ReadinessModule {}
