@@ -504,7 +504,10 @@ describe('conformance: the whole journey over HTTP', () => {
     await waitFor(async () =>
       seen.some((e) => e.type === 'certificate.revoked' && e.data.certificateId === certificateId),
     );
-    expect(seen.find((e) => e.type === 'certificate.revoked')!.data).toMatchObject({
+    const revokedEvent = seen.find(
+      (e) => e.type === 'certificate.revoked' && e.data.certificateId === certificateId,
+    );
+    expect(revokedEvent!.data).toMatchObject({
       councilIds: [council],
       serviceId,
     });
