@@ -22,7 +22,7 @@ const ADOPTION_FIELDS = [
 describe('public pages and open data', () => {
   let api: TestApi;
   let service: { id: string; code: string };
-  let certificateId: string;
+  let certificateNumber: string;
 
   beforeAll(async () => {
     // No cache in this app: every request re-reads the last-change marker (one statement).
@@ -35,7 +35,11 @@ describe('public pages and open data', () => {
       name: '=HYPERLINK("http://evil.example","click")',
       certificate: 'valid',
     });
-    certificateId = product.certificateId!;
+    const [cert]: { number: string }[] = await api.db.query(
+      `SELECT certificate_number AS number FROM certificates WHERE id = $1`,
+      [product.certificateId],
+    );
+    certificateNumber = cert.number;
     await upsertAdoption(api.db, {
       councilId: p.councilX.organisationId!,
       serviceId: service.id,
@@ -66,7 +70,7 @@ describe('public pages and open data', () => {
     expect((await http.get('/public/councils/E99999999')).status).toBe(404);
     expect((await http.get('/public/councils/not-a-code')).status).toBe(404);
     const register = await http.get('/public/certified-products');
-    expect(register.text).toContain(`href="/verify-certificate/${certificateId}"`);
+    expect(register.text).toContain(`href="/verify-certificate/${certificateNumber}"`);
     // Autoescaped: the formula-like product name is text, not markup.
     expect(register.text).toContain('=HYPERLINK(&quot;http://evil.example&quot;');
     const dictionary = await http.get('/open-data');
@@ -110,13 +114,13 @@ describe('public pages and open data', () => {
     expect(new Date(json.body.lastChanged).toUTCString()).toBe(json.headers['last-modified']);
     const products = await http.get('/open-data/certified-products.csv');
     const productRows = parse(products.text, { columns: true }) as Record<string, string>[];
-    const fixture = productRows.find((r) => r.certificateNumber === certificateId)!;
+    const fixture = productRows.find((r) => r.certificateNumber === certificateNumber)!;
     // Formula neutralised for spreadsheets.
     expect(fixture.productName).toBe(`'=HYPERLINK("http://evil.example","click")`);
     const productsJson = await http.get('/open-data/certified-products.json');
     expect(
       productsJson.body.data.find(
-        (r: Record<string, string>) => r.certificateNumber === certificateId,
+        (r: Record<string, string>) => r.certificateNumber === certificateNumber,
       ),
     ).toMatchObject({ serviceCode: service.code, certificateStatus: 'valid' });
   });
