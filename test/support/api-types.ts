@@ -3717,7 +3717,6 @@ export interface components {
       items: components['schemas']['ItemAnswerDto'][];
     };
     SubmissionsAnswerViewDto: {
-      answered: number;
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -3749,6 +3748,7 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      answered: number;
     };
     SubmissionSampleCheckErrorsViewDto: {
       pointer: string;
@@ -3933,7 +3933,6 @@ export interface components {
       updatedAt: string;
     };
     SubmissionReviewDecideViewDto: {
-      certificate: components['schemas']['CertificateViewDto'] | null;
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -3965,6 +3964,7 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      certificate: components['schemas']['CertificateViewDto'] | null;
     };
     SubmissionHistoryViewDto: {
       /** Format: uuid */
@@ -5253,8 +5253,6 @@ export interface components {
       gssCode: string;
     };
     VarianceListItemViewDto: {
-      council: components['schemas']['VarianceListItemCouncilViewDto'];
-      serviceCode: string;
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -5283,6 +5281,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      council: components['schemas']['VarianceListItemCouncilViewDto'];
+      serviceCode: string;
     };
     ProposeVarianceDto: {
       /**

@@ -1,62 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { VarianceListItemCouncilViewDto } from './variance-list-item-council-view.dto.js';
+import { VarianceViewDto } from './variance-view.dto.js';
 
-/** Response body (generated from the view mapper's shape; the mapper is typed by it). */
-export class VarianceListItemViewDto {
+/** Response body: the base view with the parts below added. */
+export class VarianceListItemViewDto extends VarianceViewDto {
   @ApiProperty({ type: () => VarianceListItemCouncilViewDto })
   council: VarianceListItemCouncilViewDto;
 
   @ApiProperty({ type: String })
   serviceCode: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  adoptionId: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  councilId: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  serviceId: string;
-
-  @ApiProperty({ type: String })
-  requirementCode: string;
-
-  @ApiProperty({ type: String })
-  description: string;
-
-  @ApiProperty({ type: String })
-  justification: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  expiresOn: string;
-
-  @ApiProperty({ enum: ['proposed', 'approved', 'rejected', 'withdrawn'] })
-  status: 'proposed' | 'approved' | 'rejected' | 'withdrawn';
-
-  @ApiProperty({ type: Boolean })
-  inForce: boolean;
-
-  @ApiProperty({ type: String, nullable: true })
-  decisionReason: string | null;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  decidedByUserId: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  decidedAt: Date | null;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  proposedByUserId: string | null;
-
-  @ApiProperty({ type: Number })
-  version: number;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt: Date;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  updatedAt: Date;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { neutraliseFormula, toCsv } from '../../common/csv.js';
+import { ifNoneMatchHits } from '../../common/http/conditional-get.js';
 import type { LastChange } from '../../public/public-data.service.js';
 
 export const LICENCE = {
@@ -79,12 +80,7 @@ export function sendFile(
 
 function notModified(req: FastifyRequest, f: OpenDataFile): boolean {
   const inm = req.headers['if-none-match'];
-  if (inm !== undefined) {
-    return inm
-      .split(',')
-      .map((t) => t.trim().replace(/^W\//, ''))
-      .some((t) => t === f.etag || t === '*');
-  }
+  if (inm !== undefined) return ifNoneMatchHits(inm, f.etag);
   const ims = req.headers['if-modified-since'];
   if (!ims) return false;
   const since = Date.parse(ims);
