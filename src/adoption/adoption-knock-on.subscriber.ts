@@ -64,7 +64,7 @@ export class AdoptionKnockOnSubscriber {
     cause: string,
   ): Promise<{ flagged: number }> {
     const actor = SYSTEM_ACTOR;
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ id: string; council_id: string }[]>(
       `WITH flagged AS (
          UPDATE adoptions a
             SET attention_required = true, attention_reason = $3,
@@ -93,7 +93,7 @@ export class AdoptionKnockOnSubscriber {
            FROM flagged f RETURNING entity_id)
        SELECT f.id, f.council_id FROM flagged f`,
       [e.productId, serviceId, reason, cause, actor.label],
-    )) as { id: string; council_id: string }[];
+    );
     const flaggedCouncils = new Set(rows.map((r) => r.council_id));
     const stale = e.councilIds.filter((id) => !flaggedCouncils.has(id));
     if (stale.length > 0 && rows.length > 0) {

@@ -38,7 +38,7 @@ export function stagesPassed(from: AdoptionStage, to: AdoptionStage): AdoptionSt
   const target = stageRank(to);
   if (target <= 0) return [];
   if (from !== 'paused' && stageRank(from) >= target) return [];
-  return FORWARD_STAGES.slice(0, target) as AdoptionStage[];
+  return FORWARD_STAGES.slice(0, target);
 }
 
 /** SQL CASE giving the rank of `column` (for aggregates and the attention list). */

@@ -29,7 +29,15 @@ export class AdoptionRules {
    * adoption's service. Otherwise 422 saying which.
    */
   async assertProductRoute(m: EntityManager, a: Adoption, productId: string): Promise<void> {
-    const [row] = (await m.query(
+    const [row] = await m.query<
+      {
+        name: string;
+        status: string;
+        service_code: string;
+        usable: boolean;
+        certificate: string | null;
+      }[]
+    >(
       `SELECT p.name, p.status, s.code AS service_code,
               (p.status IN ${USABLE_PRODUCT_SQL}) AS usable,
               (SELECT c.status FROM certificates c
@@ -37,13 +45,7 @@ export class AdoptionRules {
                 ORDER BY c.status IN ${CERTIFYING_SQL} DESC, c.expires_at DESC LIMIT 1) AS certificate
          FROM products p, services s WHERE p.id = $1 AND s.id = $2`,
       [productId, a.serviceId],
-    )) as {
-      name: string;
-      status: string;
-      service_code: string;
-      usable: boolean;
-      certificate: string | null;
-    }[];
+    );
     if (!row) {
       throw ProblemException.unprocessable('route_product_not_found', `No product ${productId}`, {
         productId,
@@ -69,13 +71,15 @@ export class AdoptionRules {
 
   /** A shared-service route: a shared service for this service with the council as a member. */
   async assertSharedRoute(m: EntityManager, a: Adoption, sharedServiceId: string): Promise<void> {
-    const [row] = (await m.query(
+    const [row] = await m.query<
+      { name: string; service_id: string; service_code: string; member: boolean }[]
+    >(
       `SELECT ss.name, ss.service_id, s.code AS service_code,
               EXISTS (SELECT 1 FROM shared_service_members mm
                        WHERE mm.shared_service_id = ss.id AND mm.council_id = $2) AS member
          FROM shared_services ss JOIN services s ON s.id = ss.service_id WHERE ss.id = $1`,
       [sharedServiceId, a.councilId],
-    )) as { name: string; service_id: string; service_code: string; member: boolean }[];
+    );
     if (!row) {
       throw ProblemException.unprocessable(
         'route_shared_service_not_found',
@@ -123,10 +127,10 @@ export class AdoptionRules {
     councilId: string,
     serviceId: string,
   ): Promise<BlockingService[]> {
-    return (await m.query(`${blockingDependenciesSql('$1', '$2')} ORDER BY d.code`, [
-      councilId,
-      serviceId,
-    ])) as BlockingService[];
+    return await m.query<BlockingService[]>(
+      `${blockingDependenciesSql('$1', '$2')} ORDER BY d.code`,
+      [councilId, serviceId],
+    );
   }
 
   /** Active mandatory steps of `stages` not done for the adoption. */
@@ -136,12 +140,12 @@ export class AdoptionRules {
     stages: AdoptionStage[],
   ): Promise<UnfinishedStep[]> {
     if (stages.length === 0) return [];
-    return (await m.query(
+    return await m.query<UnfinishedStep[]>(
       `SELECT st.id, st.stage, st.title FROM success_steps st
         WHERE st.service_id = $1 AND st.stage = ANY($2::text[]) AND st.mandatory AND st.active
           AND NOT EXISTS (SELECT 1 FROM adoption_steps d WHERE d.adoption_id = $3 AND d.step_id = st.id)
         ORDER BY st.stage, st.position, st.title`,
       [a.serviceId, stages, a.id],
-    )) as UnfinishedStep[];
+    );
   }
 }

@@ -41,7 +41,7 @@ export async function reconcileScope(
   actorLabel: string,
   cause: string,
 ): Promise<ScopeOutcome> {
-  const rows = (await m.query(
+  const rows = await m.query<{ kind: string; n: number }[]>(
     `WITH target AS (
        SELECT s.id, s.scope_nations, s.scope_council_ids, s.scope_group_ids FROM services s
         WHERE s.status <> 'retired'
@@ -102,7 +102,7 @@ export async function reconcileScope(
       actorLabel,
       cause,
     ],
-  )) as { kind: string; n: number }[];
+  );
   const n = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
   return { created: n('created'), reopened: n('reopened'), withdrawn: n('withdrawn') };
 }

@@ -35,10 +35,10 @@ export class AdoptionStore {
   ): Promise<AdoptionRow> {
     const p = new SqlParams();
     const where = [`a.id = ${p.add(id)}`, visibleAdoptionsSql(actor, p)].filter(Boolean);
-    const [row] = (await m.query(
+    const [row] = await m.query<AdoptionRow[]>(
       `${ADOPTION_SELECT} WHERE ${where.join(' AND ')}`,
       p.values,
-    )) as AdoptionRow[];
+    );
     if (!row) throw ProblemException.notFound('Adoption', id);
     return row;
   }

@@ -55,7 +55,15 @@ export class AdoptionVariancesService {
     const clause = where.filter(Boolean).length
       ? `WHERE ${where.filter(Boolean).join(' AND ')}`
       : '';
-    const all = (await this.db.query(
+    const all = await this.db.query<
+      {
+        id: string | null;
+        total: number;
+        council_name: string;
+        gss_code: string;
+        service_code: string;
+      }[]
+    >(
       // The total comes from all matches, so it stays right on a page past the last one.
       `WITH matched AS (
          SELECT v.id, o.name AS council_name, o.gss_code, s.code AS service_code,
@@ -67,13 +75,7 @@ export class AdoptionVariancesService {
            SELECT * FROM matched ORDER BY requirement_code, council_name, created_at
             LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}) pg ON true`,
       p.values,
-    )) as {
-      id: string | null;
-      total: number;
-      council_name: string;
-      gss_code: string;
-      service_code: string;
-    }[];
+    );
     const rows = all.filter((r): r is (typeof all)[number] & { id: string } => r.id !== null);
     const byId = new Map(
       (rows.length
@@ -104,12 +106,12 @@ export class AdoptionVariancesService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       const a = await this.store.lockForChange(m, actor, adoptionId);
-      const [req] = (await m.query(
+      const [req] = await m.query<{ code: string }[]>(
         `SELECT r.code FROM requirements r
            JOIN requirement_sets rs ON rs.id = r.requirement_set_id
           WHERE rs.service_id = $1 AND rs.status = 'published' AND r.code = $2 LIMIT 1`,
         [a.serviceId, dto.requirementCode],
-      )) as { code: string }[];
+      );
       if (!req) {
         throw ProblemException.unprocessable(
           'unknown_requirement',

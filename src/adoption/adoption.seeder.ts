@@ -52,25 +52,25 @@ const hash = (text: string): number => createHash('sha256').update(text).digest(
 @Injectable()
 export class AdoptionSeeder {
   async seedAdoptions(m: EntityManager): Promise<string[]> {
-    const rows = (await m.query(
+    const rows = await m.query<{ id: string }[]>(
       `INSERT INTO adoptions (council_id, service_id)
        SELECT o.id, s.id FROM organisations o
          JOIN services s ON s.status <> 'retired' AND ${IN_SCOPE_SQL('s', 'o')}
         ORDER BY o.gss_code, s.code
        ON CONFLICT (council_id, service_id) DO NOTHING RETURNING id`,
-    )) as { id: string }[];
+    );
     return rows.map((r) => r.id);
   }
 
   async seedDemo(m: EntityManager, now = new Date()): Promise<Record<string, number>> {
-    const steps = (await m.query(
+    const steps = await m.query<unknown[]>(
       `INSERT INTO success_steps (service_id, stage, title, mandatory, position)
        SELECT s.id, t.stage, t.title, t.mandatory, t.position
          FROM jsonb_to_recordset($1::jsonb) AS t(stage text, title text, mandatory boolean, position int)
          CROSS JOIN services s WHERE s.delivery_model = 'council_delivered'
        ON CONFLICT (service_id, stage, title) DO NOTHING RETURNING id`,
       [JSON.stringify(DEMO_STEPS.map((s, i) => ({ ...s, position: i })))],
-    )) as unknown[];
+    );
     const ids = await this.seedAdoptions(m);
     const counts = { adoptions: ids.length, successSteps: steps.length };
     if (ids.length === 0) return counts;
@@ -91,7 +91,7 @@ export class AdoptionSeeder {
   }
 
   private async freshAdoptions(m: EntityManager, ids: string[]): Promise<Fresh[]> {
-    return (await m.query(
+    return await m.query<Fresh[]>(
       `SELECT a.id, a.council_id, o.gss_code AS gss, a.service_id, s.code AS service_code,
               (SELECT ss.id FROM shared_services ss
                  JOIN shared_service_members mm ON mm.shared_service_id = ss.id
@@ -110,7 +110,7 @@ export class AdoptionSeeder {
         WHERE a.id = ANY($1::uuid[])
         ORDER BY o.gss_code, s.code`,
       [ids],
-    )) as Fresh[];
+    );
   }
 
   /**
@@ -118,7 +118,15 @@ export class AdoptionSeeder {
    * the plan itself; shared ones are live when the service is and the council is a member.
    */
   private async dependencyRules(m: EntityManager) {
-    const edges = (await m.query(
+    const edges = await m.query<
+      {
+        from_code: string;
+        to_code: string;
+        delivery_model: string;
+        status: string;
+        members: string[] | null;
+      }[]
+    >(
       `SELECT f.code AS from_code, d.code AS to_code, d.delivery_model, d.status,
               (SELECT array_agg(DISTINCT mm.council_id) FROM shared_services ss
                  JOIN shared_service_members mm ON mm.shared_service_id = ss.id
@@ -127,13 +135,7 @@ export class AdoptionSeeder {
          JOIN services f ON f.id = r.from_service_id
          JOIN services d ON d.id = r.to_service_id
         WHERE r.type = 'depends_on'`,
-    )) as {
-      from_code: string;
-      to_code: string;
-      delivery_model: string;
-      status: string;
-      members: string[] | null;
-    }[];
+    );
     return edges.map((e) => ({ ...e, members: new Set(e.members ?? []) }));
   }
 
@@ -281,7 +283,7 @@ export class AdoptionSeeder {
 
   /** Mandatory and optional steps of every stage passed are done; paused ones stopped mid-way. */
   private async completeSteps(m: EntityManager, plans: Plan[]): Promise<number> {
-    const rows = (await m.query(
+    const rows = await m.query<unknown[]>(
       `INSERT INTO adoption_steps (adoption_id, step_id, completed_by_label, completed_at)
        SELECT t.id, st.id, $2, t.entered_at
          FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, reached int, entered_at timestamptz)
@@ -298,7 +300,7 @@ export class AdoptionSeeder {
         ),
         SEED_LABEL,
       ],
-    )) as unknown[];
+    );
     return rows.length;
   }
 
@@ -326,7 +328,7 @@ export class AdoptionSeeder {
       ];
     });
     if (rows.length === 0) return 0;
-    const inserted = (await m.query(
+    const inserted = await m.query<unknown[]>(
       `INSERT INTO local_variances (seed_key, adoption_id, council_id, service_id, requirement_code,
               description, justification, expires_on, status, decision_reason, decided_at)
        SELECT t.key, a.id, a.council_id, a.service_id, t.code,
@@ -337,7 +339,7 @@ export class AdoptionSeeder {
          JOIN adoptions a ON a.id = t.id
        ON CONFLICT (seed_key) WHERE seed_key IS NOT NULL DO NOTHING RETURNING id`,
       [JSON.stringify(rows)],
-    )) as unknown[];
+    );
     return inserted.length;
   }
 }

@@ -63,10 +63,10 @@ export class AdoptionsService {
 
   async csv(actor: Actor, f: AdoptionFilterDto): Promise<string> {
     const p = new SqlParams();
-    const rows = (await this.db.query(
+    const rows = await this.db.query<AdoptionRow[]>(
       `${ADOPTION_SELECT} ${adoptionWhere(actor, f, p)} ORDER BY o.name, s.code`,
       p.values,
-    )) as AdoptionRow[];
+    );
     return toCsv(ADOPTION_CSV_HEADER, rows.map(toAdoptionCsvRow));
   }
 
@@ -171,5 +171,5 @@ function checkTargetDates(input: Record<string, unknown>): Partial<Record<Adopti
     }
   }
   if (errors.length > 0) throw ProblemException.invalidFields(errors);
-  return input as Partial<Record<AdoptionStage, string>>;
+  return input;
 }

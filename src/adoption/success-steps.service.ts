@@ -39,9 +39,10 @@ export class SuccessStepsService {
   async create(actor: Actor, dto: CreateSuccessStepDto) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const [service] = (await m.query(`SELECT code, delivery_model FROM services WHERE id = $1`, [
-        dto.serviceId,
-      ])) as { code: string; delivery_model: string }[];
+      const [service] = await m.query<{ code: string; delivery_model: string }[]>(
+        `SELECT code, delivery_model FROM services WHERE id = $1`,
+        [dto.serviceId],
+      );
       if (!service) {
         throw ProblemException.unprocessable('unknown_service', `No service ${dto.serviceId}`);
       }
@@ -112,18 +113,20 @@ export class SuccessStepsService {
   /** The adoption's checklist: its service's steps (active ones, and any done) with completion. */
   async checklist(actor: Actor, adoptionId: string) {
     const a = await this.store.findVisibleRow(actor, adoptionId);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<
+      {
+        id: string;
+        completed_at: Date | null;
+        completed_by_label: string | null;
+        note: string | null;
+      }[]
+    >(
       `SELECT st.id, d.completed_at, d.completed_by_label, d.note
          FROM success_steps st
          LEFT JOIN adoption_steps d ON d.step_id = st.id AND d.adoption_id = $2
         WHERE st.service_id = $1 AND (st.active OR d.step_id IS NOT NULL)`,
       [a.service_id, adoptionId],
-    )) as {
-      id: string;
-      completed_at: Date | null;
-      completed_by_label: string | null;
-      note: string | null;
-    }[];
+    );
     const done = new Map(rows.map((r) => [r.id, r]));
     const steps = rows.length
       ? await this.db

@@ -47,7 +47,7 @@ export class BenefitStore {
       ...params,
       viewerOrg: actor.organisationId,
     });
-    const raw = (await m.query(q, values)) as Record<string, unknown>[];
+    const raw = await m.query<Record<string, unknown>[]>(q, values);
     return { rows: raw.map(toBenefitView), total: Number(raw[0]?.total_count ?? 0) };
   }
 

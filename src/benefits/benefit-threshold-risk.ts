@@ -88,7 +88,7 @@ export async function findCrossings(
   benefitId: string,
   ids: string[] | null,
 ): Promise<{ id: string; value: string; measured_on: string }[]> {
-  return (await m.query(
+  return await m.query<{ id: string; value: string; measured_on: string }[]>(
     `SELECT c.id, c.value, c.measured_on::text AS measured_on FROM (
        SELECT m.id, m.value, m.measured_on, ${PAST_THRESHOLD_SQL} AS past,
               lag(${PAST_THRESHOLD_SQL}) OVER (ORDER BY m.measured_on, m.created_at, m.id) AS before
@@ -97,5 +97,5 @@ export async function findCrossings(
       WHERE c.past AND c.before IS NOT TRUE AND ($2::uuid[] IS NULL OR c.id = ANY($2::uuid[]))
       ORDER BY c.measured_on`,
     [benefitId, ids],
-  )) as { id: string; value: string; measured_on: string }[];
+  );
 }

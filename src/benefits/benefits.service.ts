@@ -74,11 +74,13 @@ export class BenefitsService {
         GROUP BY v.status`,
       { viewerOrg: actor.organisationId },
     );
-    const rows = (await this.db.query(sql, values)) as {
-      status: BenefitStatus;
-      n: number;
-      realised: string | null;
-    }[];
+    const rows = await this.db.query<
+      {
+        status: BenefitStatus;
+        n: number;
+        realised: string | null;
+      }[]
+    >(sql, values);
     const byStatus = Object.fromEntries(BENEFIT_STATUSES.map((s) => [s, 0])) as Record<
       BenefitStatus,
       number
@@ -98,12 +100,12 @@ export class BenefitsService {
   /** One benefit with every reading: the overall series and one series per breakdown key. */
   async series(actor: Actor, id: string) {
     const benefit = await this.store.findVisible(actor, id);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<Record<string, string | null>[]>(
       `SELECT id, value, measured_on::text AS measured_on, source, note, breakdown, breakdown_key
          FROM benefit_measurements WHERE benefit_id = $1
         ORDER BY measured_on, created_at, id`,
       [id],
-    )) as Record<string, string | null>[];
+    );
     const point = (r: Record<string, string | null>) => ({
       id: r.id,
       date: r.measured_on,
@@ -286,12 +288,12 @@ export class BenefitsService {
     ownerOrganisationId: string | null,
     ownerUserId: string | null,
   ): Promise<void> {
-    const [r] = (await m.query(
+    const [r] = await m.query<{ services: number; org: boolean; owner: boolean }[]>(
       `SELECT (SELECT count(*)::int FROM services WHERE id = ANY($1::uuid[])) AS services,
               EXISTS (SELECT 1 FROM organisations WHERE id = $2) AS org,
               ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = $3 AND organisation_id = $2)) AS owner`,
       [[...new Set(serviceIds)], ownerOrganisationId, ownerUserId],
-    )) as { services: number; org: boolean; owner: boolean }[];
+    );
     const errors: FieldError[] = [];
     if (r.services !== new Set(serviceIds).size)
       errors.push({ field: 'serviceIds', message: 'serviceIds must name existing services' });

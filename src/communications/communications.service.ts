@@ -109,10 +109,10 @@ export class CommunicationsService {
   async get(actor: Actor, id: string): Promise<CommunicationView & { progress: Progress }> {
     const c = await this.find(actor, id);
     const scoped = isTenantScoped(actor);
-    const [progress] = (await this.db.query(
+    const [progress] = await this.db.query<Progress[]>(
       progressSql(scoped),
       scoped ? [id, actor.organisationId] : [id],
-    )) as Progress[];
+    );
     return { ...toCommunicationView(c), ...(scoped && { audience: {} }), progress };
   }
 

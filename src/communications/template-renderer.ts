@@ -61,7 +61,7 @@ export class TemplateRenderer {
           continue;
         }
         if (children) {
-          const scope = isList ? LIST_PLACEHOLDERS[name]! : (item ?? []);
+          const scope = isList ? LIST_PLACEHOLDERS[name] : (item ?? []);
           walk(children, type === '#' ? scope : item);
         }
       }

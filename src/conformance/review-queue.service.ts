@@ -59,7 +59,7 @@ export class ReviewQueueService {
   /** One submission's names (404 for anyone but programme staff). */
   async entry(actor: Actor, id: string): Promise<ReviewEntry> {
     const [row] = isProgrammeStaff(actor)
-      ? ((await this.db.query(`${SELECT} WHERE s.id = $1`, [id])) as ReviewEntry[])
+      ? await this.db.query<ReviewEntry[]>(`${SELECT} WHERE s.id = $1`, [id])
       : [];
     if (!row) throw ProblemException.notFound('Submission', id);
     return row;

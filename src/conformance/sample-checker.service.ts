@@ -29,7 +29,7 @@ export class SampleChecker {
     const outcome = SchemaValidator.run(fn, payload);
     return {
       checkStatus: outcome.valid ? 'passed' : 'failed',
-      checkErrors: outcome.errors as { pointer: string; message: string }[],
+      checkErrors: outcome.errors,
     };
   }
 

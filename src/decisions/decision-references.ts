@@ -36,7 +36,7 @@ export async function resolveDecisionLinks(
          WHERE NOT EXISTS (SELECT 1 FROM ${from} t.id = x.id)) AS "${field}"`,
   );
   const reqs = dto.requirements ?? [];
-  const [row] = (await m.query(
+  const [row] = await m.query<Record<string, unknown>[]>(
     `SELECT ${checks.join(',\n')},
             (SELECT coalesce(json_agg(q.id ORDER BY r.i), '[]'::json)
                FROM jsonb_array_elements(${p.add(JSON.stringify(reqs))}::jsonb) WITH ORDINALITY AS r(e, i)
@@ -46,7 +46,7 @@ export async function resolveDecisionLinks(
             (${p.add(dto.decidedByMeetingId ?? null)}::uuid IS NULL OR EXISTS
               (SELECT 1 FROM meetings mt WHERE mt.id = ${p.add(dto.decidedByMeetingId ?? null)}::uuid)) AS meeting`,
     p.values,
-  )) as Record<string, unknown>[];
+  );
   const errors: FieldError[] = [];
   for (const [field] of ID_LINKS) {
     for (const i of row[field] as number[]) {

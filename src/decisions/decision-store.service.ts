@@ -34,7 +34,7 @@ export class DecisionStore {
       ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
       ORDER BY ${rank ? `${rank} DESC, ` : ''}d.decided_on DESC NULLS LAST, d.created_at DESC, d.id
       ${page ? `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : ''}`;
-    const raw = (await m.query(sql, p.values)) as Record<string, unknown>[];
+    const raw = await m.query<Record<string, unknown>[]>(sql, p.values);
     return { rows: raw.map(toDecisionView), total: Number(raw[0]?.total_count ?? 0) };
   }
 
@@ -53,14 +53,14 @@ export class DecisionStore {
   async linkedTo(actor: Actor, link: DecisionLink, id: string): Promise<DecisionSummaryViewDto[]> {
     const p = new SqlParams();
     const visible = visibleDecisionsSql(actor, p);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<Record<string, unknown>[]>(
       `SELECT d.id, d.title, d.status, d.decided_on::text AS decided_on, d.supersedes_id,
               d.superseded_by_id
          FROM decisions d
         WHERE d.${link} @> ARRAY[${p.add(id)}]::uuid[] ${visible ? `AND ${visible}` : ''}
         ORDER BY d.decided_on DESC NULLS LAST, d.created_at DESC, d.id`,
       p.values,
-    )) as Record<string, unknown>[];
+    );
     return rows.map(toDecisionSummary);
   }
 }

@@ -42,10 +42,10 @@ export class LinkedDecisionsService {
         { field: 'code', message: 'code must look like FSM-004' },
       ]);
     }
-    const [found] = (await this.db.query(
+    const [found] = await this.db.query<{ id: string }[]>(
       `SELECT id FROM requirements WHERE requirement_set_id = $1 AND code = $2`,
       [setId, code],
-    )) as { id: string }[];
+    );
     if (!found) throw ProblemException.notFound('Requirement', code);
     return { decisions: await this.store.linkedTo(actor, 'requirement_ids', found.id) };
   }

@@ -26,7 +26,7 @@ export class GovernanceStore {
     const sql = `${GROUP_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total_count, ')}
       ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY g.name, g.id
       ${page ? `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : ''}`;
-    const raw = (await m.query(sql, p.values)) as Record<string, unknown>[];
+    const raw = await m.query<Record<string, unknown>[]>(sql, p.values);
     return { rows: raw.map(toGroupView), total: Number(raw[0]?.total_count ?? 0) };
   }
 
@@ -50,7 +50,7 @@ export class GovernanceStore {
     const sql = `${select.replace('SELECT ', 'SELECT count(*) OVER () AS total_count, ')}
       ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY mt.starts_at DESC, mt.id
       ${page ? `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : ''}`;
-    const raw = (await m.query(sql, p.values)) as Record<string, unknown>[];
+    const raw = await m.query<Record<string, unknown>[]>(sql, p.values);
     return { rows: raw.map(toMeetingView), total: Number(raw[0]?.total_count ?? 0) };
   }
 

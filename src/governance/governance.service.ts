@@ -49,11 +49,11 @@ export class GovernanceService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.checkMembers(m, dto);
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO governance_groups (name, description) VALUES ($1, $2)
          ON CONFLICT (name) DO NOTHING RETURNING id`,
         [dto.name, dto.description ?? ''],
-      )) as { id: string }[];
+      );
       if (!row)
         throw ProblemException.conflict('duplicate_name', `A group named ${dto.name} exists`);
       const id = row.id;
@@ -199,9 +199,11 @@ export class GovernanceService {
     const ids = dto.members.map((x) => x.organisationId);
     const known = new Set(
       (
-        (await m.query(`SELECT id FROM organisations WHERE id = ANY($1::uuid[])`, [ids])) as {
-          id: string;
-        }[]
+        await m.query<
+          {
+            id: string;
+          }[]
+        >(`SELECT id FROM organisations WHERE id = ANY($1::uuid[])`, [ids])
       ).map((r) => r.id),
     );
     const errors: FieldError[] = [];

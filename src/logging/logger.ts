@@ -97,7 +97,7 @@ export function lazyChildLoggers(root: Logger): (bindings: Bindings) => Logger {
     if (!root.isLevelEnabled(level)) continue;
     proto[level] = function (this: LazyLogger, ...args: Parameters<LogFn>) {
       real(this)[level](...args);
-    } as LogFn;
+    };
   }
   proto.child = function (this: LazyLogger, more, options) {
     return real(this).child(more, options);

@@ -78,11 +78,13 @@ export class PublicDataService {
 
   rollout(): Promise<Versioned<PublicRollout>> {
     return this.memo('rollout', async () => {
-      const [row] = (await this.db.query(rolloutSql(TREND_MONTHS))) as {
-        by_service: PublicServiceRollout[];
-        by_area: PublicAreaRollout[];
-        trend: PublicTrendMonth[];
-      }[];
+      const [row] = await this.db.query<
+        {
+          by_service: PublicServiceRollout[];
+          by_area: PublicAreaRollout[];
+          trend: PublicTrendMonth[];
+        }[]
+      >(rolloutSql(TREND_MONTHS));
       const byService = row.by_service;
       const adoptions = byService.reduce((n, s) => n + s.adoptions, 0);
       const live = byService.reduce((n, s) => n + s.live, 0);
@@ -128,10 +130,12 @@ export class PublicDataService {
   }
 
   private async readMarker(): Promise<LastChange> {
-    const [row] = (await this.db.query(LAST_CHANGE_SQL)) as {
-      changed_at: Date | null;
-      counts: string;
-    }[];
+    const [row] = await this.db.query<
+      {
+        changed_at: Date | null;
+        counts: string;
+      }[]
+    >(LAST_CHANGE_SQL);
     const changedAt = row.changed_at ?? new Date(0);
     // The trend's months follow the calendar, so a new month is a change too.
     const month = new Date().toISOString().slice(0, 7);

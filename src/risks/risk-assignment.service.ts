@@ -56,7 +56,7 @@ export class RiskAssignment {
     current?: Placement,
   ): Promise<Placement> {
     const pick = <K extends keyof Placement>(k: K, fallback: Placement[K]): Placement[K] =>
-      input[k] !== undefined ? (input[k] as Placement[K]) : current ? current[k] : fallback;
+      input[k] !== undefined ? input[k] : current ? current[k] : fallback;
     if (isTenantScoped(actor)) {
       const placed = this.tenantPlacement(actor, input, current, pick);
       await this.requireService(m, placed.serviceId);

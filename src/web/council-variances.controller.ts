@@ -51,7 +51,7 @@ export class CouncilVariancesController {
   ) {
     const t = tFor((req as PageRequest).lang);
     const values = Object.fromEntries(
-      FIELDS.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string).trim() : '']),
+      FIELDS.map((f) => [f, typeof body[f] === 'string' ? body[f].trim() : '']),
     );
     const input = { ...values, requirementCode: values.requirementCode.toUpperCase() };
     const { dto, errors } = await validateForm(ProposeVarianceDto, input, 'variance', t);

@@ -65,7 +65,7 @@ export async function registerPortal(
   app: NestFastifyApplication,
   config: AppConfig,
 ): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   const production = config.NODE_ENV === 'production';
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
@@ -89,7 +89,7 @@ export async function registerPortal(
     engine: { nunjucks },
     templates: [VIEWS_DIR, GOVUK_DIST],
     options: { noCache: !production },
-  } as never);
+  });
 
   const headersFor = pageHeaders(production);
   fastify.addHook('onRequest', (req, reply, done) => {

@@ -187,7 +187,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response && 'message' in response
-          ? (response as { message: unknown }).message
+          ? response.message
           : exception.message;
       const detail = Array.isArray(message) ? message.join('; ') : String(message);
       const code =

@@ -70,7 +70,7 @@ function validatedClasses(): { target: Constructor; rules: Rule[] }[] {
     .filter((t): t is Constructor => typeof t === 'function')
     .map((target) => ({
       target,
-      rules: storage.getTargetValidationMetadatas(target, '', true, false) as Rule[],
+      rules: storage.getTargetValidationMetadatas(target, '', true, false),
     }));
 }
 

@@ -43,7 +43,7 @@ export class ReconcileDeliveriesHandler implements JobHandler<JobName.ReconcileD
     // restart: nobody could renew during the outage, and live workers get a full lease to
     // renew (and record what they sent) first. Rows from before leases existed fall back
     // to the waiting window.
-    const [stalled] = (await this.db.query(
+    const [stalled] = await this.db.query<[Stale[], number]>(
       `UPDATE deliveries SET status = 'temporary_failure', updated_at = now(), lease_until = NULL,
               last_error = 'worker stopped while sending; sent again (at-least-once)'
         WHERE id IN (SELECT id FROM deliveries
@@ -53,7 +53,7 @@ export class ReconcileDeliveriesHandler implements JobHandler<JobName.ReconcileD
                       ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id, channel`,
       [stale, BATCH, this.config.DELIVERY_LEASE_SECONDS],
-    )) as [Stale[], number];
+    );
     const waiting: Stale[] = await this.db.query(
       `SELECT id, channel FROM deliveries
         WHERE status IN ('created', 'temporary_failure')

@@ -48,7 +48,7 @@ export class AgendaPapersHandler implements JobHandler<JobName.AgendaPapers> {
   ) {}
 
   async handle(): Promise<{ sent: number }> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<UpcomingRow[]>(
       `SELECT mt.id, mt.title, g.name AS group_name,
               to_char(mt.starts_at AT TIME ZONE 'Europe/London', 'FMDD Month YYYY "at" HH24:MI') AS starts_at,
               mt.agenda_items,
@@ -67,7 +67,7 @@ export class AgendaPapersHandler implements JobHandler<JobName.AgendaPapers> {
                                                   'governance:agenda:' || mt.id || ':councils'))
         GROUP BY mt.id, g.name`,
       [this.config.GOVERNANCE_AGENDA_DAYS_BEFORE],
-    )) as UpcomingRow[];
+    );
     let sent = 0;
     for (const r of rows) {
       const agenda = r.agenda_items

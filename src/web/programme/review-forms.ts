@@ -3,7 +3,7 @@ import { ProblemException } from '../../common/errors/problem.exception.js';
 
 /** A posted text field, trimmed; '' when absent or not text. */
 export const textField = (body: Record<string, unknown> | undefined, f: string): string =>
-  typeof body?.[f] === 'string' ? (body[f] as string).trim() : '';
+  typeof body?.[f] === 'string' ? body[f].trim() : '';
 
 /** A version posted back in a hidden field: a positive integer, else 0 (stale on purpose). */
 export const postedVersion = (v: string): number => (/^[1-9]\d{0,8}$/.test(v) ? Number(v) : 0);

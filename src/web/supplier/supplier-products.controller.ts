@@ -35,7 +35,7 @@ const FORM = 'supplier.forms.product';
 
 /** What a product form posted: trimmed strings, the ticked services as a list. */
 function productValues(body: Record<string, unknown>) {
-  const text = (f: string) => (typeof body[f] === 'string' ? (body[f] as string).trim() : '');
+  const text = (f: string) => (typeof body[f] === 'string' ? body[f].trim() : '');
   const ticked = body.serviceIds;
   const serviceIds = (Array.isArray(ticked) ? ticked : ticked === undefined ? [] : [ticked]).map(
     (v) => (typeof v === 'string' ? v : ''),
