@@ -73,9 +73,10 @@ export class AuthService {
 
   async me(actor: Actor) {
     const organisation = actor.organisationId
-      ? await this.db.query(`SELECT id, type, name FROM organisations WHERE id = $1`, [
-          actor.organisationId,
-        ])
+      ? await this.db.query<{ id: string; type: string; name: string }[]>(
+          `SELECT id, type, name FROM organisations WHERE id = $1`,
+          [actor.organisationId],
+        )
       : [];
     const user = actor.userId
       ? await this.db.getRepository(User).findOneBy({ id: actor.userId })

@@ -28,6 +28,12 @@ interface TokenPrincipal extends Principal {
   lastUsed: number;
 }
 
+interface TokenRow extends Principal {
+  tokenHash: string;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+}
+
 /**
  * Turns an `Authorization: Bearer …` header into an Actor: a JWT or an API token.
  * Principals are cached briefly per credential (see PrincipalCache for the bound);
@@ -126,7 +132,7 @@ export class Authenticator {
   // One indexed query: the user is active, the token version matches (a password change,
   // deactivation or role change bumps it) and the organisation is not deactivated.
   private async userPrincipal(sub: string, tv: number): Promise<Principal> {
-    const [user] = await this.db.query(
+    const [user] = await this.db.query<Principal[]>(
       `SELECT u.id, u.email AS label, u.role, u.organisation_id AS "organisationId",
               o.type AS "organisationType"
          FROM users u JOIN organisations o ON o.id = u.organisation_id
@@ -135,7 +141,7 @@ export class Authenticator {
       [sub, tv],
     );
     if (!user) throw this.unauthenticated('Account is not active');
-    return user as Principal;
+    return user;
   }
 
   private async fromApiToken(prefix: string, whole: string): Promise<Principal> {
@@ -150,7 +156,7 @@ export class Authenticator {
       }
       return cached;
     }
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<TokenRow[]>(
       `SELECT t.id, t.token_hash AS "tokenHash", t.last_used_at AS "lastUsedAt",
               t.expires_at AS "expiresAt",
               'api-token:' || t.prefix AS label, u.role, t.organisation_id AS "organisationId",
@@ -164,10 +170,10 @@ export class Authenticator {
       [prefix],
     );
     const given = Buffer.from(hash);
-    if (!row || !timingSafeEqual(Buffer.from(row.tokenHash as string), given)) {
+    if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), given)) {
       throw this.unauthenticated('Invalid, expired or revoked API token');
     }
-    let lastUsed = row.lastUsedAt ? new Date(row.lastUsedAt as string).getTime() : 0;
+    let lastUsed = row.lastUsedAt ? row.lastUsedAt.getTime() : 0;
     if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
       lastUsed = Date.now();
       await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.id]);
@@ -180,11 +186,7 @@ export class Authenticator {
       organisationType: row.organisationType,
       lastUsed,
     };
-    this.tokens.set(
-      hash,
-      p,
-      row.expiresAt ? new Date(row.expiresAt as string).getTime() : Infinity,
-    );
+    this.tokens.set(hash, p, row.expiresAt ? row.expiresAt.getTime() : Infinity);
     return p;
   }
 

@@ -12,7 +12,7 @@ export class CatalogueSeeder {
   async seedServices(m: EntityManager): Promise<Record<string, number>> {
     const col = <K extends keyof (typeof DEMO_SERVICES)[number]>(k: K) =>
       DEMO_SERVICES.map((s) => s[k]);
-    const services = await m.query(
+    const services = await m.query<{ id: string }[]>(
       `INSERT INTO services (code, name, description, lead_agency_id, delivery_model, status,
               scope_nations)
        SELECT t.code, t.name, t.description, o.id, t.dm, t.status,
@@ -48,7 +48,7 @@ export class CatalogueSeeder {
       ],
     );
     const groupOf = new Map(DEMO_SHARED_SERVICES.map((s) => [s.name, s.group]));
-    const members = await m.query(
+    const members = await m.query<{ council_id: string }[]>(
       `INSERT INTO shared_service_members (shared_service_id, council_id)
        SELECT t.id, o.id
          FROM unnest($1::uuid[], $2::text[]) AS t(id, grp)
@@ -71,7 +71,7 @@ export class CatalogueSeeder {
     m: EntityManager,
     standardIds: Map<string, string>,
   ): Promise<Record<string, number>> {
-    const rows = await m.query(
+    const rows = await m.query<{ id: string }[]>(
       `INSERT INTO service_relationships (from_service_id, to_service_id, type, standard_id, description)
        SELECT f.id, s.id, t.type, t.standard_id, t.description
          FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[])

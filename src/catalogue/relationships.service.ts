@@ -168,7 +168,7 @@ export class RelationshipsService {
     fromId: string,
     dto: CreateRelationshipDto,
   ): Promise<void> {
-    const [dup] = await m.query(
+    const [dup] = await m.query<{ id: string }[]>(
       `SELECT id FROM service_relationships
         WHERE type = $3 AND ((from_service_id = $1 AND to_service_id = $2)
            OR ($3 = 'exchanges_data_with' AND from_service_id = $2 AND to_service_id = $1))`,

@@ -51,26 +51,28 @@ export class SharedServicesService {
   async list(q: SharedServiceQueryDto): Promise<Page<SharedServiceView>> {
     const filters = [q.serviceId ?? null, q.operatorId ?? null, q.councilId ?? null];
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(`${VIEW_SQL} ${FILTERS} ORDER BY ss.name LIMIT $4 OFFSET $5`, [
-        ...filters,
-        q.limit,
-        q.offset,
-      ]),
-      this.db.query(`SELECT count(*)::int AS total FROM shared_services ss ${FILTERS}`, filters),
+      this.db.query<SharedServiceView[]>(
+        `${VIEW_SQL} ${FILTERS} ORDER BY ss.name LIMIT $4 OFFSET $5`,
+        [...filters, q.limit, q.offset],
+      ),
+      this.db.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM shared_services ss ${FILTERS}`,
+        filters,
+      ),
     ]);
-    return toPage(rows as SharedServiceView[], total as number, q);
+    return toPage(rows, total, q);
   }
 
   async get(id: string, m: EntityManager = this.db.manager): Promise<SharedServiceView> {
-    const [row] = await m.query(`${VIEW_SQL} WHERE ss.id = $1`, [id]);
+    const [row] = await m.query<SharedServiceView[]>(`${VIEW_SQL} WHERE ss.id = $1`, [id]);
     if (!row) throw ProblemException.notFound('Shared service', id);
-    return row as SharedServiceView;
+    return row;
   }
 
   async members(id: string, q: PageQueryDto): Promise<Page<CouncilMemberView>> {
     await this.get(id);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
+      this.db.query<CouncilMemberView[]>(
         `SELECT o.id, o.gss_code AS "gssCode", o.name, o.council_type AS "councilType",
                 o.region, o.nation, m.added_at AS "addedAt"
            FROM shared_service_members m JOIN organisations o ON o.id = m.council_id
@@ -78,12 +80,12 @@ export class SharedServicesService {
           ORDER BY o.gss_code LIMIT $2 OFFSET $3`,
         [id, q.limit, q.offset],
       ),
-      this.db.query(
+      this.db.query<{ total: number }[]>(
         `SELECT count(*)::int AS total FROM shared_service_members WHERE shared_service_id = $1`,
         [id],
       ),
     ]);
-    return toPage(rows as CouncilMemberView[], total as number, q);
+    return toPage(rows, total, q);
   }
 
   async create(actor: Actor, dto: CreateSharedServiceDto): Promise<SharedServiceView> {

@@ -53,9 +53,10 @@ async function main(): Promise<void> {
        ON CONFLICT (code) WHERE code IS NOT NULL DO NOTHING`,
       [PROGRAMME_OFFICE.code, PROGRAMME_OFFICE.name],
     );
-    const [office] = await db.query(`SELECT id FROM organisations WHERE code = $1`, [
-      PROGRAMME_OFFICE.code,
-    ]);
+    const [office] = await db.query<{ id: string }[]>(
+      `SELECT id FROM organisations WHERE code = $1`,
+      [PROGRAMME_OFFICE.code],
+    );
     const user = await app.get(UsersService).create(SYSTEM_ACTOR, {
       email,
       displayName: arg('name') ?? email,

@@ -127,7 +127,7 @@ export class AcknowledgementsService {
     id: string,
     q: AcknowledgeLinkQueryDto,
   ): Promise<{ email: string; supplierName: string }> {
-    const [recipient] = await this.db.query(
+    const [recipient] = await this.db.query<{ email: string; supplierName: string }[]>(
       `SELECT c.email, s.name AS "supplierName"
          FROM deliveries d
          JOIN supplier_contacts c ON c.id = d.contact_id
@@ -145,7 +145,7 @@ export class AcknowledgementsService {
   async list(actor: Actor, id: string, q: PageQueryDto): Promise<Page<RecipientAckState>> {
     await this.communications.find(actor, id);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
+      this.db.query<RecipientAckState[]>(
         `SELECT s.id AS "supplierId", s.name AS "supplierName", a.id IS NOT NULL AS acknowledged,
                 a.acknowledged_at AS "acknowledgedAt", a.via, a.acknowledged_by AS "acknowledgedBy",
                 coalesce(a.id IS NULL AND c.acknowledge_by < now(), false) AS overdue
@@ -156,12 +156,12 @@ export class AcknowledgementsService {
           ORDER BY s.name, s.id LIMIT $2 OFFSET $3`,
         [id, q.limit, q.offset],
       ),
-      this.db.query(
+      this.db.query<{ total: number }[]>(
         `SELECT count(DISTINCT supplier_id)::int AS total FROM deliveries WHERE communication_id = $1`,
         [id],
       ),
     ]);
-    return toPage(rows as RecipientAckState[], total as number, q);
+    return toPage(rows, total, q);
   }
 
   /** Acknowledgements past their date, oldest first; a supplier sees its own. */
@@ -178,7 +178,7 @@ export class AcknowledgementsService {
     const params = scoped ? [actor.organisationId] : [];
     const n = params.length;
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
+      this.db.query<OverdueAcknowledgement[]>(
         `SELECT c.id AS "communicationId", c.subject_template AS "subjectTemplate",
                 c.acknowledge_by AS "acknowledgeBy", s.id AS "supplierId", s.name AS "supplierName",
                 floor(extract(epoch FROM now() - c.acknowledge_by) / 86400)::int AS "daysOverdue"
@@ -186,9 +186,9 @@ export class AcknowledgementsService {
           ORDER BY c.acknowledge_by, s.name, s.id LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...params, q.limit, q.offset],
       ),
-      this.db.query(`SELECT count(*)::int AS total ${from}`, params),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
     ]);
-    return toPage(rows as OverdueAcknowledgement[], total as number, q);
+    return toPage(rows, total, q);
   }
 
   /** The supplier's acknowledgement of a communication, if it has given one. */
@@ -197,11 +197,11 @@ export class AcknowledgementsService {
     communicationId: string,
     supplierId: string,
   ): Promise<AcknowledgementView | null> {
-    const [ack] = await m.query(
+    const [ack] = await m.query<AcknowledgementView[]>(
       `SELECT ${ACK_COLUMNS} FROM acknowledgements WHERE communication_id = $1 AND supplier_id = $2`,
       [communicationId, supplierId],
     );
-    return (ack as AcknowledgementView | undefined) ?? null;
+    return ack ?? null;
   }
 
   private async insert(
@@ -211,12 +211,12 @@ export class AcknowledgementsService {
     via: AcknowledgementVia,
     actor: Actor,
   ): Promise<AcknowledgementView | null> {
-    const [row] = await m.query(
+    const [row] = await m.query<AcknowledgementView[]>(
       `INSERT INTO acknowledgements (communication_id, supplier_id, via, acknowledged_by, acknowledged_by_user_id)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT ON CONSTRAINT ux_acknowledgements_supplier DO NOTHING
        RETURNING ${ACK_COLUMNS}`,
       [communicationId, supplierId, via, actor.label, actor.userId],
     );
-    return (row as AcknowledgementView | undefined) ?? null;
+    return row ?? null;
   }
 }

@@ -102,6 +102,16 @@ class FilterSql {
   }
 }
 
+/** A row of the recipients query. */
+export interface AudienceRow {
+  supplier_id: string;
+  supplier_name: string;
+  contact_id: string;
+  contact_name: string;
+  email: string;
+  webhook_url: string | null;
+}
+
 /**
  * Turns an audience filter into ONE query returning the recipients: every active contact
  * (supplier_id, contact_id, email, names, the supplier's active webhook URL or null) of a

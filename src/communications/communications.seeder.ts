@@ -121,7 +121,7 @@ export class CommunicationsSeeder {
        ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
       [TARGETED.subject, TARGETED.body, TARGETED.key],
     );
-    const deliveries = await m.query(
+    const deliveries = await m.query<{ id: string }[]>(
       `INSERT INTO deliveries (communication_id, supplier_id, contact_id, channel, target, status,
                                attempts, last_error, created_at, updated_at, delivered_at)
        SELECT x.cid, x.sid, x.contact, 'email', x.email,
@@ -139,7 +139,7 @@ export class CommunicationsSeeder {
                 WHERE k.dedupe_key LIKE 'demo:%' AND k.status = 'sent') x
        ON CONFLICT ON CONSTRAINT ux_deliveries_recipient DO NOTHING RETURNING id`,
     );
-    const acks = await m.query(
+    const acks = await m.query<{ id: string }[]>(
       `INSERT INTO acknowledgements (communication_id, supplier_id, via, acknowledged_by, acknowledged_at)
        SELECT r.cid, r.sid, CASE WHEN r.n % 2 = 0 THEN 'link' ELSE 'api' END,
               CASE WHEN r.n % 2 = 0 THEN 'ack-link:' || r.email ELSE r.email END,

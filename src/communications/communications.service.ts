@@ -8,7 +8,7 @@ import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { JobName } from '../queue/job-registry.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { AudienceFilter } from './audience-filter.js';
-import { AudienceResolver } from './audience-resolver.service.js';
+import { type AudienceRow, AudienceResolver } from './audience-resolver.service.js';
 import { Communication } from './communication.entity.js';
 import { COMMUNICATION_TRANSITIONS, type CommunicationStatus } from './communication-status.js';
 import {
@@ -41,6 +41,13 @@ export interface Preview {
   /** The organisations whose endpoint gets the webhook (when webhook is a channel). */
   webhookEndpoints: { supplierId: string; supplierName: string }[];
   sample: (RenderedMessage & { supplierName: string; contactName: string; email: string }) | null;
+}
+
+interface PreviewCounts {
+  recipients: number;
+  suppliers: number;
+  webhooks: number;
+  endpoints: Preview['webhookEndpoints'];
 }
 
 /** Communications: drafts, previews, sending (via the fan-out job), cancelling, progress. */
@@ -154,7 +161,7 @@ export class CommunicationsService {
   async preview(actor: Actor, id: string): Promise<Preview> {
     const c = await this.find(actor, id);
     const { sql, params } = this.audience.query(c);
-    const [counts] = await this.db.query(
+    const [counts] = await this.db.query<PreviewCounts[]>(
       `SELECT count(*)::int AS recipients, count(DISTINCT supplier_id)::int AS suppliers,
               count(DISTINCT supplier_id) FILTER (WHERE webhook_url IS NOT NULL)::int AS webhooks,
               COALESCE(jsonb_agg(DISTINCT jsonb_build_object('supplierId', supplier_id,
@@ -163,7 +170,7 @@ export class CommunicationsService {
          FROM (${sql}) a`,
       params,
     );
-    const [first] = await this.db.query(
+    const [first] = await this.db.query<AudienceRow[]>(
       `SELECT * FROM (${sql}) a ORDER BY supplier_name, contact_name, contact_id LIMIT 1`,
       params,
     );
@@ -185,9 +192,7 @@ export class CommunicationsService {
         webhook: c.channels.includes('webhook') ? counts.webhooks : 0,
       },
       webhookEndpoints: c.channels.includes('webhook')
-        ? (counts.endpoints as Preview['webhookEndpoints']).sort((a, b) =>
-            a.supplierName.localeCompare(b.supplierName),
-          )
+        ? counts.endpoints.sort((a, b) => a.supplierName.localeCompare(b.supplierName))
         : [],
       sample: recipient
         ? {
@@ -206,7 +211,10 @@ export class CommunicationsService {
     supplierId: string,
   ): Promise<Pick<Recipient, 'products' | 'councils'>> {
     const { sql, params } = this.audience.context(audience, 's.id = $1', 2);
-    const [row] = await this.db.query(sql, [supplierId, ...params]);
+    const [row] = await this.db.query<Partial<Pick<Recipient, 'products' | 'councils'>>[]>(sql, [
+      supplierId,
+      ...params,
+    ]);
     return { products: row?.products ?? [], councils: row?.councils ?? [] };
   }
 

@@ -49,7 +49,7 @@ export class DeliveriesService {
                    AND ($3::text IS NULL OR d.channel = $3)`;
     const params = [id, q.status ?? null, q.channel ?? null];
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
+      this.db.query<DeliveryView[]>(
         `SELECT d.id, d.supplier_id AS "supplierId", s.name AS "supplierName",
                 d.contact_id AS "contactId", c.name AS "contactName", d.channel, d.target,
                 d.status, d.attempts, d.last_error AS "lastError", d.created_at AS "createdAt",
@@ -61,9 +61,12 @@ export class DeliveriesService {
           ORDER BY s.name, c.name NULLS FIRST, d.channel, d.id LIMIT $4 OFFSET $5`,
         [...params, q.limit, q.offset],
       ),
-      this.db.query(`SELECT count(*)::int AS total FROM deliveries d WHERE ${where}`, params),
+      this.db.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM deliveries d WHERE ${where}`,
+        params,
+      ),
     ]);
-    return toPage(rows as DeliveryView[], total as number, q);
+    return toPage(rows, total, q);
   }
 
   /** The actor's organisation's most recent webhook deliveries, newest first (one statement). */

@@ -41,7 +41,7 @@ export class CertificateVerificationService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async byNumber(number: string): Promise<PublicCertificateView | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<PublicCertificateView[]>(
       `SELECT c.certificate_number AS "certificateNumber",
               CASE WHEN c.status IN ('valid', 'reassessment_due') AND c.expires_at <= now()
                    THEN 'expired' ELSE c.status END AS status,
@@ -60,6 +60,6 @@ export class CertificateVerificationService {
         WHERE c.certificate_number = $1`,
       [number],
     );
-    return (row as PublicCertificateView | undefined) ?? null;
+    return row ?? null;
   }
 }

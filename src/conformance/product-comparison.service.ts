@@ -14,17 +14,51 @@ import { worksWithForCouncil } from './works-with.js';
  * self-assessment) is `meets`, not met when it is partial / does_not_meet / unanswered
  * (not_applicable is neither).
  */
+/** One product's row of the comparison statement (LEFT JOINs: absent parts are null). */
+interface ComparisonRow {
+  id: string;
+  name: string;
+  product_version: string;
+  status: string;
+  supplier_id: string;
+  supplier_name: string;
+  submission_id: string | null;
+  submission_status: string | null;
+  submission_result: string | null;
+  must_total: number | null;
+  must_met: number | null;
+  should_total: number | null;
+  should_met: number | null;
+  may_total: number | null;
+  may_met: number | null;
+  not_met: string[] | null;
+  passed: number | null;
+  failed: number | null;
+  not_testable: number | null;
+  certificate_id: string | null;
+  certificate_status: string | null;
+  expires_at: Date | null;
+  reassessment_deadline: string | null;
+  set_version: number | null;
+  sus_score: number | null;
+  task_completion_percent: number | null;
+  wcag_level: string | null;
+  evaluated_on: string | null;
+  councils_live: number;
+}
+
 @Injectable()
 export class ProductComparisonService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async compare(actor: Actor, serviceId: string) {
-    const [service] = await this.db.query(`SELECT id, code, name FROM services WHERE id = $1`, [
-      serviceId,
-    ]);
+    const [service] = await this.db.query<{ id: string; code: string; name: string }[]>(
+      `SELECT id, code, name FROM services WHERE id = $1`,
+      [serviceId],
+    );
     if (!service) throw ProblemException.notFound('Service', serviceId);
     const scope = visibleProductsSql(actor, 'pr', 2);
-    const rows = await this.db.query(
+    const rows = await this.db.query<ComparisonRow[]>(
       `WITH p AS (
          SELECT pr.id, pr.name, pr.product_version, pr.status, pr.supplier_id, o.name AS supplier_name
            FROM products pr
@@ -98,12 +132,12 @@ export class ProductComparisonService {
         ? await worksWithForCouncil(
             this.db,
             actor.organisationId,
-            rows.map((r: { id: string }) => r.id),
+            rows.map((r) => r.id),
           )
         : null;
     return {
       service,
-      data: (rows as Record<string, never>[]).map((r) => ({
+      data: rows.map((r) => ({
         productId: r.id,
         name: r.name,
         productVersion: r.product_version,

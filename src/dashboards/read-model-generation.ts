@@ -13,10 +13,10 @@ export class ReadModelGeneration {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async current(): Promise<string> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<{ g: string }[]>(
       `SELECT generation::text AS g FROM read_model_generation WHERE id = 1`,
     );
-    return (row as { g: string }).g;
+    return row.g;
   }
 }
 

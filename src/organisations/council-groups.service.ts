@@ -36,9 +36,9 @@ export class CouncilGroupsService {
           GROUP BY g.id ORDER BY g.name LIMIT $1 OFFSET $2`,
         [q.limit, q.offset],
       ),
-      this.db.query(`SELECT count(*)::int AS total FROM council_groups`),
+      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM council_groups`),
     ]);
-    return toPage(rows as GroupView[], total as number, q);
+    return toPage(rows, total, q);
   }
 
   async get(id: string): Promise<GroupView> {

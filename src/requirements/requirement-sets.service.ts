@@ -54,12 +54,12 @@ export class RequirementSetsService {
         q.limit,
         q.offset,
       ]),
-      this.db.query(`SELECT count(*)::int AS total FROM requirement_sets rs ${filter}`, [
-        serviceId,
-        q.status ?? null,
-      ]),
+      this.db.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM requirement_sets rs ${filter}`,
+        [serviceId, q.status ?? null],
+      ),
     ]);
-    return toPage(rows as RequirementSetView[], total as number, q);
+    return toPage(rows, total, q);
   }
 
   async view(id: string, m: EntityManager = this.db.manager): Promise<RequirementSetView> {

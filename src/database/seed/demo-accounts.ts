@@ -48,7 +48,7 @@ export async function demoAccounts(m: EntityManager): Promise<(DemoAccount & { o
 /** Inserts the demo users that are missing, all with one argon2id hash of DEMO_PASSWORD. */
 export async function seedDemoAccounts(m: EntityManager, passwordHash: string): Promise<number> {
   const accounts = await demoAccounts(m);
-  const rows = await m.query(
+  const rows = await m.query<{ id: string }[]>(
     `INSERT INTO users (email, display_name, password_hash, role, organisation_id)
      SELECT email, display_name, $5, role, org_id
        FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS t(email, display_name, role, org_id)
