@@ -48,7 +48,7 @@ async function rawBullmq(redisUrl: string, prefix: string, n: number): Promise<M
   const t0 = Date.now();
   let finished: () => void = () => undefined;
   const allDone = new Promise<void>((resolve) => (finished = resolve));
-  const worker = new Worker(name, async () => undefined, {
+  const worker = new Worker(name, () => Promise.resolve(undefined), {
     connection: redisOptions(redisUrl, 'worker'),
     prefix,
     concurrency: CONCURRENCY,
@@ -125,7 +125,7 @@ async function fanOut(
   const t0 = Date.now();
   await comms.send(SYSTEM_ACTOR, draft.id, {});
   for (;;) {
-    const { rows } = await db.query(
+    const { rows } = await db.query<{ terminal: number; undelivered: number }>(
       `SELECT count(*) FILTER (WHERE status IN ('delivered', 'permanent_failure', 'technical_failure'))::int AS terminal,
               count(*) FILTER (WHERE status <> 'delivered')::int AS undelivered
          FROM deliveries WHERE communication_id = $1`,
@@ -134,7 +134,7 @@ async function fanOut(
     if (rows[0].terminal === expected) break;
     await sleep(50);
   }
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ last: string; p50: number; p99: number; failed: number }>(
     `SELECT extract(epoch FROM max(delivered_at))*1000 AS last,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at)*1000) AS p50,
             percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at)*1000) AS p99,
@@ -149,7 +149,7 @@ async function fanOut(
     lastMs,
     p50Ms: Math.round(Number(rows[0].p50) - t0),
     p99Ms: Math.round(Number(rows[0].p99) - t0),
-    failed: rows[0].failed as number,
+    failed: rows[0].failed,
   };
 }
 

@@ -111,18 +111,17 @@ describe('benefits: register, readings and computed status', () => {
       expect((await read(d.id, v, on)).status).toBe(201);
     }
     const events = async () =>
-      (await api.db.query(
-        `SELECT id, payload FROM outbox_messages WHERE payload->'data'->>'benefitId' = $1`,
-        [d.id],
-      )) as { id: string; payload: DomainEventEnvelope<'benefit.threshold_crossed'> }[];
+      await api.db.query<
+        { id: string; payload: DomainEventEnvelope<'benefit.threshold_crossed'> }[]
+      >(`SELECT id, payload FROM outbox_messages WHERE payload->'data'->>'benefitId' = $1`, [d.id]);
     const published = await events();
     expect(published).toHaveLength(1);
     const risks = async () =>
-      (await api.db.query(
+      await api.db.query<{ risk_id: string | null; reference: string; service_id: string }[]>(
         `SELECT c.risk_id, r.reference, r.service_id FROM benefit_threshold_crossings c
            LEFT JOIN risks r ON r.id = c.risk_id WHERE c.benefit_id = $1`,
         [d.id],
-      )) as { risk_id: string | null; reference: string; service_id: string }[];
+      );
     await waitFor(async () => (await risks()).length === 1 && (await risks())[0].risk_id !== null, {
       what: 'linked risk raised',
     });
@@ -285,13 +284,15 @@ describe('benefits: register, readings and computed status', () => {
   });
 
   it('demo data: four benefits with 12 monthly readings; the disbenefit crossed its threshold once; seeding again adds nothing', async () => {
-    const rows = (await api.db.query(
+    const rows = await api.db.query<
+      { type: string; title: string; readings: number; risks: number }[]
+    >(
       `SELECT b.type, b.title, (SELECT count(*)::int FROM benefit_measurements m
                   WHERE m.benefit_id = b.id AND m.breakdown IS NULL) AS readings,
               (SELECT count(*)::int FROM benefit_threshold_crossings c
                   WHERE c.benefit_id = b.id AND c.risk_id IS NOT NULL) AS risks
          FROM benefits b WHERE b.seed_key IS NOT NULL ORDER BY b.seed_key`,
-    )) as { type: string; title: string; readings: number; risks: number }[];
+    );
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.readings === 12)).toBe(true);
     expect(rows.map((r) => [r.type, r.risks])).toEqual([

@@ -60,11 +60,13 @@ describe('communications: triggered notices and digest items', () => {
 
   /** The communications a trigger created, by dedupe key prefix. */
   const triggered = async (keyPrefix: string) =>
-    (await api.db.query(
+    await api.db.query<
+      { id: string; topic: string; mandatory: boolean; kind: string; audience: object }[]
+    >(
       `SELECT id, topic, mandatory, kind, audience FROM communications
         WHERE kind = 'triggered' AND dedupe_key LIKE $1 ORDER BY created_at`,
       [`${keyPrefix}%`],
-    )) as { id: string; topic: string; mandatory: boolean; kind: string; audience: object }[];
+    );
 
   const publish = <T extends DomainEventType>(type: T, data: DomainEventPayloads[T]) =>
     api.app.get(UnitOfWork).run(async (tx) => tx.publish(type, data));

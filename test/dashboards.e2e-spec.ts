@@ -268,7 +268,7 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
     const aggregates = (queries: string[]) => queries.filter((q) => q.includes('per_council'));
     const first = await as(api, p.admin).get(url);
     expect(first.status).toBe(200);
-    const etag = first.headers.etag as string;
+    const etag = first.headers.etag;
     expect(etag).toMatch(/^W\/".+"$/);
     expect(first.headers['cache-control']).toBe('private, no-cache');
 
@@ -311,15 +311,13 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
     const status = await as(api, p.councilX).get(statusUrl);
     expect(status.status).toBe(200);
     const again = await countQueries(api.db, () =>
-      as(api, p.councilX)
-        .get(statusUrl)
-        .set('if-none-match', status.headers.etag as string),
+      as(api, p.councilX).get(statusUrl).set('if-none-match', status.headers.etag),
     );
     expect(again.result.status).toBe(304);
     expect(again.count).toBe(2);
     const otherCouncil = await as(api, p.councilY)
       .get(statusUrl)
-      .set('if-none-match', status.headers.etag as string);
+      .set('if-none-match', status.headers.etag);
     expect(otherCouncil.status).toBe(404);
   });
 

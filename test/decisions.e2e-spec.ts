@@ -60,20 +60,21 @@ describe('decisions: the decision log', () => {
   /** A fresh service whose published set holds requirement DEC-001 (codes look like FSM-004). */
   const serviceWithRequirement = async () => {
     const service = await insertService(api.db, {});
-    const [{ id: setId }] = (await api.db.query(
+    const [{ id: setId }] = await api.db.query<{ id: string }[]>(
       `INSERT INTO requirements (requirement_set_id, code, title, level, category, position)
        SELECT id, 'DEC-001', 'Check eligibility in real time', 'MUST', 'functional', 1
          FROM requirement_sets WHERE service_id = $1 RETURNING requirement_set_id AS id`,
       [service.id],
-    )) as { id: string }[];
+    );
     return { ...service, setId, requirementCode: 'DEC-001' };
   };
   const row = async (id: string) =>
     (
-      (await api.db.query(
-        `SELECT status, supersedes_id, superseded_by_id, version FROM decisions WHERE id = $1`,
-        [id],
-      )) as { status: string; supersedes_id: string | null; superseded_by_id: string | null }[]
+      await api.db.query<
+        { status: string; supersedes_id: string | null; superseded_by_id: string | null }[]
+      >(`SELECT status, supersedes_id, superseded_by_id, version FROM decisions WHERE id = $1`, [
+        id,
+      ])
     )[0];
 
   it('a decision superseding another is linked both ways and shown on the linked risk, requirement and service', async () => {
@@ -405,7 +406,7 @@ describe('decisions: the decision log', () => {
   });
 
   it('demo data: the programme board replaced council-by-council checking with one shared eligibility checker; seeding again adds nothing', async () => {
-    const rows = (await api.db.query(
+    const rows = await api.db.query<Record<string, unknown>[]>(
       `SELECT d.seed_key, d.status, o.seed_key AS supersedes, n.seed_key AS superseded_by,
               cardinality(d.consulted_organisation_ids) AS consulted,
               cardinality(d.requirement_ids) AS requirements, cardinality(d.risk_ids) AS risks
@@ -413,7 +414,7 @@ describe('decisions: the decision log', () => {
          LEFT JOIN decisions o ON o.id = d.supersedes_id
          LEFT JOIN decisions n ON n.id = d.superseded_by_id
         WHERE d.seed_key LIKE 'demo-dec-%' ORDER BY d.seed_key`,
-    )) as Record<string, unknown>[];
+    );
     expect(rows).toEqual([
       {
         seed_key: 'demo-dec-01',

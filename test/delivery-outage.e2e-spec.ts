@@ -98,9 +98,11 @@ describe('delivery after outages: PostgreSQL stopped and worker killed mid-send'
   const mails = async (id: string) => {
     const ids = new Set(
       (
-        (await api.db.query(`SELECT id FROM deliveries WHERE communication_id = $1`, [id])) as {
-          id: string;
-        }[]
+        await api.db.query<
+          {
+            id: string;
+          }[]
+        >(`SELECT id FROM deliveries WHERE communication_id = $1`, [id])
       ).map((r) => r.id),
     );
     const received = smtp.messages.filter((m) => ids.has(m.deliveryId));

@@ -239,8 +239,8 @@ describe('fuzz: every operation, every role, bad input → no 5xx, problem+json 
     fc.integer({ min: 0, max: ops.length - 1 }).chain((i) => requestFor(i));
 
   const requestFor = (i: number): fc.Arbitrary<FuzzRequest> => {
-    const op = ops[i]!;
-    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    const op = ops[i];
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     const query = fc.tuple(
       ...op.query.map((q) =>
         fc.option(fc.oneof(plausible(doc, q.schema).map(encode), nasty.map(encode)), {
@@ -302,7 +302,7 @@ describe('fuzz: every operation, every role, bad input → no 5xx, problem+json 
       })
       .map(({ role, params, query: q, payload, contentType: ct }) => {
         let path = op.path;
-        pathParams.forEach((name, k) => (path = path.replace(`{${name}}`, params[k]!)));
+        pathParams.forEach((name, k) => (path = path.replace(`{${name}}`, params[k])));
         const pairs: string[] = [];
         op.query.forEach((x, k) => {
           const v = q[k] as string | undefined;
@@ -321,7 +321,7 @@ describe('fuzz: every operation, every role, bad input → no 5xx, problem+json 
   };
 
   const check = async (r: FuzzRequest): Promise<void> => {
-    const op = ops[r.op]!;
+    const op = ops[r.op];
     const bearer = p[r.role].bearer;
     const headers: Record<string, string> = {};
     if (bearer) headers.authorization = `Bearer ${bearer}`;

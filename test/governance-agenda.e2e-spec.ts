@@ -83,10 +83,10 @@ describe('governance: agenda and papers to members', () => {
     await handler.handle();
     expect(await handler.handle()).toEqual({ sent: 0 });
 
-    const comms = (await api.db.query(
+    const comms = await api.db.query<{ id: string; dedupe_key: string; topic: string }[]>(
       `SELECT id, dedupe_key, topic FROM communications WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`,
       [`governance:agenda:%`],
-    )) as { id: string; dedupe_key: string; topic: string }[];
+    );
     const mine = comms.filter((c) => c.dedupe_key.includes(soon.body.id));
     expect(mine.map((c) => [c.dedupe_key, c.topic])).toEqual([
       [`governance:agenda:${soon.body.id}:councils`, 'governance'],

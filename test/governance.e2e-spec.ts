@@ -254,14 +254,14 @@ describe('governance: groups, meetings, actions', () => {
   });
 
   it('demo data: the board took the shared-checker decision; six months of supplier forum meetings; seeding again adds nothing', async () => {
-    const rows = (await api.db.query(
+    const rows = await api.db.query<{ name: string; meetings: number; members: number }[]>(
       `SELECT g.name, count(DISTINCT mt.id)::int AS meetings,
               count(DISTINCT gm.organisation_id)::int AS members
          FROM governance_groups g
          LEFT JOIN meetings mt ON mt.group_id = g.id
          LEFT JOIN governance_group_members gm ON gm.group_id = g.id
         WHERE g.seed_key IS NOT NULL GROUP BY g.name ORDER BY g.name`,
-    )) as { name: string; meetings: number; members: number }[];
+    );
     expect(rows).toEqual([
       { name: 'Programme board', meetings: 1, members: 8 },
       { name: 'Supplier forum', meetings: 6, members: 7 },

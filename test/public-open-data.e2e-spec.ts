@@ -102,7 +102,7 @@ describe('public pages and open data', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
     expect(csv.headers.link).toContain('open-government-licence/version/3');
-    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.text, { columns: true });
     expect(Object.keys(rows[0])).toEqual(ADOPTION_FIELDS);
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM adoptions`);
     expect(rows).toHaveLength(n);
@@ -113,7 +113,7 @@ describe('public pages and open data', () => {
     expect(json.body.data).toHaveLength(n);
     expect(new Date(json.body.lastChanged).toUTCString()).toBe(json.headers['last-modified']);
     const products = await http.get('/open-data/certified-products.csv');
-    const productRows = parse(products.text, { columns: true }) as Record<string, string>[];
+    const productRows = parse<Record<string, string>>(products.text, { columns: true });
     const fixture = productRows.find((r) => r.certificateNumber === certificateNumber)!;
     // Formula neutralised for spreadsheets.
     expect(fixture.productName).toBe(`'=HYPERLINK("http://evil.example","click")`);

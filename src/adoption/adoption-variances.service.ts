@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import { type Page, toPage } from '../common/pagination/page-query.dto.js';
+import { toPage } from '../common/pagination/page-query.dto.js';
 import { todayIso } from '../common/validation/is-iso-date.decorator.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type {
@@ -93,7 +93,7 @@ export class AdoptionVariancesService {
       council: { name: r.council_name, gssCode: r.gss_code },
       serviceCode: r.service_code,
     }));
-    return toPage(data, all[0]?.total ?? 0, q) as Page<(typeof data)[number]>;
+    return toPage(data, all[0]?.total ?? 0, q);
   }
 
   async propose(actor: Actor, adoptionId: string, dto: ProposeVarianceDto): Promise<VarianceView> {

@@ -55,7 +55,8 @@ export function securityHeaders(
     {} as IncomingMessage,
     collector as unknown as ServerResponse,
     (err?: unknown) => {
-      if (err) throw err;
+      if (err)
+        throw err instanceof Error ? err : new Error('security headers failed', { cause: err });
     },
   );
   return headers;

@@ -361,7 +361,7 @@ export function parseMeasurementsCsv(text: string): RecordMeasurementDto[] {
     records = parse(text.replace(/^\uFEFF/, ''), {
       skip_empty_lines: true,
       relax_column_count: true,
-    }) as string[][];
+    });
   } catch (e) {
     throw ProblemException.badRequest(
       'invalid_csv',

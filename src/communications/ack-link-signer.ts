@@ -26,7 +26,7 @@ export class AckLinkSigner {
       contact: contactId,
       sig: this.sign(communicationId, supplierId, contactId),
     });
-    return `${this.config.PUBLIC_BASE_URL}/api/v1/communications/${communicationId}/acknowledge-link?${q}`;
+    return `${this.config.PUBLIC_BASE_URL}/api/v1/communications/${communicationId}/acknowledge-link?${q.toString()}`;
   }
 
   /** Where a machine client acknowledges for its organisation (POST, authenticated). */

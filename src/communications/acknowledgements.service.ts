@@ -138,7 +138,7 @@ export class AcknowledgementsService {
     if (!recipient || !this.links.verify(id, q.supplier, q.contact, q.sig)) {
       throw ProblemException.notFound('Acknowledgement link');
     }
-    return recipient as { email: string; supplierName: string };
+    return recipient;
   }
 
   /** Every supplier the communication reached, acknowledged or not (programme staff). */

@@ -25,6 +25,8 @@ import { requirementHashSql } from './requirement-hash.js';
 import { SubmissionHistory } from './submission-history.entity.js';
 import { isOpen } from './submission-lifecycle.js';
 import { SubmissionStore } from './submission-store.service.js';
+import { SubmissionItemViewDto } from './dto/submission-item-view.dto.js';
+import { SubmissionProgressViewDto } from './dto/submission-progress-view.dto.js';
 
 /**
  * Creating submissions (items from the requirement set in one INSERT … SELECT, answers
@@ -60,7 +62,7 @@ export class SubmissionsService {
 
   async get(actor: Actor, id: string) {
     const s = await this.store.findVisible(actor, id);
-    const [progress] = await this.db.query(
+    const [progress] = await this.db.query<SubmissionProgressViewDto[]>(
       `SELECT count(*)::int AS "items",
               count(*) FILTER (WHERE self_assessment IS NOT NULL)::int AS "answered",
               count(*) FILTER (WHERE level = 'MUST' AND self_assessment IS NULL)::int AS "mustUnanswered",
@@ -77,17 +79,17 @@ export class SubmissionsService {
   /** The snapshot frozen at the last submit (404 before the first). */
   async snapshot(actor: Actor, id: string) {
     await this.store.findVisible(actor, id);
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<{ snapshot: object | null }[]>(
       `SELECT snapshot FROM conformance_submissions WHERE id = $1`,
       [id],
     );
     if (!row?.snapshot) throw ProblemException.notFound('Snapshot of submission', id);
-    return row.snapshot as object;
+    return row.snapshot;
   }
 
   async items(actor: Actor, id: string) {
     await this.store.findVisible(actor, id);
-    const rows = await this.db.query(
+    const rows = await this.db.query<SubmissionItemViewDto[]>(
       `SELECT i.id, i.code, r.title, r.description, r.category,
               r.acceptance_criteria AS "acceptanceCriteria", i.level, i.position,
               i.self_assessment AS "selfAssessment",
@@ -116,7 +118,7 @@ export class SubmissionsService {
         lock: { mode: 'pessimistic_write' },
       });
       assertCanChangeProduct(actor, product, dto.productId);
-      const [claim] = await m.query(
+      const [claim] = await m.query<unknown[]>(
         `SELECT 1 FROM product_services WHERE product_id = $1 AND service_id = $2`,
         [product.id, dto.serviceId],
       );
@@ -126,7 +128,7 @@ export class SubmissionsService {
           'The product does not claim to deliver this service; add it to the product first',
         );
       }
-      const [set] = await m.query(
+      const [set] = await m.query<{ id: string }[]>(
         `SELECT id FROM requirement_sets WHERE service_id = $1 AND status = 'published'`,
         [dto.serviceId],
       );
@@ -154,12 +156,12 @@ export class SubmissionsService {
           productId: product.id,
           supplierId: product.supplierId,
           serviceId: dto.serviceId,
-          requirementSetId: set.id as string,
+          requirementSetId: set.id,
           status: 'draft',
           copiedFromId: approved?.id ?? null,
         }),
       );
-      const [{ items, copied }] = await m.query(
+      const [{ items, copied }] = await m.query<{ items: number; copied: number }[]>(
         `WITH ins AS (
            INSERT INTO submission_items (submission_id, requirement_id, code, level, position,
                                          content_hash, self_assessment, evidence_text, evidence_urls,
@@ -188,7 +190,7 @@ export class SubmissionsService {
         [created.id, approved?.id ?? null, governing.map((g) => g.id)],
       );
       if (samples.length > 0) await this.checker.checkAll(m, created.id, governing);
-      created.copiedItems = copied as number;
+      created.copiedItems = copied;
       const saved = await m.save(created);
       const view = toSubmissionView(saved);
       await this.store.addHistory(m, actor, saved.id, {

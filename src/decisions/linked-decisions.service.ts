@@ -26,12 +26,15 @@ export class LinkedDecisionsService {
       `SELECT 1 FROM risks r WHERE r.id = :riskId ${visible ? `AND ${visible.sql}` : ''}`,
       { riskId, ...(visible?.params ?? {}) },
     );
-    if (!(await this.db.query(sql, values)).length) throw ProblemException.notFound('Risk', riskId);
+    if (!(await this.db.query<unknown[]>(sql, values)).length)
+      throw ProblemException.notFound('Risk', riskId);
     return { decisions: await this.store.linkedTo(actor, 'risk_ids', riskId) };
   }
 
   async forService(actor: Actor, serviceId: string): Promise<LinkedDecisionsViewDto> {
-    const found = await this.db.query(`SELECT 1 FROM services WHERE id = $1`, [serviceId]);
+    const found = await this.db.query<unknown[]>(`SELECT 1 FROM services WHERE id = $1`, [
+      serviceId,
+    ]);
     if (!found.length) throw ProblemException.notFound('Service', serviceId);
     return { decisions: await this.store.linkedTo(actor, 'service_ids', serviceId) };
   }

@@ -57,10 +57,9 @@ export class InteropTestsService {
 
   /** The latest record of every pair tested against the standard (one statement). */
   async matrix(standardId: string): Promise<InteropMatrixViewDto> {
-    const [standard] = await this.db.query(
-      `SELECT id, code, version, name FROM standards WHERE id = $1`,
-      [standardId],
-    );
+    const [standard] = await this.db.query<
+      { id: string; code: string; version: string; name: string }[]
+    >(`SELECT id, code, version, name FROM standards WHERE id = $1`, [standardId]);
     if (!standard) throw ProblemException.notFound('Standard', standardId);
     const rows: InteropRow[] = await this.db.query(
       `SELECT DISTINCT ON (${PAIR}) ${VIEW_COLUMNS}

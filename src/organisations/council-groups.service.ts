@@ -30,7 +30,7 @@ export class CouncilGroupsService {
 
   async list(q: PageQueryDto): Promise<Page<GroupView>> {
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
+      this.db.query<GroupView[]>(
         `SELECT g.id, g.name, g.description, count(m.council_id)::int AS "memberCount"
            FROM council_groups g LEFT JOIN council_group_members m ON m.group_id = g.id
           GROUP BY g.id ORDER BY g.name LIMIT $1 OFFSET $2`,
@@ -42,14 +42,14 @@ export class CouncilGroupsService {
   }
 
   async get(id: string): Promise<GroupView> {
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<GroupView[]>(
       `SELECT g.id, g.name, g.description, count(m.council_id)::int AS "memberCount"
          FROM council_groups g LEFT JOIN council_group_members m ON m.group_id = g.id
         WHERE g.id = $1 GROUP BY g.id`,
       [id],
     );
     if (!row) throw ProblemException.notFound('Council group', id);
-    return row as GroupView;
+    return row;
   }
 
   async members(id: string, q: PageQueryDto): Promise<Page<CouncilView>> {

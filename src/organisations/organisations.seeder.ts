@@ -17,14 +17,14 @@ export class OrganisationsSeeder {
   async seedReference(m: EntityManager): Promise<Record<string, number>> {
     const councils = parseCsvRecords(readFileSync(COUNCILS_CSV, 'utf8'));
     const col = (k: string) => councils.map((c) => c[k]);
-    const inserted = await m.query(
+    const inserted = await m.query<{ id: string }[]>(
       `INSERT INTO organisations (type, gss_code, name, council_type, region, nation)
        SELECT 'COUNCIL', * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
        ON CONFLICT (gss_code) WHERE gss_code IS NOT NULL DO NOTHING RETURNING id`,
       [col('gss_code'), col('name'), col('type'), col('region'), col('nation')],
     );
     const orgs = [PROGRAMME_OFFICE, ...DEMO_AGENCIES];
-    const others = await m.query(
+    const others = await m.query<{ id: string }[]>(
       `INSERT INTO organisations (type, code, name)
        SELECT CASE WHEN code = 'PO' THEN 'PROGRAMME_OFFICE' ELSE 'AGENCY' END, code, name
          FROM unnest($1::text[], $2::text[]) AS t(code, name)
@@ -36,7 +36,7 @@ export class OrganisationsSeeder {
        ON CONFLICT (name) DO NOTHING`,
       [LONDON_GROUP],
     );
-    const members = await m.query(
+    const members = await m.query<{ council_id: string }[]>(
       `INSERT INTO council_group_members (group_id, council_id)
        SELECT g.id, o.id FROM council_groups g, organisations o
         WHERE g.name = $1 AND o.type = 'COUNCIL' AND o.region = 'London'
@@ -51,7 +51,7 @@ export class OrganisationsSeeder {
   }
 
   async seedDemo(m: EntityManager): Promise<Record<string, number>> {
-    const suppliers = await m.query(
+    const suppliers = await m.query<{ id: string }[]>(
       `INSERT INTO organisations (type, name, company_number, onboarding_status)
        SELECT 'SUPPLIER', n, c, 'active' FROM unnest($1::text[], $2::text[]) AS t(n, c)
         WHERE NOT EXISTS (SELECT 1 FROM organisations o WHERE o.type = 'SUPPLIER' AND o.name = t.n)
@@ -62,7 +62,7 @@ export class OrganisationsSeeder {
       [s.name, 'Delivery lead', `delivery@${s.slug}.example`, '{admissions,releases}'],
       [s.name, 'Service desk', `support@${s.slug}.example`, '{free-school-meals,incidents}'],
     ]);
-    const added = await m.query(
+    const added = await m.query<{ id: string }[]>(
       `INSERT INTO supplier_contacts (supplier_id, name, email, topics)
        SELECT o.id, t.contact, t.email, t.topics::text[]
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(supplier, contact, email, topics)

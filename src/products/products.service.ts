@@ -156,7 +156,10 @@ export class ProductsService {
         },
       ]);
     }
-    const [org] = await m.query(`SELECT type FROM organisations WHERE id = $1`, [supplierId]);
+    const [org] = await m.query<{ type: string }[]>(
+      `SELECT type FROM organisations WHERE id = $1`,
+      [supplierId],
+    );
     if (org?.type !== 'SUPPLIER') {
       throw ProblemException.unprocessable('not_a_supplier', `${supplierId} is not a supplier`);
     }

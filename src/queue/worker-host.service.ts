@@ -10,7 +10,14 @@ import { type Job, type MinimalJob, Worker, type WorkerOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.js';
-import { JITTER_BACKOFF, type JobDefinition, JOBS, JobName, QueueName } from './job-registry.js';
+import {
+  JITTER_BACKOFF,
+  type JobDefinition,
+  JOBS,
+  JobName,
+  type JobPayloads,
+  QueueName,
+} from './job-registry.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { QueueProducer } from './queue-producer.service.js';
 import { redisOptions } from './redis-connection.js';
@@ -78,7 +85,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private startWorker(queue: QueueName): Worker {
-    const worker = new Worker(queue, (job) => this.process(job), {
+    const worker = new Worker<JobPayloads[JobName]>(queue, (job) => this.process(job), {
       connection: redisOptions(this.config.REDIS_URL, 'worker'),
       prefix: this.config.QUEUE_PREFIX,
       concurrency: this.config.WORKER_CONCURRENCY,
@@ -105,7 +112,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     };
   }
 
-  private async process(job: Job): Promise<unknown> {
+  private async process(job: Job<JobPayloads[JobName]>): Promise<unknown> {
     const def = JOBS[job.name as JobName];
     const handler = this.handlers.get(job.name);
     if (!def || !handler) throw new MissingJobHandlerError(`No handler for job ${job.name}`);
@@ -141,7 +148,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async upsertSchedulers(): Promise<void> {
-    for (const [name, def] of Object.entries(JOBS) as [string, JobDefinition][]) {
+    for (const [name, def] of Object.entries<JobDefinition>(JOBS)) {
       if (def.kind !== 'scheduled') continue;
       const repeat = def.repeat?.(this.config) ?? (def.every ? { every: def.every } : null);
       if (!repeat) continue;

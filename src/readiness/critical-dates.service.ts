@@ -49,7 +49,9 @@ export class CriticalDatesService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.checkServices(m, dto.serviceIds);
-      const [taken] = await m.query(`SELECT 1 FROM critical_dates WHERE code = $1`, [dto.code]);
+      const [taken] = await m.query<unknown[]>(`SELECT 1 FROM critical_dates WHERE code = $1`, [
+        dto.code,
+      ]);
       if (taken) {
         throw ProblemException.conflict('duplicate_code', `Critical date ${dto.code} exists`);
       }

@@ -121,7 +121,7 @@ export class RequirementSetVersionsService {
           { currentStatus: source.status },
         );
       }
-      const [draft] = await tx.manager.query(
+      const [draft] = await tx.manager.query<{ id: string; version: number }[]>(
         `SELECT id, version FROM requirement_sets WHERE service_id = $1 AND status = 'draft'`,
         [source.serviceId],
       );
@@ -141,7 +141,7 @@ export class RequirementSetVersionsService {
          RETURNING id, version`,
         [id],
       );
-      const copied = await tx.manager.query(
+      const copied = await tx.manager.query<{ id: string }[]>(
         `INSERT INTO requirements
            (requirement_set_id, code, title, description, level, category, acceptance_criteria, position)
          SELECT $2, code, title, description, level, category, acceptance_criteria, position
@@ -169,9 +169,10 @@ export class RequirementSetVersionsService {
   async diff(id: string, againstId: string) {
     const [target, base] = await Promise.all([
       this.sets.view(id),
-      this.db.query(`SELECT id, version, status, service_id FROM requirement_sets WHERE id = $1`, [
-        againstId,
-      ]),
+      this.db.query<(SetRef & { service_id: string })[]>(
+        `SELECT id, version, status, service_id FROM requirement_sets WHERE id = $1`,
+        [againstId],
+      ),
     ]);
     if (!base[0]) {
       throw ProblemException.unprocessable(
@@ -190,7 +191,7 @@ export class RequirementSetVersionsService {
       this.sets.requirements(againstId),
     ]);
     return {
-      base: ref(base[0] as SetRef),
+      base: ref(base[0]),
       target: ref(target),
       ...diffRequirements(baseRows, targetRows),
     };

@@ -48,12 +48,10 @@ export class RequirementSetsService {
     await this.requireService(serviceId);
     const filter = `WHERE rs.service_id = $1 AND ($2::text IS NULL OR rs.status = $2)`;
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(`${SET_VIEW_SQL} ${filter} ORDER BY rs.version DESC LIMIT $3 OFFSET $4`, [
-        serviceId,
-        q.status ?? null,
-        q.limit,
-        q.offset,
-      ]),
+      this.db.query<RequirementSetView[]>(
+        `${SET_VIEW_SQL} ${filter} ORDER BY rs.version DESC LIMIT $3 OFFSET $4`,
+        [serviceId, q.status ?? null, q.limit, q.offset],
+      ),
       this.db.query<{ total: number }[]>(
         `SELECT count(*)::int AS total FROM requirement_sets rs ${filter}`,
         [serviceId, q.status ?? null],
@@ -63,9 +61,9 @@ export class RequirementSetsService {
   }
 
   async view(id: string, m: EntityManager = this.db.manager): Promise<RequirementSetView> {
-    const [row] = await m.query(`${SET_VIEW_SQL} WHERE rs.id = $1`, [id]);
+    const [row] = await m.query<RequirementSetView[]>(`${SET_VIEW_SQL} WHERE rs.id = $1`, [id]);
     if (!row) throw ProblemException.notFound('Requirement set', id);
-    return row as RequirementSetView;
+    return row;
   }
 
   async get(
@@ -205,7 +203,7 @@ export class RequirementSetsService {
           [id, code, ...Object.values(content)],
         );
       } else {
-        const [{ n, last }] = await tx.manager.query(
+        const [{ n, last }] = await tx.manager.query<{ n: number; last: number }[]>(
           `SELECT count(*)::int AS n, coalesce(max(position), 0)::int AS last
              FROM requirements WHERE requirement_set_id = $1`,
           [id],
@@ -317,7 +315,7 @@ export class RequirementSetsService {
   }
 
   private async refuseSecondDraft(m: EntityManager, service: Service): Promise<never> {
-    const [draft] = await m.query(
+    const [draft] = await m.query<{ id: string; version: number }[]>(
       `SELECT id, version FROM requirement_sets WHERE service_id = $1 AND status = 'draft'`,
       [service.id],
     );

@@ -27,7 +27,7 @@ export class RequirementsSeeder {
       d.requirements.map((r, i) => ({ service: d.service, position: i + 1, ...r })),
     );
     const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-    const requirements = await m.query(
+    const requirements = await m.query<{ id: string }[]>(
       `INSERT INTO requirements
          (requirement_set_id, code, title, description, level, category, acceptance_criteria, position)
        SELECT rs.id, t.code, t.title, t.description, t.level, t.category, t.acceptance, t.position

@@ -47,7 +47,7 @@ export class StandardValidationService {
       validators.set(
         id,
         jsonSchema &&
-          (await this.schemas.validatorFor(`${id}@${revision}`, async () => jsonSchema)),
+          (await this.schemas.validatorFor(`${id}@${revision}`, () => Promise.resolve(jsonSchema))),
       );
     }
     return validators;

@@ -35,7 +35,7 @@ export class StandardsSeeder {
         (service) => [c.id, service],
       ),
     );
-    const governed = await m.query(
+    const governed = await m.query<{ service_id: string }[]>(
       `INSERT INTO standard_services (standard_id, service_id)
        SELECT t.standard_id, s.id FROM unnest($1::uuid[], $2::text[]) AS t(standard_id, service)
          JOIN services s ON s.code = t.service

@@ -108,7 +108,7 @@ export class StandardsService {
           services,
         }),
       );
-      const [earlier] = await tx.manager.query(
+      const [earlier] = await tx.manager.query<unknown[]>(
         `SELECT 1 FROM standards WHERE code = $1 AND id <> $2 LIMIT 1`,
         [dto.code, saved.id],
       );

@@ -29,7 +29,7 @@ export class CouncilProductsController {
     @Res() reply: FastifyReply,
   ) {
     const compared = await this.comparison.compare(actor, serviceId);
-    const ids = new Set<string>(compared.data.map((p) => p.productId as string));
+    const ids = new Set<string>(compared.data.map((p) => p.productId));
     const evaluations =
       ids.size === 0
         ? []

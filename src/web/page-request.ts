@@ -24,7 +24,7 @@ export interface Flash {
 
 /** Everything every template gets: language, translator, formatters, nonce, CSRF token, user. */
 function baseContext(req: PageRequest, reply: FastifyReply) {
-  const flash = req.session.get('flash') as Flash | undefined;
+  const flash = req.session.get('flash');
   if (flash) req.session.set('flash', undefined);
   return {
     ...anonymousContext(req.lang, req.url, req.cspNonce, reply.generateCsrf()),

@@ -17,12 +17,12 @@ const READERS = {
 export const decisionsMatrix: MatrixModule = {
   async setup({ api, p, fixtures }) {
     const service = await insertService(api.db, {});
-    const [{ id: setId }] = (await api.db.query(
+    const [{ id: setId }] = await api.db.query<{ id: string }[]>(
       `INSERT INTO requirements (requirement_set_id, code, title, level, category, position)
        SELECT id, 'DEC-001', 'Matrix requirement', 'MUST', 'functional', 1
          FROM requirement_sets WHERE service_id = $1 RETURNING requirement_set_id AS id`,
       [service.id],
-    )) as { id: string }[];
+    );
     const auth = `Bearer ${p.admin.bearer}`;
     const risk = await api.http().post('/api/v1/risks').set('authorization', auth).send({
       kind: 'risk',

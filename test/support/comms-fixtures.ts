@@ -74,21 +74,23 @@ export async function createDraft(api: TestApi, admin: Principal, body: object):
 
 /** Deliveries of a communication straight from the database, for assertions. */
 export async function deliveriesOf(db: DataSource, communicationId: string) {
-  return (await db.query(
+  return await db.query<
+    {
+      id: string;
+      contactId: string | null;
+      supplierId: string;
+      channel: string;
+      target: string;
+      status: string;
+      attempts: number;
+      lastError: string | null;
+    }[]
+  >(
     `SELECT id, contact_id AS "contactId", supplier_id AS "supplierId", channel, target, status,
             attempts, last_error AS "lastError"
        FROM deliveries WHERE communication_id = $1 ORDER BY target, channel`,
     [communicationId],
-  )) as {
-    id: string;
-    contactId: string | null;
-    supplierId: string;
-    channel: string;
-    target: string;
-    status: string;
-    attempts: number;
-    lastError: string | null;
-  }[];
+  );
 }
 
 const TERMINAL = ['delivered', 'permanent_failure', 'technical_failure'];

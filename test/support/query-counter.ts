@@ -10,11 +10,11 @@ export async function countQueries<T>(
   work: () => Promise<T>,
 ): Promise<{ result: T; count: number; queries: string[] }> {
   const logger = db.logger;
-  const original = logger.logQuery;
+  const original = logger.logQuery.bind(logger);
   const queries: string[] = [];
   logger.logQuery = function (this: unknown, query, parameters, runner) {
     queries.push(query);
-    return original.call(logger, query, parameters, runner);
+    return original(query, parameters, runner);
   };
   try {
     const result = await work();

@@ -40,7 +40,7 @@ export function typedClient(http: () => supertest.Agent, bearer: string) {
     const params = (options.path ?? {}) as Record<string, string>;
     const url = String(path).replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]));
     let req = http()[method](url).set('authorization', `Bearer ${bearer}`);
-    if (options.query) req = req.query(options.query as object);
+    if (options.query) req = req.query(options.query);
     if (options.body !== undefined) req = req.send(options.body as object);
     const raw = await req;
     return { status: raw.status, body: raw.body as Success<Op<P, M>>, raw };

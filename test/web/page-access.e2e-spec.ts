@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { insertService } from '../support/adoption-fixtures.js';
 import { csrfFrom, pageClient } from '../support/portal.js';
-import { ACCOUNTS, type PrincipalName, signInAll } from '../support/principals.js';
+import { ACCOUNTS, signInAll } from '../support/principals.js';
 import { insertProduct, upsertAdoption } from '../support/programme-fixtures.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
 import { PAGE_MATRIX, PAGE_PRINCIPALS, type PageFixtures } from './page.matrix.js';
@@ -116,7 +116,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       const client = await pageClient(api, email);
       for (const c of PAGE_MATRIX) {
         const [method] = c.route.split(' ');
-        const want = c.expect[name as PrincipalName] ?? c.expect.otherwise;
+        const want = c.expect[name] ?? c.expect.otherwise;
         const _csrf = method === 'GET' ? '' : await client.token();
         const res =
           method === 'GET'

@@ -135,7 +135,7 @@ describe('programme rollout dashboard page', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('rollout-dashboard.csv');
-    const rows = parse(res.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(res.text, { columns: true });
     const of = (measure: string) =>
       rows.find((r) => r.section === 'service' && r.name === service.code && r.measure === measure)
         ?.value;

@@ -106,10 +106,9 @@ describe('programme portal in a browser', () => {
       page.getByRole('link', { name: 'Download these figures (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('rollout-dashboard.csv');
-    const rows = parse(readFileSync((await download.path())!, 'utf8'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), {
+      columns: true,
+    });
     const services = new Set(rows.filter((r) => r.section === 'service').map((r) => r.name));
     expect([...services]).toEqual([service.code]);
     expect(rows.find((r) => r.name === service.code && r.measure === 'testing')?.value).toBe('1');

@@ -33,7 +33,8 @@ export class ProgrammeCouncilsController {
     const input: Record<string, string> = {};
     for (const k of ['q', 'nation', 'region', 'page']) {
       const v = query[k];
-      if (v !== undefined && v !== '') input[k] = String(v);
+      const first: unknown = Array.isArray(v) ? v[0] : v;
+      if (typeof first === 'string' && first !== '') input[k] = first;
     }
     const { dto, errors } = await validateForm(CouncilQueryDto, input, 'programmeCouncils', t);
     const base = { filters: input, nations: NATIONS };

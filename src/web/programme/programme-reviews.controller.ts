@@ -106,7 +106,7 @@ export class ProgrammeReviewsController {
     ]);
     const input = verdictsInput(
       body,
-      items.data.map((i: { code: string }) => i.code),
+      items.data.map((i) => i.code),
       samples.data.map((s) => s.id),
     );
     const { dto, errors } = await validateForm(VerdictsDto, input, VERDICTS_FORM, t);

@@ -144,8 +144,10 @@ function pick(query: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of FILTERS) {
     const v = query[k];
-    if (typeof v === 'string' && v !== '') out[k] = v;
-    else if (v !== undefined && typeof v !== 'string') out[k] = String(v);
+    // A repeated parameter arrives as an array: its first value counts (validation judges it).
+    const first: unknown = Array.isArray(v) ? v[0] : v;
+    if (typeof first === 'string' && first !== '') out[k] = first;
+    else if (typeof first === 'number' || typeof first === 'boolean') out[k] = String(first);
   }
   return out;
 }
@@ -159,5 +161,5 @@ const filtersOf = (dto: DashboardQueryDto) =>
 /** The validated filters as a query string (for the download and attention links). */
 const queryOf = (dto: DashboardQueryDto) =>
   new URLSearchParams(
-    Object.entries(filtersOf(dto)).filter(([, v]) => v) as [string, string][],
+    Object.entries(filtersOf(dto)).filter((e): e is [string, string] => Boolean(e[1])),
   ).toString();

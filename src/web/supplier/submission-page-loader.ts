@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../auth/actor.js';
 import { ServicesService } from '../../catalogue/services.service.js';
-import type { SubmissionItemViewDto } from '../../conformance/dto/submission-item-view.dto.js';
+
 import { isEditable } from '../../conformance/submission-lifecycle.js';
 import { SubmissionSamplesService } from '../../conformance/submission-samples.service.js';
 import { SubmissionsService } from '../../conformance/submissions.service.js';
@@ -30,7 +30,7 @@ export class SubmissionPageLoader {
       this.submissions.items(actor, id),
       this.samples.list(actor, id),
     ]);
-    const rows = items.data as SubmissionItemViewDto[];
+    const rows = items.data;
     const code = new Map(samples.standards.map((s) => [s.id, `${s.code} ${s.version}`]));
     const categories = categoriesOf(rows);
     return {
