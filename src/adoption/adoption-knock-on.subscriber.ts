@@ -1,3 +1,4 @@
+import { auditEventsFromRows } from '../audit/audit-sql.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -83,14 +84,17 @@ export class AdoptionKnockOnSubscriber {
                   'attentionReason', jsonb_build_object('before', f.was_reason, 'after', $3::text)),
                 $4, $5
            FROM flagged f RETURNING adoption_id),
-       audit AS (
-         INSERT INTO audit_events (actor_label, action, entity_type, entity_id, changes)
-         SELECT $5, 'adoption.attention_flagged', 'adoption', f.id::text,
-                jsonb_build_object(
+       audit AS (${auditEventsFromRows({
+         actorLabel: '$5',
+         action: `'adoption.attention_flagged'`,
+         entityType: `'adoption'`,
+         entityId: 'f.id::text',
+         changes: `jsonb_build_object(
                   'attentionRequired', jsonb_build_object('before', f.was_required, 'after', true),
                   'attentionReason', jsonb_build_object('before', f.was_reason, 'after', $3::text),
-                  'cause', jsonb_build_object('before', null, 'after', $4::text))
-           FROM flagged f RETURNING entity_id)
+                  'cause', jsonb_build_object('before', null, 'after', $4::text))`,
+         from: 'flagged f',
+       })})
        SELECT f.id, f.council_id FROM flagged f`,
       [e.productId, serviceId, reason, cause, actor.label],
     );

@@ -1,3 +1,4 @@
+import { auditEventsFromRows } from '../audit/audit-sql.js';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -87,13 +88,16 @@ export async function reconcileScope(
                         ELSE 'The council left the service''s scope (' || $5 || ')' END,
               $4
          FROM moves RETURNING adoption_id),
-     audit AS (
-       INSERT INTO audit_events (actor_label, action, entity_type, entity_id, changes)
-       SELECT $4, 'adoption.' || kind, 'adoption', id::text,
-              jsonb_build_object(
+     audit AS (${auditEventsFromRows({
+       actorLabel: '$4',
+       action: `'adoption.' || kind`,
+       entityType: `'adoption'`,
+       entityId: 'id::text',
+       changes: `jsonb_build_object(
                 'stage', jsonb_build_object('before', from_stage, 'after', to_stage),
-                'cause', jsonb_build_object('before', null, 'after', $5::text))
-         FROM moves RETURNING entity_id)
+                'cause', jsonb_build_object('before', null, 'after', $5::text))`,
+       from: 'moves',
+     })})
      SELECT kind, count(*)::int AS n FROM moves GROUP BY kind`,
     [
       target.serviceIds ?? null,
