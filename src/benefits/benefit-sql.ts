@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import type { Actor } from '../auth/actor.js';
 
 /**
@@ -5,14 +6,14 @@ import type { Actor } from '../auth/actor.js';
  * a supplier the benefits of services one of its products delivers; a council those of
  * services it has an adoption of. Null: no restriction.
  */
-export function visibleBenefitsSql(actor: Actor, alias = 'b'): string | null {
+export function visibleBenefitsSql(actor: Actor, p: SqlParams, alias = 'b'): string | null {
   if (actor.role === 'supplier') {
     return `EXISTS (SELECT 1 FROM product_services ps JOIN products p ON p.id = ps.product_id
-             WHERE p.supplier_id = :viewerOrg AND ps.service_id = ANY(${alias}.service_ids))`;
+             WHERE p.supplier_id = ${p.add(actor.organisationId)} AND ps.service_id = ANY(${alias}.service_ids))`;
   }
   if (actor.role === 'council') {
     return `EXISTS (SELECT 1 FROM adoptions a
-             WHERE a.council_id = :viewerOrg AND a.service_id = ANY(${alias}.service_ids))`;
+             WHERE a.council_id = ${p.add(actor.organisationId)} AND a.service_id = ANY(${alias}.service_ids))`;
   }
   return null;
 }

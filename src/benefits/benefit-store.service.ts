@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -38,14 +39,15 @@ export class BenefitStore {
     page?: { limit: number; offset: number },
     m: EntityManager = this.db.manager,
   ): Promise<{ rows: BenefitView[]; total: number }> {
-    const visible = visibleBenefitsSql(actor);
+    const vis = SqlParams.named('vis');
+    const visible = visibleBenefitsSql(actor, vis);
     const clauses = [...where, ...(visible ? [visible] : [])];
     const sql = `${SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total_count, ')}
       ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
       ORDER BY b.title, b.id ${page ? `LIMIT ${page.limit} OFFSET ${page.offset}` : ''}`;
     const [q, values] = this.db.driver.escapeQueryWithParameters(sql, {
       ...params,
-      viewerOrg: actor.organisationId,
+      ...vis.byName,
     });
     const raw = await m.query<Record<string, unknown>[]>(q, values);
     return { rows: raw.map(toBenefitView), total: Number(raw[0]?.total_count ?? 0) };

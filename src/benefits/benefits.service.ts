@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
@@ -65,15 +66,14 @@ export class BenefitsService {
 
   /** Counts by status and realised value to date (GBP), in one statement. */
   async summary(actor: Actor) {
-    const visible = visibleBenefitsSql(actor);
-    const [sql, values] = this.db.driver.escapeQueryWithParameters(
-      `SELECT v.status, count(*)::int AS n, sum(v.realised) AS realised
+    const p = new SqlParams();
+    const visible = visibleBenefitsSql(actor, p);
+    const sql = `SELECT v.status, count(*)::int AS n, sum(v.realised) AS realised
          FROM (SELECT ${STATUS_SQL} AS status, ${REALISED_SQL} AS realised, b.type
                  FROM benefits b ${LATEST_READING_JOIN}
                 ${visible ? `WHERE ${visible}` : ''}) v
-        GROUP BY v.status`,
-      { viewerOrg: actor.organisationId },
-    );
+        GROUP BY v.status`;
+    const values = p.values;
     const rows = await this.db.query<
       {
         status: BenefitStatus;

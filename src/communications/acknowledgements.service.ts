@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -167,24 +168,24 @@ export class AcknowledgementsService {
   /** Acknowledgements past their date, oldest first; a supplier sees its own. */
   async overdue(actor: Actor, q: PageQueryDto): Promise<Page<OverdueAcknowledgement>> {
     const scoped = isTenantScoped(actor);
+    const p = new SqlParams();
     const from = `FROM communications c
            JOIN LATERAL (SELECT DISTINCT d.supplier_id FROM deliveries d
-                          WHERE d.communication_id = c.id ${scoped ? 'AND d.supplier_id = $1' : ''}) r
+                          WHERE d.communication_id = c.id ${scoped ? `AND d.supplier_id = ${p.add(actor.organisationId)}` : ''}) r
              ON true
            JOIN organisations s ON s.id = r.supplier_id
           WHERE c.acknowledge_by < now() AND c.status = 'sent'
             AND NOT EXISTS (SELECT 1 FROM acknowledgements a
                              WHERE a.communication_id = c.id AND a.supplier_id = r.supplier_id)`;
-    const params = scoped ? [actor.organisationId] : [];
-    const n = params.length;
+    const params = [...p.values];
     const [rows, [{ total }]] = await Promise.all([
       this.db.query<OverdueAcknowledgement[]>(
         `SELECT c.id AS "communicationId", c.subject_template AS "subjectTemplate",
                 c.acknowledge_by AS "acknowledgeBy", s.id AS "supplierId", s.name AS "supplierName",
                 floor(extract(epoch FROM now() - c.acknowledge_by) / 86400)::int AS "daysOverdue"
            ${from}
-          ORDER BY c.acknowledge_by, s.name, s.id LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...params, q.limit, q.offset],
+          ORDER BY c.acknowledge_by, s.name, s.id LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
+        p.values,
       ),
       this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total ${from}`, params),
     ]);

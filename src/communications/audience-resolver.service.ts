@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import {
   type AudienceFilter,
@@ -202,12 +203,8 @@ export class AudienceResolver {
     return { sql, params };
   }
 
-  private static binder(firstParam: number) {
-    const params: unknown[] = [];
-    const param: Param = (value) => {
-      params.push(value);
-      return `$${firstParam + params.length - 1}`;
-    };
-    return { params, param };
+  private static binder(firstParam: number): { params: unknown[]; param: Param } {
+    const p = new SqlParams(firstParam - 1);
+    return { params: p.values, param: (value) => p.add(value) };
   }
 }

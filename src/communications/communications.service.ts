@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -347,15 +348,16 @@ export class CommunicationsService {
       regions: audience.regions ?? [],
     };
     if (Object.values(lists).every((l) => l.length === 0)) return;
-    const unknown = (table: string, column: string, type: string, n: number, extra = '') =>
-      `(SELECT COALESCE(array_agg((x.i - 1)::int), '{}') FROM unnest($${n}::${type}[]) WITH ORDINALITY x(v, i)
+    const p = new SqlParams();
+    const unknown = (table: string, column: string, type: string, values: unknown[], extra = '') =>
+      `(SELECT COALESCE(array_agg((x.i - 1)::int), '{}') FROM unnest(${p.add(values)}::${type}[]) WITH ORDINALITY x(v, i)
          WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.${column} = x.v ${extra}))`;
     const [row]: Record<keyof typeof lists, number[]>[] = await this.db.query(
-      `SELECT ${unknown('organisations', 'id', 'uuid', 1, `AND t.type = 'SUPPLIER'`)} AS "supplierIds",
-              ${unknown('services', 'id', 'uuid', 2)} AS "serviceIds",
-              ${unknown('council_groups', 'id', 'uuid', 3)} AS "councilGroupIds",
-              ${unknown('organisations', 'region', 'text', 4, `AND t.type = 'COUNCIL'`)} AS "regions"`,
-      [lists.supplierIds, lists.serviceIds, lists.councilGroupIds, lists.regions],
+      `SELECT ${unknown('organisations', 'id', 'uuid', lists.supplierIds, `AND t.type = 'SUPPLIER'`)} AS "supplierIds",
+              ${unknown('services', 'id', 'uuid', lists.serviceIds)} AS "serviceIds",
+              ${unknown('council_groups', 'id', 'uuid', lists.councilGroupIds)} AS "councilGroupIds",
+              ${unknown('organisations', 'region', 'text', lists.regions, `AND t.type = 'COUNCIL'`)} AS "regions"`,
+      p.values,
     );
     const what = {
       supplierIds: 'no such supplier',

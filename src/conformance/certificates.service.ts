@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,8 +33,9 @@ export class CertificatesService {
       .getRepository(Certificate)
       .createQueryBuilder('c')
       .innerJoin(Product, 'p', 'p.id = c.product_id');
-    const scope = visibleProductsSql(actor, 'p', 1);
-    if (scope) qb.andWhere(scope.sql.replace('$1', ':scope'), { scope: scope.params[0] });
+    const vis = SqlParams.named('vis');
+    const scope = visibleProductsSql(actor, vis, 'p');
+    if (scope) qb.andWhere(scope, vis.byName);
     if (q.productId) qb.andWhere('c.product_id = :productId', { productId: q.productId });
     if (q.serviceId) qb.andWhere('c.service_id = :serviceId', { serviceId: q.serviceId });
     if (q.supplierId) qb.andWhere('c.supplier_id = :supplierId', { supplierId: q.supplierId });

@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -57,14 +58,15 @@ export class ProductComparisonService {
       [serviceId],
     );
     if (!service) throw ProblemException.notFound('Service', serviceId);
-    const scope = visibleProductsSql(actor, 'pr', 2);
+    const vis = new SqlParams(1);
+    const scope = visibleProductsSql(actor, vis, 'pr');
     const rows = await this.db.query<ComparisonRow[]>(
       `WITH p AS (
          SELECT pr.id, pr.name, pr.product_version, pr.status, pr.supplier_id, o.name AS supplier_name
            FROM products pr
            JOIN product_services ps ON ps.product_id = pr.id AND ps.service_id = $1
            JOIN organisations o ON o.id = pr.supplier_id
-          ${scope ? `WHERE ${scope.sql}` : ''}
+          ${scope ? `WHERE ${scope}` : ''}
        ), sub AS (
          SELECT DISTINCT ON (s.product_id) s.id, s.product_id, s.status, s.result, s.round
            FROM conformance_submissions s JOIN p ON p.id = s.product_id
@@ -125,7 +127,7 @@ export class ProductComparisonService {
          LEFT JOIN ux ON ux.product_id = p.id
          LEFT JOIN live ON live.product_id = p.id
         ORDER BY p.supplier_name, p.name, p.product_version, p.id`,
-      [serviceId, ...(scope?.params ?? [])],
+      [serviceId, ...vis.values],
     );
     const worksWith =
       actor.role === 'council' && actor.organisationId

@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -53,8 +54,9 @@ export class UsabilityEvaluationsService {
       .getRepository(UsabilityEvaluation)
       .createQueryBuilder('e')
       .innerJoin(Product, 'p', 'p.id = e.product_id');
-    const scope = visibleProductsSql(actor, 'p', 1);
-    if (scope) qb.andWhere(scope.sql.replace('$1', ':scope'), { scope: scope.params[0] });
+    const vis = SqlParams.named('vis');
+    const scope = visibleProductsSql(actor, vis, 'p');
+    if (scope) qb.andWhere(scope, vis.byName);
     if (!isProgrammeStaff(actor) && actor.role !== 'supplier') {
       qb.andWhere(`e.status = 'published'`);
     }

@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,12 +22,11 @@ export class LinkedDecisionsService {
   ) {}
 
   async forRisk(actor: Actor, riskId: string): Promise<LinkedDecisionsViewDto> {
-    const visible = visibleRisksSql(actor);
-    const [sql, values] = this.db.driver.escapeQueryWithParameters(
-      `SELECT 1 FROM risks r WHERE r.id = :riskId ${visible ? `AND ${visible.sql}` : ''}`,
-      { riskId, ...(visible?.params ?? {}) },
-    );
-    if (!(await this.db.query<unknown[]>(sql, values)).length)
+    const p = new SqlParams();
+    const id = p.add(riskId);
+    const visible = visibleRisksSql(actor, p);
+    const sql = `SELECT 1 FROM risks r WHERE r.id = ${id} ${visible ? `AND ${visible}` : ''}`;
+    if (!(await this.db.query<unknown[]>(sql, p.values)).length)
       throw ProblemException.notFound('Risk', riskId);
     return { decisions: await this.store.linkedTo(actor, 'risk_ids', riskId) };
   }

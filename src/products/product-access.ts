@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { type Actor, isProgrammeStaff } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { COUNCIL_VISIBLE_PRODUCT_STATUSES, type ProductStatus } from './product-lifecycle.js';
@@ -23,18 +24,12 @@ export const canChangeProduct = (actor: Actor, p: { supplierId: string }): boole
 
 /**
  * The visibility rule as SQL over a products alias, for lists and aggregates: null when
- * the actor sees everything. Parameters are positional from `next`.
+ * the actor sees everything.
  */
-export function visibleProductsSql(
-  actor: Actor,
-  alias: string,
-  next: number,
-): { sql: string; params: unknown[] } | null {
+export function visibleProductsSql(actor: Actor, p: SqlParams, alias = 'p'): string | null {
   if (isProgrammeStaff(actor)) return null;
-  if (actor.role === 'supplier') {
-    return { sql: `${alias}.supplier_id = $${next}`, params: [actor.organisationId] };
-  }
-  return { sql: `${alias}.status = ANY($${next})`, params: [COUNCIL_VISIBLE_PRODUCT_STATUSES] };
+  if (actor.role === 'supplier') return `${alias}.supplier_id = ${p.add(actor.organisationId)}`;
+  return `${alias}.status = ANY(${p.add(COUNCIL_VISIBLE_PRODUCT_STATUSES)})`;
 }
 
 export function assertCanSeeProduct<T extends { supplierId: string; status: ProductStatus }>(

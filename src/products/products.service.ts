@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -35,10 +36,9 @@ export class ProductsService {
 
   async list(actor: Actor, q: ProductQueryDto): Promise<Page<ProductView>> {
     const qb = this.db.getRepository(Product).createQueryBuilder('p');
-    const scope = visibleProductsSql(actor, 'p', 1);
-    if (scope) {
-      qb.andWhere(scope.sql.replace('$1', ':scope'), { scope: scope.params[0] });
-    }
+    const vis = SqlParams.named('vis');
+    const scope = visibleProductsSql(actor, vis, 'p');
+    if (scope) qb.andWhere(scope, vis.byName);
     if (q.supplierId) qb.andWhere('p.supplier_id = :supplierId', { supplierId: q.supplierId });
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
     if (q.serviceId) {

@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import type { Risk } from './risk.entity.js';
@@ -21,12 +22,10 @@ export const canChangeRisk = (actor: Actor, r: Pick<Risk, 'ownerOrganisationId'>
   (isTenantScoped(actor) && r.ownerOrganisationId === actor.organisationId);
 
 /** The same visibility rule as SQL over alias `r`, for lists and aggregates. */
-export function visibleRisksSql(actor: Actor, alias = 'r'): { sql: string; params: object } | null {
+export function visibleRisksSql(actor: Actor, p: SqlParams, alias = 'r'): string | null {
   if (!isTenantScoped(actor)) return null;
-  return {
-    sql: `(${alias}.scope = 'national' OR ${alias}.supplier_id = :viewerOrg OR ${alias}.council_id = :viewerOrg OR ${alias}.owner_organisation_id = :viewerOrg)`,
-    params: { viewerOrg: actor.organisationId },
-  };
+  const org = p.add(actor.organisationId);
+  return `(${alias}.scope = 'national' OR ${alias}.supplier_id = ${org} OR ${alias}.council_id = ${org} OR ${alias}.owner_organisation_id = ${org})`;
 }
 
 export function assertCanSee(actor: Actor, r: Risk | null, id: string): asserts r is Risk {

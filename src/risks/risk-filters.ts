@@ -1,3 +1,4 @@
+import { SqlParams } from '../common/sql/sql-params.js';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import type { RiskFilterDto } from './dto/risk-query.dto.js';
@@ -29,8 +30,9 @@ export function applyRiskFilters<T extends ObjectLiteral>(
   scoring: RiskScoring,
   opts: { openOnly?: boolean } = {},
 ): SelectQueryBuilder<T> {
-  const visible = visibleRisksSql(actor, 'r');
-  if (visible) qb.andWhere(visible.sql, visible.params);
+  const vis = SqlParams.named('vis');
+  const visible = visibleRisksSql(actor, vis, 'r');
+  if (visible) qb.andWhere(visible, vis.byName);
   for (const [key, column] of Object.entries(EQUALS)) {
     const value = f[key as keyof typeof EQUALS];
     if (value !== undefined) qb.andWhere(`r.${column} = :f_${key}`, { [`f_${key}`]: value });
