@@ -14,7 +14,8 @@ import {
   type CertificateEventRow,
   certificateEvent,
 } from './certificate-events.js';
-import { CERTIFYING_STATUSES } from './certificate-status.js';
+import { CERTIFICATE_TRANSITIONS } from './certificate-status.js';
+import { assertTransition } from '../common/lifecycle/assert-transition.js';
 import { Certificate } from './certificate.entity.js';
 import { type CertificateView, toCertificateView } from './conformance-views.js';
 import type { CertificateQueryDto, RevokeCertificateDto } from './dto/certificate.dto.js';
@@ -68,13 +69,9 @@ export class CertificatesService {
       });
       if (!c) throw ProblemException.notFound('Certificate', id);
       if (c.version !== dto.version) throw ProblemException.staleVersion('Certificate', c.version);
-      if (!CERTIFYING_STATUSES.includes(c.status)) {
-        throw ProblemException.conflict(
-          'illegal_transition',
-          `Cannot revoke a certificate that is ${c.status}`,
-          { from: c.status, to: 'revoked', allowed: [] },
-        );
-      }
+      assertTransition(CERTIFICATE_TRANSITIONS, c.status, 'revoked', 'the certificate', {
+        permitted: (to) => to === 'revoked',
+      });
       const before = toCertificateView(c);
       Object.assign(c, {
         status: 'revoked',

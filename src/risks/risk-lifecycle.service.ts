@@ -5,7 +5,7 @@ import { ProblemException } from '../common/errors/problem.exception.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { RealiseRiskDto } from './dto/realise-risk.dto.js';
 import type { RiskTransitionDto } from './dto/risk-transition.dto.js';
-import { needsReason, REALISABLE_FROM, RISK_TRANSITIONS } from './risk-lifecycle.js';
+import { needsReason, REALISE_TRANSITIONS, RISK_TRANSITIONS } from './risk-lifecycle.js';
 import { RiskScoring } from './risk-scoring.service.js';
 import { RiskStore } from './risk-store.service.js';
 import { type RiskView, toRiskView } from './risk-views.js';
@@ -86,13 +86,7 @@ export class RiskLifecycleService {
           },
         );
       }
-      if (!REALISABLE_FROM.includes(risk.status)) {
-        throw ProblemException.conflict(
-          'illegal_transition',
-          `Cannot realise ${risk.reference} from ${risk.status}; it can be realised from: ${REALISABLE_FROM.join(', ')}`,
-          { from: risk.status, to: 'realised', allowed: RISK_TRANSITIONS[risk.status] },
-        );
-      }
+      assertTransition(REALISE_TRANSITIONS, risk.status, 'realised', risk.reference);
       const before = toRiskView(risk, this.scoring);
       const now = new Date();
       const impact = risk.residualImpact;

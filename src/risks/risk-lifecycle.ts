@@ -53,6 +53,14 @@ export const RISK_TRANSITIONS: Record<RiskStatus, RiskStatus[]> = {
 /** Statuses an entry may be realised from (kind `risk` only). */
 export const REALISABLE_FROM: RiskStatus[] = ['identified', 'assessed', 'mitigating', 'monitoring'];
 
+/** Realising (its own operation: the risk becomes an issue) as a transition map. */
+export const REALISE_TRANSITIONS = Object.fromEntries(
+  Object.keys(RISK_TRANSITIONS).map((s) => [
+    s,
+    REALISABLE_FROM.includes(s as RiskStatus) ? ['realised'] : [],
+  ]),
+) as Record<RiskStatus, RiskStatus[]>;
+
 /** Statuses that take part in reviews, heatmaps and overdue lists. */
 export const OPEN_STATUSES: RiskStatus[] = ['identified', 'assessed', 'mitigating', 'monitoring'];
 
