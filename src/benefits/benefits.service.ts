@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { neutraliseFormula } from '../common/csv.js';
+import { neutraliseFormula, parseCsv } from '../common/csv.js';
 import { type FieldError, ProblemException } from '../common/errors/problem.exception.js';
 import { flattenValidationErrors } from '../common/errors/validation-errors.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
@@ -356,18 +355,7 @@ export class BenefitsService {
 
 /** Parses a measurements CSV (header row: CSV_COLUMNS; measured_on and value required). */
 export function parseMeasurementsCsv(text: string): RecordMeasurementDto[] {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      relax_column_count: true,
-    });
-  } catch (e) {
-    throw ProblemException.badRequest(
-      'invalid_csv',
-      `The CSV cannot be read: ${(e as Error).message}`,
-    );
-  }
+  const records = parseCsv(text);
   const [header = [], ...rows] = records;
   const names = header.map((h) => h.trim());
   const missing = ['measured_on', 'value'].filter((c) => !names.includes(c));

@@ -1,59 +1,45 @@
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { ProblemException } from './errors/problem.exception.js';
+
+/**
+ * Reads RFC 4180 CSV (quoted fields may hold commas, quotes and newlines; a BOM is
+ * ignored; blank lines are skipped) with csv-parse. Unreadable CSV (an unterminated quote,
+ * say) is a 400 `invalid_csv` naming where.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+  try {
+    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
+  } catch (e) {
+    throw ProblemException.badRequest(
+      'invalid_csv',
+      `The CSV cannot be read: ${(e as Error).message}`,
+    );
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
 }
 
 /** Parses CSV with a header row into objects keyed by the header names. */
 export function parseCsvRecords(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
 }
 
-const cell = (v: unknown): string => {
-  const s =
-    v === null || v === undefined
-      ? ''
-      : v instanceof Date
-        ? v.toISOString()
-        : typeof v === 'string'
-          ? v
-          : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
-            ? String(v)
-            : JSON.stringify(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** A cell as text: dates in ISO 8601, objects as JSON, nothing as empty. */
+const cell = (v: unknown): string =>
+  v === null || v === undefined
+    ? ''
+    : v instanceof Date
+      ? v.toISOString()
+      : typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+          ? String(v)
+          : JSON.stringify(v);
 
+/** Writes CSV with csv-stringify (fields quoted when they hold a comma, quote or newline). */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return stringify([header, ...rows.map((r) => r.map(cell))]);
 }
 
 /** Spreadsheet apps run cells starting with these as formulas: neutralise user text. */

@@ -30,7 +30,7 @@ export function toRequirementsCsv(rows: RequirementView[]): string {
  * row number as a spreadsheet shows it (the header is row 1).
  */
 export function parseRequirementsCsv(text: string): RequirementDto[] {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const [header, ...rows] = parseCsv(text);
   const columns = (header ?? []).map((h) => h.trim().toLowerCase());
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   const missing = REQUIRED.filter((c) => !columns.includes(c));
