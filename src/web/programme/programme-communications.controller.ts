@@ -273,7 +273,7 @@ export class ProgrammeCommunicationsController {
     } catch (err) {
       const why = this.refusal(err, t);
       if (!why) throw err;
-      return again([{ field: 'note', text: why }], 409);
+      return again([{ field: 'status', text: why }], 409);
     }
     return redirect(req, reply, `/programme/communications/${id}`, {
       key: 'comms.flash.cancelled',
