@@ -31,7 +31,7 @@ import { startTestApi, startTestWorker, type TestApi } from '../support/test-app
 import { freePort } from '../support/throwaway.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
-jest.setTimeout(600_000);
+jest.setTimeout(900_000); // axe on every page, EN and CY, on a shared 2-core machine
 
 /**
  * The programme office writes a targeted communication in a real browser with JavaScript
