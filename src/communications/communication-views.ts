@@ -54,6 +54,23 @@ export const progressSql = (forSupplier: boolean): string => {
     FROM deliveries WHERE communication_id = $1${supplier}`;
 };
 
+/** The same counters for a list of communications ($1 uuid[]), one row per communication. */
+export const progressManySql = `
+  SELECT c.id,
+         count(d.id)::int AS deliveries,
+         count(d.id) FILTER (WHERE d.status = 'created')::int AS created,
+         count(d.id) FILTER (WHERE d.status = 'sending')::int AS sending,
+         count(d.id) FILTER (WHERE d.status = 'delivered')::int AS delivered,
+         count(d.id) FILTER (WHERE d.status = 'temporary_failure')::int AS "temporaryFailure",
+         count(d.id) FILTER (WHERE d.status = 'permanent_failure')::int AS "permanentFailure",
+         count(d.id) FILTER (WHERE d.status = 'technical_failure')::int AS "technicalFailure",
+         count(d.id) FILTER (WHERE d.status IN ('permanent_failure', 'technical_failure'))::int AS failed,
+         count(DISTINCT d.supplier_id)::int AS suppliers,
+         (SELECT count(*)::int FROM acknowledgements a WHERE a.communication_id = c.id) AS acknowledged
+    FROM unnest($1::uuid[]) AS c(id)
+    LEFT JOIN deliveries d ON d.communication_id = c.id
+   GROUP BY c.id`;
+
 /** Date part (YYYY-MM-DD) for templates; empty when unset. */
 export const isoDate = (d: Date | string | null): string =>
   d ? new Date(d).toISOString().slice(0, 10) : '';

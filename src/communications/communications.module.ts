@@ -69,6 +69,12 @@ import { WebhookSender } from './webhook-sender.service.js';
     ReadinessNotices,
     CommunicationsSeeder,
   ],
-  exports: [CommunicationsSeeder, DeliveriesService, WebhookSender],
+  exports: [
+    CommunicationsSeeder,
+    CommunicationsService,
+    AcknowledgementsService,
+    DeliveriesService,
+    WebhookSender,
+  ],
 })
 export class CommunicationsModule {}

@@ -15,6 +15,7 @@ import { COMMUNICATION_TRANSITIONS, type CommunicationStatus } from './communica
 import {
   type CommunicationView,
   type Progress,
+  progressManySql,
   progressSql,
   toCommunicationView,
 } from './communication-views.js';
@@ -204,6 +205,27 @@ export class CommunicationsService {
           }
         : null,
     };
+  }
+
+  /**
+   * The suppliers the communication would reach now (the preview's audience, named), by
+   * name: the portal's preview lists them.
+   */
+  async audienceSuppliers(actor: Actor, id: string): Promise<{ id: string; name: string }[]> {
+    const c = await this.find(actor, id);
+    const { sql, params } = this.audience.query(c);
+    return this.db.query(
+      `SELECT DISTINCT supplier_id AS id, supplier_name AS name FROM (${sql}) a
+        ORDER BY supplier_name, supplier_id`,
+      params,
+    );
+  }
+
+  /** Progress counters of several communications at once (one aggregate, for lists). */
+  async progressOf(ids: string[]): Promise<Map<string, Progress>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.db.query(progressManySql, [ids])) as (Progress & { id: string })[];
+    return new Map(rows.map(({ id, ...p }) => [id, p]));
   }
 
   /** One supplier's template lists (products, councils) for this audience. */

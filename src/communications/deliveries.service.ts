@@ -71,6 +71,11 @@ export class DeliveriesService {
 
   /** The actor's organisation's most recent webhook deliveries, newest first (one statement). */
   async recentWebhook(actor: Actor, limit = 10): Promise<WebhookAttemptView[]> {
+    return this.recentWebhookOf(actor.organisationId!, limit);
+  }
+
+  /** A supplier's most recent webhook deliveries (programme staff's supplier page). */
+  async recentWebhookOf(supplierId: string, limit = 10): Promise<WebhookAttemptView[]> {
     const rows: (Omit<WebhookAttemptView, 'httpStatus'> & { lastError: string | null })[] =
       await this.db.query(
         `SELECT d.id, c.topic, d.status, d.attempts, d.last_error AS "lastError",
@@ -79,7 +84,7 @@ export class DeliveriesService {
            JOIN communications c ON c.id = d.communication_id
           WHERE d.supplier_id = $1 AND d.channel = 'webhook'
           ORDER BY d.updated_at DESC, d.id LIMIT $2`,
-        [actor.organisationId, limit],
+        [supplierId, limit],
       );
     return rows.map((r) => {
       const code = /^HTTP (\d{3}) /.exec(r.lastError ?? '')?.[1];

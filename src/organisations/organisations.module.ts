@@ -38,6 +38,12 @@ import { SuppliersService } from './suppliers.service.js';
     AgenciesService,
     OrganisationsSeeder,
   ],
-  exports: [CouncilsService, SupplierContactsService, SupplierWebhookService, OrganisationsSeeder],
+  exports: [
+    CouncilsService,
+    SuppliersService,
+    SupplierContactsService,
+    SupplierWebhookService,
+    OrganisationsSeeder,
+  ],
 })
 export class OrganisationsModule {}

@@ -20,6 +20,8 @@ import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
 import { ProgrammeAuditController } from './programme/programme-audit.controller.js';
+import { ProgrammeCommunicationsController } from './programme/programme-communications.controller.js';
+import { ProgrammeSuppliersController } from './programme/programme-suppliers.controller.js';
 import { ProgrammeReviewsController } from './programme/programme-reviews.controller.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
@@ -73,6 +75,8 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     OpenDataController,
     ProgrammeReviewsController,
     ProgrammeAuditController,
+    ProgrammeCommunicationsController,
+    ProgrammeSuppliersController,
   ],
   providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard],
 })

@@ -84,7 +84,21 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set({ authorization: `Bearer ${p.supplierA.bearer}` })
       .send({ name: 'Page matrix token' });
     expect(token.status).toBe(201);
+    const draft = await api
+      .http()
+      .post('/api/v1/communications')
+      .set(auth)
+      .send({
+        subjectTemplate: 'Page matrix notice',
+        bodyTemplate: 'Hello {{contact.name}}',
+        topic: 'page-matrix',
+        audience: { supplierIds: [p.supplierA.organisationId] },
+        channels: ['email'],
+      });
+    expect(draft.status).toBe(201);
     f = {
+      supplierA: p.supplierA.organisationId!,
+      commsDraft: draft.body.id,
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,

@@ -18,6 +18,10 @@ export interface PageFixtures {
   certificateNumber: string;
   /** An API token of supplier A (revoked by supplier A's row, so it comes last for A). */
   apiTokenA: string;
+  /** Supplier A's organisation id. */
+  supplierA: string;
+  /** A draft communication to supplier A (never sent by the matrix: its POSTs fail validation). */
+  commsDraft: string;
 }
 
 /**
@@ -409,6 +413,67 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'POST /supplier/webhooks/rotate-secret',
     path: () => '/supplier/webhooks/rotate-secret',
     expect: { anonymous: 303, supplierA: 409, supplierB: 409, otherwise: 403 },
+  },
+  // Programme office: communications (programme staff, as the API's deliveries; admin writes).
+  {
+    route: 'GET /programme/communications',
+    path: () => '/programme/communications',
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'GET /programme/communications/new',
+    path: () => '/programme/communications/new',
+    expect: { anonymous: 303, admin: 200, otherwise: 403 },
+  },
+  {
+    route: 'POST /programme/communications/new',
+    path: () => '/programme/communications/new',
+    body: { subjectTemplate: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/communications/:id',
+    path: (f) => `/programme/communications/${f.commsDraft}`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'GET /programme/communications/:id/preview',
+    path: (f) => `/programme/communications/${f.commsDraft}/preview`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'GET /programme/communications/:id/edit',
+    path: (f) => `/programme/communications/${f.commsDraft}/edit`,
+    expect: { anonymous: 303, admin: 200, otherwise: 403 },
+  },
+  {
+    route: 'POST /programme/communications/:id/edit',
+    path: (f) => `/programme/communications/${f.commsDraft}/edit`,
+    body: { topic: 'Not A Slug' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/communications/:id/send',
+    path: (f) => `/programme/communications/${f.commsDraft}/send`,
+    body: { sendAt: 'not a time' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/communications/:id/cancel',
+    path: (f) => `/programme/communications/${f.commsDraft}/cancel`,
+    body: { note: 'x'.repeat(2001) },
+    expect: REVIEW_WRITE,
+  },
+  // Programme office: suppliers (read-only; agencies read them as in the API).
+  {
+    route: 'GET /programme/suppliers',
+    path: () => '/programme/suppliers?q=North',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/suppliers/:id',
+    path: (f) => `/programme/suppliers/${f.supplierA}`,
+    expect: PROGRAMME_READ,
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
