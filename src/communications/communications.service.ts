@@ -224,7 +224,7 @@ export class CommunicationsService {
   /** Progress counters of several communications at once (one aggregate, for lists). */
   async progressOf(ids: string[]): Promise<Map<string, Progress>> {
     if (ids.length === 0) return new Map();
-    const rows = (await this.db.query(progressManySql, [ids])) as (Progress & { id: string })[];
+    const rows = await this.db.query<(Progress & { id: string })[]>(progressManySql, [ids]);
     return new Map(rows.map(({ id, ...p }) => [id, p]));
   }
 

@@ -49,6 +49,14 @@ export interface SupplierProductRow {
  * it and its acknowledgements, open submissions, products with certificates), each one
  * statement. Access is the caller's: these are read by programme pages only.
  */
+/** What the compose form offers. */
+interface AudienceOptions {
+  services: { value: string; text: string }[];
+  suppliers: { value: string; text: string }[];
+  councilGroups: { value: string; text: string }[];
+  regions: string[];
+}
+
 @Injectable()
 export class SupplierOverviewService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -73,7 +81,7 @@ export class SupplierOverviewService {
     );
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && offset > 0) {
-      const [{ n }] = await this.db.query(
+      const [{ n }] = await this.db.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM organisations o
           WHERE o.type = 'SUPPLIER' AND ($1::text IS NULL OR o.name ILIKE '%' || $1 || '%')`,
         [like],
@@ -134,15 +142,10 @@ export class SupplierOverviewService {
   }
 
   /** What the compose form offers: services, suppliers, council groups and regions. */
-  async audienceOptions(): Promise<{
-    services: { value: string; text: string }[];
-    suppliers: { value: string; text: string }[];
-    councilGroups: { value: string; text: string }[];
-    regions: string[];
-  }> {
+  async audienceOptions(): Promise<AudienceOptions> {
     const opts = (value: string, text: string, from: string, order: string) =>
       `(SELECT COALESCE(json_agg(json_build_object('value', ${value}, 'text', ${text}) ORDER BY ${order}), '[]') ${from})`;
-    const [row] = await this.db.query(
+    const [row] = await this.db.query<AudienceOptions[]>(
       `SELECT ${opts('s.id', `s.code || ' – ' || s.name`, 'FROM services s', 's.code')} AS services,
               ${opts('o.id', 'o.name', `FROM organisations o WHERE o.type = 'SUPPLIER'`, 'o.name, o.id')} AS suppliers,
               ${opts('g.id', 'g.name', 'FROM council_groups g', 'g.name, g.id')} AS "councilGroups",

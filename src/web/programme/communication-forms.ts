@@ -43,7 +43,7 @@ export interface ComposeValues {
 }
 
 const text = (body: Record<string, unknown>, f: string, max = 60_000): string =>
-  typeof body[f] === 'string' ? (body[f] as string).trim().slice(0, max) : '';
+  typeof body[f] === 'string' ? body[f].trim().slice(0, max) : '';
 
 /** A ticked list: one value is a string, several an array; anything else is dropped. */
 const ticked = (body: Record<string, unknown>, f: string): string[] => {
@@ -207,7 +207,7 @@ export function composeInput(
 
 /** A draft's values in the form (Change), with the send time carried in the address. */
 export function draftValues(c: CommunicationView, sendAt: Date | null): ComposeValues {
-  const base = emptyCompose(c.audience as Partial<Record<AudienceList, string[]>>);
+  const base = emptyCompose(c.audience);
   const ack = c.acknowledgeBy ? londonParts(new Date(c.acknowledgeBy)) : null;
   const send = sendAt ? londonParts(sendAt) : null;
   return {
