@@ -32,7 +32,8 @@ import type { ScheduleViewDto } from './dto/schedule.dto.js';
 type Filter = (p: SqlParams) => string[];
 type PageArgs = { limit: number; offset: number };
 
-const withTotal = (sql: string) => sql.replace('SELECT ', 'SELECT count(*) OVER () AS total_count, ');
+const withTotal = (sql: string) =>
+  sql.replace('SELECT ', 'SELECT count(*) OVER () AS total_count, ');
 const paging = (p: SqlParams, page?: PageArgs) =>
   page ? `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';
 
@@ -41,7 +42,12 @@ const paging = (p: SqlParams, page?: PageArgs) =>
 export class CheckInStore {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async checkIns(actor: Actor, filter: Filter, page?: PageArgs, m: EntityManager = this.db.manager) {
+  async checkIns(
+    actor: Actor,
+    filter: Filter,
+    page?: PageArgs,
+    m: EntityManager = this.db.manager,
+  ) {
     const p = new SqlParams();
     const clauses = [...filter(p)];
     const visible = visibleCheckInsSql(actor, p);

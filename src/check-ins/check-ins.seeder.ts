@@ -43,7 +43,12 @@ export class CheckInsSeeder {
           now.getTime() + (DEMO_ROUND_WEEKS[r] * 7 - 2) * 86_400_000,
         ).toISOString(),
       })),
-      { key: `demo-check-in-${ci + 1}-next`, org: c.org, due: day(now, DEMO_NEXT_WEEKS), answered: null },
+      {
+        key: `demo-check-in-${ci + 1}-next`,
+        org: c.org,
+        due: day(now, DEMO_NEXT_WEEKS),
+        answered: null,
+      },
     ]);
     const inserted: { id: string }[] = await m.query(
       `INSERT INTO check_ins (seed_key, organisation_id, schedule_id, question_set_id, due_on,

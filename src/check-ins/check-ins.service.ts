@@ -153,7 +153,13 @@ export class CheckInsService {
           'schedule_exists',
           'This partner has a check-in schedule already: change its cadence instead',
         );
-      const checkInId = await this.insertCheckIn(m, dto.organisationId, dto.firstDueOn, setId, row.id);
+      const checkInId = await this.insertCheckIn(
+        m,
+        dto.organisationId,
+        dto.firstDueOn,
+        setId,
+        row.id,
+      );
       const view = await this.store.schedule(row.id, m);
       await this.audit.record(m, actor, {
         action: 'check_in_schedule.created',
@@ -173,7 +179,8 @@ export class CheckInsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!s) throw ProblemException.notFound('Check-in schedule', id);
-      if (s.version !== dto.version) throw ProblemException.staleVersion('Check-in schedule', s.version);
+      if (s.version !== dto.version)
+        throw ProblemException.staleVersion('Check-in schedule', s.version);
       const before = await this.store.schedule(id, m);
       await m.update(CheckInSchedule, id, {
         cadenceWeeks: dto.cadenceWeeks ?? s.cadenceWeeks,
@@ -369,8 +376,10 @@ export class CheckInsService {
     const seen = new Set<string>();
     dto.answers.forEach((a, i) => {
       const q = byCode.get(a.code);
-      if (!q) errors.push({ field: `answers[${i}].code`, message: 'not a question of this check-in' });
-      else if (seen.has(a.code)) errors.push({ field: `answers[${i}].code`, message: 'listed twice' });
+      if (!q)
+        errors.push({ field: `answers[${i}].code`, message: 'not a question of this check-in' });
+      else if (seen.has(a.code))
+        errors.push({ field: `answers[${i}].code`, message: 'listed twice' });
       else if (a.score < 1 || a.score > SCALE_MAX[q.scale])
         errors.push({
           field: `answers[${i}].score`,
@@ -379,7 +388,8 @@ export class CheckInsService {
       seen.add(a.code);
     });
     for (const q of questions)
-      if (!seen.has(q.code)) errors.push({ field: 'answers', message: `${q.code} is not answered` });
+      if (!seen.has(q.code))
+        errors.push({ field: 'answers', message: `${q.code} is not answered` });
     if (errors.length) throw ProblemException.invalidFields(errors);
   }
 }

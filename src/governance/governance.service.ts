@@ -103,20 +103,15 @@ export class GovernanceService {
     organisationId: string,
     dto: ChangeMemberRoleDto,
   ) {
-    return this.changeMembers(
-      actor,
-      groupId,
-      'governance_group.member_role_changed',
-      async (m) => {
-        const [rows] = (await m.query(
-          `UPDATE governance_group_members SET role = $3
+    return this.changeMembers(actor, groupId, 'governance_group.member_role_changed', async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE governance_group_members SET role = $3
             WHERE group_id = $1 AND organisation_id = $2 RETURNING organisation_id`,
-          [groupId, organisationId, dto.role],
-        )) as [unknown[], number];
-        if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
-        return { organisationId, role: dto.role };
-      },
-    );
+        [groupId, organisationId, dto.role],
+      )) as [unknown[], number];
+      if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
+      return { organisationId, role: dto.role };
+    });
   }
 
   /** Removes a member; a supplier or council then gets 404 on the group and its meetings. */

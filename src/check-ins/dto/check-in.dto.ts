@@ -250,6 +250,10 @@ export class CheckInOverviewDto {
   })
   disagree: PartnerHealthDto[];
 
-  @ApiProperty({ type: () => PartnerHealthDto, isArray: true, description: 'Every partner, by name' })
+  @ApiProperty({
+    type: () => PartnerHealthDto,
+    isArray: true,
+    description: 'Every partner, by name',
+  })
   partners: PartnerHealthDto[];
 }
