@@ -99,7 +99,7 @@ describe('check-ins: question sets, schedules, both halves, trend, overview', ()
       code: 'already_answered',
     });
     const audit = await api.db.query(
-      `SELECT action, after->>'side' AS side FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at`,
+      `SELECT action, changes->'side'->>'after' AS side FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at`,
       [ci.id],
     );
     expect(audit.map((a: { action: string; side: string | null }) => [a.action, a.side])).toEqual([
@@ -224,7 +224,7 @@ describe('check-ins: question sets, schedules, both halves, trend, overview', ()
         x.meanGap,
       ]),
     ).toEqual([
-      ['2026-05-04', 83.3, 8.3],
+      ['2026-05-04', 91.7, 8.3],
       ['2026-06-29', 50, 33.3],
       ['2026-08-24', 8.3, 58.3],
     ]);

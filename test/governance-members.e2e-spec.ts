@@ -107,7 +107,7 @@ describe('governance: changing group membership', () => {
     }
 
     const audit = (await api.db.query(
-      `SELECT action, after->>'organisationId' AS org FROM audit_events
+      `SELECT action, changes->'organisationId'->>'after' AS org FROM audit_events
         WHERE entity_id = $1 AND action LIKE 'governance_group.member%' ORDER BY occurred_at`,
       [g.body.id],
     )) as { action: string; org: string }[];

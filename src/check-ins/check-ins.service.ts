@@ -280,31 +280,26 @@ export class CheckInsService {
           ? { officeAnsweredAt: now, officeAnsweredBy: actor.label }
           : { partnerAnsweredAt: now, partnerAnsweredBy: actor.label };
       await m.update(CheckIn, id, { ...patch, version: ci.version + 1 });
+      const otherDone = side === 'office' ? ci.partnerAnsweredAt : ci.officeAnsweredAt;
+      const next = otherDone && ci.scheduleId ? await this.scheduleNext(m, ci) : null;
       await this.audit.record(m, actor, {
         action: 'check_in.answered',
         entityType: 'check_in',
         entityId: id,
-        after: { side, answers: dto.answers },
+        after: { side, answers: dto.answers, ...(next ? { nextCheckIn: next } : {}) },
       });
-      const otherDone = side === 'office' ? ci.partnerAnsweredAt : ci.officeAnsweredAt;
-      if (otherDone && ci.scheduleId) await this.scheduleNext(m, actor, ci);
       return this.store.checkIn(actor, id, m);
     });
   }
 
-  private async scheduleNext(m: EntityManager, actor: Actor, ci: CheckIn): Promise<void> {
+  /** The next check-in of an active schedule, a cadence after this one (audited with the answer). */
+  private async scheduleNext(m: EntityManager, ci: CheckIn) {
     const s = await m.findOneBy(CheckInSchedule, { id: ci.scheduleId!, active: true });
-    if (!s) return;
-    const setId = await this.currentSetId(m);
+    if (!s) return null;
+    const questionSetId = await this.currentSetId(m);
     const dueOn = addWeeks(ci.dueOn, s.cadenceWeeks);
-    const next = await this.insertCheckIn(m, ci.organisationId, dueOn, setId, s.id);
-    if (!next) return;
-    await this.audit.record(m, actor, {
-      action: 'check_in.scheduled',
-      entityType: 'check_in',
-      entityId: next,
-      after: { organisationId: ci.organisationId, dueOn, questionSetId: setId, scheduleId: s.id },
-    });
+    const id = await this.insertCheckIn(m, ci.organisationId, dueOn, questionSetId, s.id);
+    return id ? { id, dueOn, questionSetId } : null;
   }
 
   private async insertCheckIn(
