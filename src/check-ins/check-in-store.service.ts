@@ -154,4 +154,12 @@ export class CheckInStore {
       partners,
     };
   }
+
+  /** Partner organisations a check-in can be scheduled with: suppliers, agencies, councils. */
+  async partners(): Promise<{ id: string; name: string; type: string }[]> {
+    return (await this.db.query(
+      `SELECT id, name, type FROM organisations WHERE type IN ('SUPPLIER', 'AGENCY', 'COUNCIL')
+        ORDER BY array_position(ARRAY['SUPPLIER', 'AGENCY', 'COUNCIL'], type::text), name`,
+    )) as { id: string; name: string; type: string }[];
+  }
 }

@@ -24,7 +24,10 @@ export function readAnswers(
     values[`comment-${q.code}`] = comment;
     const score = /^[1-5]$/.test(raw) ? Number(raw) : NaN;
     if (!(score >= 1 && score <= SCALE_MAX[q.scale]))
-      errors.push({ field: `score-${q.code}`, text: t('checkIns.form.chooseScore', { question: q.text }) });
+      errors.push({
+        field: `score-${q.code}`,
+        text: t('checkIns.form.chooseScore', { question: q.text }),
+      });
     return { code: q.code, score, comment };
   });
   return { dto: { answers }, values, errors };

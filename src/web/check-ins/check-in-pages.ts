@@ -72,7 +72,8 @@ export async function answerCheckIn(
   const t = tFor((req as PageRequest).lang);
   const checkIn = await service.get(actor, id);
   const { dto, values, errors } = readAnswers(body, checkIn, t);
-  if (errors.length) return showCheckIn(service, actor, id, where, req, reply, { values, errors }, 400);
+  if (errors.length)
+    return showCheckIn(service, actor, id, where, req, reply, { values, errors }, 400);
   try {
     await service.answer(actor, id, dto);
   } catch (err) {
@@ -89,7 +90,16 @@ export async function answerCheckIn(
       );
     const why = explainRefusal(err, t);
     if (!why) throw err;
-    return showCheckIn(service, actor, id, where, req, reply, { values, errors: [{ field: 'answers', text: why }] }, 400);
+    return showCheckIn(
+      service,
+      actor,
+      id,
+      where,
+      req,
+      reply,
+      { values, errors: [{ field: 'answers', text: why }] },
+      400,
+    );
   }
   return redirect(req, reply, `${where.base}/${id}`, { key: 'checkIns.flash.answered' });
 }

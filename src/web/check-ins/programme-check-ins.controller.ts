@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.js';
 import { CheckInStore } from '../../check-ins/check-in-store.service.js';
 import { CheckInsService } from '../../check-ins/check-ins.service.js';
 import { CheckInQueryDto, CreateCheckInDto } from '../../check-ins/dto/check-in.dto.js';
+import { ProblemException } from '../../common/errors/problem.exception.js';
 import {
   type FormError,
   inlineErrors,
@@ -35,7 +36,11 @@ export class ProgrammeCheckInsController {
 
   @Get()
   @Allow('programme_admin', 'programme_viewer')
-  async index(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+  async index(
+    @CurrentActor() actor: Actor,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     return render(req, reply, 'check-ins/programme.njk', await this.view(actor));
   }
 
@@ -55,7 +60,12 @@ export class ProgrammeCheckInsController {
         req,
         reply,
         'check-ins/programme.njk',
-        { ...(await this.view(actor)), values, errorList: summaryList(errs), errors: inlineErrors(errs) },
+        {
+          ...(await this.view(actor)),
+          values,
+          errorList: summaryList(errs),
+          errors: inlineErrors(errs),
+        },
         status,
       );
     const { dto, errors } = await validateForm(CreateCheckInDto, values, 'checkIns.schedule', t);
@@ -66,7 +76,12 @@ export class ProgrammeCheckInsController {
     } catch (err) {
       const fields = serviceFieldErrors(err, 'checkIns.schedule', t);
       if (fields) return again(fields, 400);
-      const why = explainRefusal(err, t);
+      const own =
+        err instanceof ProblemException &&
+        ['duplicate_check_in', 'no_published_question_set'].includes(err.code);
+      const why = own
+        ? t(`checkIns.refusals.${(err as ProblemException).code}`)
+        : explainRefusal(err, t);
       if (!why) throw err;
       return again([{ field: 'dueOn', text: why }], 409);
     }
