@@ -12,6 +12,7 @@ import { risksMatrix } from './access/risks.matrix.js';
 import { benefitsMatrix } from './access/benefits.matrix.js';
 import { decisionsMatrix } from './access/decisions.matrix.js';
 import { governanceMatrix } from './access/governance.matrix.js';
+import { checkInsMatrix } from './access/check-ins.matrix.js';
 import { readinessMatrix } from './access/readiness.matrix.js';
 import { interopMatrix } from './access/interop.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
@@ -31,6 +32,7 @@ const MODULES: MatrixModule[] = [
   benefitsMatrix,
   decisionsMatrix,
   governanceMatrix,
+  checkInsMatrix,
   readinessMatrix,
   interopMatrix,
   communicationsMatrix,

@@ -13,6 +13,7 @@ import { RisksModule } from '../risks/risks.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
 import { DecisionsModule } from '../decisions/decisions.module.js';
 import { GovernanceModule } from '../governance/governance.module.js';
+import { CheckInsModule } from '../check-ins/check-ins.module.js';
 import { ReadinessModule } from '../readiness/readiness.module.js';
 import { InteropModule } from '../interop/interop.module.js';
 
@@ -33,6 +34,7 @@ export const DOMAIN_MODULES = [
   BenefitsModule,
   DecisionsModule,
   GovernanceModule,
+  CheckInsModule,
   AdoptionModule,
   ReadinessModule,
   InteropModule,

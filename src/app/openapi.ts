@@ -23,6 +23,7 @@ const TAGS: [string, string][] = [
   ['benefits', 'Benefits and disbenefits: measures, readings and computed status'],
   ['decisions', 'Decision log: options, outcome and rationale, who decided, what it affects'],
   ['governance', 'Governance groups, their members and meetings: agenda, minutes, actions'],
+  ['check-ins', 'Relationship health check-ins with partners: question sets, schedules, results'],
   ['interop', 'Tested-together records between products and shared services, per standard'],
   ['readiness', "National critical dates and every council's readiness for them"],
   ['adoption', "Each council's adoption of each service"],

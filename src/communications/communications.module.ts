@@ -26,6 +26,8 @@ import { MessageRenderer } from './message-renderer.service.js';
 import { CommunicationTriggers } from './triggers/communication-triggers.subscriber.js';
 import { AgendaPapersHandler } from './triggers/agenda-papers.handler.js';
 import { OverdueMeetingActionsSource } from './digest/overdue-meeting-actions-source.js';
+import { OverdueCheckInsSource } from './digest/overdue-check-ins-source.js';
+import { CheckInRemindersHandler } from './triggers/check-in-reminders.handler.js';
 import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
 import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
@@ -56,6 +58,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     OverdueRisksSource,
     BenefitStatusSource,
     OverdueMeetingActionsSource,
+    OverdueCheckInsSource,
     UnacknowledgedSource,
     FanOutHandler,
     EmailDeliveryHandler,
@@ -66,6 +69,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     CommunicationTriggers,
     CouncilKnockOnNotices,
     AgendaPapersHandler,
+    CheckInRemindersHandler,
     ReadinessNotices,
     CommunicationsSeeder,
   ],

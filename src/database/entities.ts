@@ -49,6 +49,10 @@ import { CriticalDate } from '../readiness/critical-date.entity.js';
 import { ReadinessNotice } from '../readiness/readiness-notice.entity.js';
 import { ReadinessSnapshot } from '../readiness/readiness-snapshot.entity.js';
 import { InteropTest } from '../interop/interop-test.entity.js';
+import { CheckInQuestionSet } from '../check-ins/check-in-question-set.entity.js';
+import { CheckInSchedule } from '../check-ins/check-in-schedule.entity.js';
+import { CheckIn } from '../check-ins/check-in.entity.js';
+import { CheckInAnswer } from '../check-ins/check-in-answer.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -84,6 +88,10 @@ export const ENTITIES = [
   GovernanceMember,
   Meeting,
   MeetingAction,
+  CheckInQuestionSet,
+  CheckInSchedule,
+  CheckIn,
+  CheckInAnswer,
   Communication,
   CommunicationSupplier,
   Delivery,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -12,7 +12,11 @@ import { ParseUuidPipe } from '../common/input/parse-uuid.pipe.js';
 import { ApiPagedResponse } from '../common/openapi/api-paged-response.decorator.js';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { PageQueryDto } from '../common/pagination/page-query.dto.js';
-import { CreateGovernanceGroupDto } from './dto/create-governance-group.dto.js';
+import {
+  CreateGovernanceGroupDto,
+  GovernanceMemberDto,
+} from './dto/create-governance-group.dto.js';
+import { ChangeMemberRoleDto } from './dto/governance-member.dto.js';
 import { GovernanceGroupViewDto } from './dto/governance-group-view.dto.js';
 import { GovernanceService } from './governance.service.js';
 
@@ -46,5 +50,45 @@ export class GovernanceGroupsController {
   @ApiOperation({ summary: 'Set up a governance group with its members (chair, member, observer)' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateGovernanceGroupDto) {
     return this.governance.createGroup(actor, dto);
+  }
+
+  @ApiCreatedResponse({ type: GovernanceGroupViewDto })
+  @ApiProblems(409)
+  @Post(':id/members')
+  @Allow('programme_admin')
+  @ApiOperation({ summary: 'Add a member to the group (they read its meetings at once)' })
+  addMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: GovernanceMemberDto,
+  ) {
+    return this.governance.addMember(actor, id, dto);
+  }
+
+  @ApiOkResponse({ type: GovernanceGroupViewDto })
+  @Patch(':id/members/:organisationId')
+  @Allow('programme_admin')
+  @ApiOperation({ summary: "Change a member's role (chair, member, observer)" })
+  changeMemberRole(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('organisationId', ParseUuidPipe) organisationId: string,
+    @Body() dto: ChangeMemberRoleDto,
+  ) {
+    return this.governance.changeMemberRole(actor, id, organisationId, dto);
+  }
+
+  @ApiOkResponse({ type: GovernanceGroupViewDto })
+  @Delete(':id/members/:organisationId')
+  @Allow('programme_admin')
+  @ApiOperation({
+    summary: "Remove a member: it no longer reads the group's meetings (404 from then on)",
+  })
+  removeMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('organisationId', ParseUuidPipe) organisationId: string,
+  ) {
+    return this.governance.removeMember(actor, id, organisationId);
   }
 }

@@ -7,7 +7,11 @@ import { assertTransition } from '../common/lifecycle/assert-transition.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import type { PageQueryDto } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
-import type { CreateGovernanceGroupDto } from './dto/create-governance-group.dto.js';
+import type {
+  CreateGovernanceGroupDto,
+  GovernanceMemberDto,
+} from './dto/create-governance-group.dto.js';
+import type { ChangeMemberRoleDto } from './dto/governance-member.dto.js';
 import type { CreateMeetingDto } from './dto/create-meeting.dto.js';
 import type { GovernanceGroupViewDto } from './dto/governance-group-view.dto.js';
 import type { CreateMeetingActionDto, MoveMeetingActionDto } from './dto/meeting-action.dto.js';
@@ -69,6 +73,85 @@ export class GovernanceService {
         after: view,
       });
       return view;
+    });
+  }
+
+  /** Adds a member; its supplier or council reads the group's meetings from now on. */
+  async addMember(actor: Actor, groupId: string, dto: GovernanceMemberDto) {
+    return this.changeMembers(actor, groupId, 'governance_group.member_added', async (m) => {
+      const [org] = (await m.query(`SELECT 1 FROM organisations WHERE id = $1`, [
+        dto.organisationId,
+      ])) as unknown[];
+      if (!org)
+        throw ProblemException.invalidFields([
+          { field: 'organisationId', message: 'not a known organisation' },
+        ]);
+      const [row] = (await m.query(
+        `INSERT INTO governance_group_members (group_id, organisation_id, role)
+         VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organisation_id`,
+        [groupId, dto.organisationId, dto.role],
+      )) as unknown[];
+      if (!row)
+        throw ProblemException.conflict('already_member', 'This organisation is a member already');
+      return { organisationId: dto.organisationId, role: dto.role };
+    });
+  }
+
+  async changeMemberRole(
+    actor: Actor,
+    groupId: string,
+    organisationId: string,
+    dto: ChangeMemberRoleDto,
+  ) {
+    return this.changeMembers(actor, groupId, 'governance_group.member_role_changed', async (m) => {
+      const [rows] = (await m.query(
+        `UPDATE governance_group_members SET role = $3
+            WHERE group_id = $1 AND organisation_id = $2 RETURNING organisation_id`,
+        [groupId, organisationId, dto.role],
+      )) as [unknown[], number];
+      if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
+      return { organisationId, role: dto.role };
+    });
+  }
+
+  /** Removes a member; a supplier or council then gets 404 on the group and its meetings. */
+  async removeMember(actor: Actor, groupId: string, organisationId: string) {
+    return this.changeMembers(actor, groupId, 'governance_group.member_removed', async (m) => {
+      const [rows] = (await m.query(
+        `DELETE FROM governance_group_members WHERE group_id = $1 AND organisation_id = $2
+         RETURNING organisation_id`,
+        [groupId, organisationId],
+      )) as [unknown[], number];
+      if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
+      return { organisationId, removed: true };
+    });
+  }
+
+  /** Locks the group, applies one membership change, bumps its version, audits. */
+  private async changeMembers(
+    actor: Actor,
+    groupId: string,
+    action: string,
+    change: (m: EntityManager) => Promise<Record<string, unknown>>,
+  ) {
+    return this.uow.run(async (tx) => {
+      const m = tx.manager;
+      const [g] = (await m.query(`SELECT id FROM governance_groups WHERE id = $1 FOR UPDATE`, [
+        groupId,
+      ])) as unknown[];
+      if (!g) throw ProblemException.notFound('Governance group', groupId);
+      const before = await this.store.group(actor, groupId, m);
+      const detail = await change(m);
+      await m.query(`UPDATE governance_groups SET version = version + 1 WHERE id = $1`, [groupId]);
+      const after = await this.store.group(actor, groupId, m);
+      await this.audit.record(m, actor, {
+        action,
+        entityType: 'governance_group',
+        entityId: groupId,
+        before: { members: before.members },
+        after: { ...detail, members: after.members },
+      });
+      return after;
     });
   }
 

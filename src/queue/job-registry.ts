@@ -25,6 +25,8 @@ export enum JobName {
   RiskOverdueScan = 'risks.overdue-scan',
   /** Hourly: sends each governance meeting's agenda and papers to members' contacts, once. */
   AgendaPapers = 'governance.agenda-papers',
+  /** Hourly: reminds each overdue check-in's partner contacts to answer their half, once. */
+  CheckInReminders = 'check-ins.reminders',
   /** Creates a communication's deliveries (the outbox) and enqueues them. */
   CommunicationFanOut = 'communication.fan-out',
   /** Sends one email delivery (jobId = delivery id). */
@@ -47,6 +49,7 @@ export interface JobPayloads {
   [JobName.DomainEvent]: DomainEventEnvelope;
   [JobName.RiskOverdueScan]: Record<string, never>;
   [JobName.AgendaPapers]: Record<string, never>;
+  [JobName.CheckInReminders]: Record<string, never>;
   [JobName.CommunicationFanOut]: { communicationId: string };
   [JobName.EmailDelivery]: { deliveryId: string };
   [JobName.WebhookDelivery]: { deliveryId: string };
@@ -87,6 +90,12 @@ const DEFINITIONS = {
     attempts: 1,
   },
   [JobName.AgendaPapers]: {
+    queue: QueueName.Maintenance,
+    kind: 'scheduled',
+    every: 3_600_000,
+    attempts: 1,
+  },
+  [JobName.CheckInReminders]: {
     queue: QueueName.Maintenance,
     kind: 'scheduled',
     every: 3_600_000,

@@ -5,6 +5,12 @@ import { CommunicationsModule } from '../communications/communications.module.js
 import { ConformanceModule } from '../conformance/conformance.module.js';
 import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { BenefitsModule } from '../benefits/benefits.module.js';
+import { CheckInsModule } from '../check-ins/check-ins.module.js';
+import { ProgrammeCheckInsController } from './check-ins/programme-check-ins.controller.js';
+import {
+  CouncilCheckInsController,
+  SupplierCheckInsController,
+} from './check-ins/partner-check-ins.controller.js';
 import { BenefitPagesController } from './benefits/benefit-pages.controller.js';
 import { ProductsModule } from '../products/products.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -48,6 +54,7 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     ConformanceModule,
     DashboardsModule,
     BenefitsModule,
+    CheckInsModule,
     ProductsModule,
     OrganisationsModule,
     PublicModule,
@@ -77,6 +84,9 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     ProgrammeAuditController,
     ProgrammeCommunicationsController,
     ProgrammeSuppliersController,
+    ProgrammeCheckInsController,
+    SupplierCheckInsController,
+    CouncilCheckInsController,
   ],
   providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard],
 })

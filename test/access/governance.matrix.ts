@@ -95,5 +95,25 @@ export const governanceMatrix: MatrixModule = {
       body: () => ({ status: 'finished', version: 1 }),
       expect: statuses({ admin: 400 }),
     },
+    {
+      route: 'POST /api/v1/governance-groups/:id/members',
+      path: ({ fixtures }) => `/api/v1/governance-groups/${fixtures.governanceGroupId}/members`,
+      body: () => ({ organisationId: 'everyone', role: 'king' }),
+      expect: statuses({ admin: 400 }),
+    },
+    {
+      route: 'PATCH /api/v1/governance-groups/:id/members/:organisationId',
+      path: ({ fixtures, p }) =>
+        `/api/v1/governance-groups/${fixtures.governanceGroupId}/members/${p.supplierA.organisationId}`,
+      body: () => ({ role: 'king' }),
+      expect: statuses({ admin: 400 }),
+    },
+    {
+      route: 'DELETE /api/v1/governance-groups/:id/members/:organisationId',
+      label: 'not a member: 404 for the admin, nothing removed',
+      path: ({ fixtures, p }) =>
+        `/api/v1/governance-groups/${fixtures.governanceGroupId}/members/${p.councilY.organisationId}`,
+      expect: statuses({ admin: 404 }),
+    },
   ],
 };

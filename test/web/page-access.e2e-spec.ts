@@ -96,9 +96,20 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
         channels: ['email'],
       });
     expect(draft.status).toBe(201);
+    const checkIn = async (organisationId: string | null) => {
+      const res = await api
+        .http()
+        .post('/api/v1/check-ins')
+        .set(auth)
+        .send({ organisationId, dueOn: '2031-02-03' });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
     f = {
       supplierA: p.supplierA.organisationId!,
       commsDraft: draft.body.id,
+      checkInA: await checkIn(p.supplierA.organisationId),
+      checkInX: await checkIn(p.councilX.organisationId),
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,

@@ -22,6 +22,9 @@ export interface PageFixtures {
   supplierA: string;
   /** A draft communication to supplier A (never sent by the matrix: its POSTs fail validation). */
   commsDraft: string;
+  /** Open relationship check-ins with supplier A and council X. */
+  checkInA: string;
+  checkInX: string;
 }
 
 /**
@@ -474,6 +477,61 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /programme/suppliers/:id',
     path: (f) => `/programme/suppliers/${f.supplierA}`,
     expect: PROGRAMME_READ,
+  },
+  // Relationship check-ins: programme office (admin), the supplier's and the council's halves.
+  {
+    route: 'GET /programme/check-ins',
+    path: () => '/programme/check-ins',
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'POST /programme/check-ins',
+    path: () => '/programme/check-ins',
+    body: { organisationId: '', dueOn: 'soon' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/check-ins/:id',
+    path: (f) => `/programme/check-ins/${f.checkInA}`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'POST /programme/check-ins/:id/answers',
+    path: (f) => `/programme/check-ins/${f.checkInA}/answers`,
+    body: { 'score-clarity': '9' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /supplier/check-ins',
+    path: () => '/supplier/check-ins',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/check-ins/:id',
+    path: (f) => `/supplier/check-ins/${f.checkInA}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/check-ins/:id/answers',
+    path: (f) => `/supplier/check-ins/${f.checkInA}/answers`,
+    body: { 'score-clarity': '9' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /council/check-ins',
+    path: () => '/council/check-ins',
+    expect: { anonymous: 303, councilX: 200, councilY: 200, otherwise: 403 },
+  },
+  {
+    route: 'GET /council/check-ins/:id',
+    path: (f) => `/council/check-ins/${f.checkInX}`,
+    expect: COUNCIL_X_ONLY,
+  },
+  {
+    route: 'POST /council/check-ins/:id/answers',
+    path: (f) => `/council/check-ins/${f.checkInX}/answers`,
+    body: { 'score-clarity': '9' },
+    expect: { anonymous: 303, councilX: 400, councilY: 404, otherwise: 403 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

@@ -10,6 +10,7 @@ import { ChangesRequestedSource } from '../digest/changes-requested-source.js';
 import { OverdueRisksSource } from '../digest/overdue-risks-source.js';
 import { BenefitStatusSource } from '../digest/benefit-status-source.js';
 import { OverdueMeetingActionsSource } from '../digest/overdue-meeting-actions-source.js';
+import { OverdueCheckInsSource } from '../digest/overdue-check-ins-source.js';
 import { UnacknowledgedSource } from '../digest/unacknowledged-source.js';
 
 export const DIGEST_SUBJECT = 'Your programme digest: outstanding items for {{supplier.name}}';
@@ -42,6 +43,7 @@ export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest>
     unacknowledged: UnacknowledgedSource,
     benefitStatus: BenefitStatusSource,
     meetingActions: OverdueMeetingActionsSource,
+    checkIns: OverdueCheckInsSource,
   ) {
     this.sources = [
       changesRequested,
@@ -50,6 +52,7 @@ export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest>
       unacknowledged,
       benefitStatus,
       meetingActions,
+      checkIns,
     ];
   }
 

@@ -16,6 +16,7 @@ import { RisksSeeder } from '../../risks/risks.seeder.js';
 import { BenefitsSeeder } from '../../benefits/benefits.seeder.js';
 import { DecisionsSeeder } from '../../decisions/decisions.seeder.js';
 import { GovernanceSeeder } from '../../governance/governance.seeder.js';
+import { CheckInsSeeder } from '../../check-ins/check-ins.seeder.js';
 import { ReadinessSeeder } from '../../readiness/readiness.seeder.js';
 import { InteropSeeder } from '../../interop/interop.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
@@ -38,6 +39,7 @@ export class SeedService {
     private readonly benefits: BenefitsSeeder,
     private readonly decisions: DecisionsSeeder,
     private readonly governance: GovernanceSeeder,
+    private readonly checkIns: CheckInsSeeder,
     private readonly readiness: ReadinessSeeder,
     private readonly interop: InteropSeeder,
     private readonly adoption: AdoptionSeeder,
@@ -72,6 +74,7 @@ export class SeedService {
         Object.assign(c, await this.benefits.seedDemo(m));
         Object.assign(c, await this.decisions.seedDemo(m));
         Object.assign(c, await this.governance.seedDemo(m));
+        Object.assign(c, await this.checkIns.seedDemo(m));
         Object.assign(c, await this.readiness.seedDemo(m));
         Object.assign(c, await this.interop.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
