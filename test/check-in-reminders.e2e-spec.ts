@@ -69,10 +69,10 @@ describe('check-ins: one reminder to the partner when overdue', () => {
     expect(await handler.handle()).toEqual({ sent: 0 });
     expect(await handler.handle()).toEqual({ sent: 0 });
 
-    const comms = (await api.db.query(
+    const comms = await api.db.query<{ id: string; dedupe_key: string; topic: string }[]>(
       `SELECT id, dedupe_key, topic FROM communications WHERE dedupe_key = ANY($1)`,
       [[overdue.id, answered.id, notYet.id].map((id) => `check-ins:reminder:${id}`)],
-    )) as { id: string; dedupe_key: string; topic: string }[];
+    );
     expect(comms.map((c) => [c.dedupe_key, c.topic])).toEqual([
       [`check-ins:reminder:${overdue.id}`, 'check-in-reminders'],
     ]);

@@ -321,17 +321,17 @@ describe('check-ins: question sets, schedules, both halves, trend, overview', ()
   });
 
   it('demo data: five suppliers every 8 weeks over six months, one deteriorating; seeding again adds nothing', async () => {
-    const rows = (await api.db.query(
+    const rows = await api.db.query<{ name: string; check_ins: number; answered: number }[]>(
       `SELECT o.name, count(*)::int AS check_ins,
               count(*) FILTER (WHERE ci.partner_answered_at IS NOT NULL)::int AS answered
          FROM check_ins ci JOIN organisations o ON o.id = ci.organisation_id
         WHERE ci.seed_key IS NOT NULL GROUP BY o.name ORDER BY o.name`,
-    )) as { name: string; check_ins: number; answered: number }[];
+    );
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.check_ins === 4 && r.answered === 3)).toBe(true);
-    const [pennine] = (await api.db.query(
+    const [pennine] = await api.db.query<{ id: string }[]>(
       `SELECT id FROM organisations WHERE name LIKE 'Pennine Digital Services%'`,
-    )) as { id: string }[];
+    );
     const trend = await as(api, p.viewer).get(`/api/v1/check-ins/partners/${pennine.id}/trend`);
     const pts = trend.body.points as { partnerScore: number; meanGap: number }[];
     expect(pts).toHaveLength(3);

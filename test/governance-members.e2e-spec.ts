@@ -106,11 +106,11 @@ describe('governance: changing group membership', () => {
       expect({ who, status: res.status }).toEqual({ who, status: 403 });
     }
 
-    const audit = (await api.db.query(
+    const audit = await api.db.query<{ action: string; org: string }[]>(
       `SELECT action, changes->'organisationId'->>'after' AS org FROM audit_events
         WHERE entity_id = $1 AND action LIKE 'governance_group.member%' ORDER BY occurred_at`,
       [g.body.id],
-    )) as { action: string; org: string }[];
+    );
     expect(audit.map((a) => [a.action, a.org])).toEqual([
       ['governance_group.member_added', p.supplierB.organisationId],
       ['governance_group.member_role_changed', p.supplierB.organisationId],

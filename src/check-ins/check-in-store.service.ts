@@ -56,7 +56,7 @@ export class CheckInStore {
     const sql = `${withTotal(checkInSelect(officeVisible))}
       ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
       ORDER BY ci.due_on DESC, o.name, ci.id ${paging(p, page)}`;
-    const raw = (await m.query(sql, p.values)) as Record<string, unknown>[];
+    const raw = await m.query<Record<string, unknown>[]>(sql, p.values);
     return { rows: raw.map(toCheckInView), total: Number(raw[0]?.total_count ?? 0) };
   }
 
@@ -77,7 +77,7 @@ export class CheckInStore {
     const sql = `${withTotal(SCHEDULE_SELECT)}
       ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY o.name, s.id
       ${paging(p, page)}`;
-    const raw = (await m.query(sql, p.values)) as Record<string, unknown>[];
+    const raw = await m.query<Record<string, unknown>[]>(sql, p.values);
     return { rows: raw.map(toScheduleView), total: Number(raw[0]?.total_count ?? 0) };
   }
 
@@ -93,7 +93,7 @@ export class CheckInStore {
     const sql = `${withTotal(QUESTION_SET_SELECT)}
       ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY qs.number DESC
       ${paging(p, page)}`;
-    const raw = (await m.query(sql, p.values)) as Record<string, unknown>[];
+    const raw = await m.query<Record<string, unknown>[]>(sql, p.values);
     return { rows: raw.map(toQuestionSetView), total: Number(raw[0]?.total_count ?? 0) };
   }
 
@@ -109,13 +109,13 @@ export class CheckInStore {
       throw ProblemException.notFound('Partner', organisationId);
     const p = new SqlParams();
     const org = p.add(organisationId);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<Record<string, unknown>[]>(
       `SELECT o.id AS org, t.* FROM organisations o
          LEFT JOIN (${completeScoresSql(`ci.organisation_id = ${org}`)}) t ON true
         WHERE o.id = ${org} AND o.type IN ('SUPPLIER', 'COUNCIL', 'AGENCY')
         ORDER BY t.due_on`,
       p.values,
-    )) as Record<string, unknown>[];
+    );
     if (!rows.length) throw ProblemException.notFound('Partner', organisationId);
     return {
       organisationId,
@@ -129,7 +129,7 @@ export class CheckInStore {
    * disagree most. One statement.
    */
   async overview(): Promise<CheckInOverviewDto> {
-    const raw = (await this.db.query(
+    const raw = await this.db.query<Record<string, unknown>[]>(
       `SELECT t.organisation_id, o.name AS organisation_name, o.type AS organisation_type,
               count(*) AS complete_check_ins,
               max(t.due_on) FILTER (WHERE t.rank = 1) AS latest_due_on,
@@ -141,7 +141,7 @@ export class CheckInStore {
          JOIN organisations o ON o.id = t.organisation_id
         GROUP BY t.organisation_id, o.name, o.type
         ORDER BY o.name, t.organisation_id`,
-    )) as Record<string, unknown>[];
+    );
     const partners: PartnerHealthDto[] = raw.map(toPartnerHealth);
     return {
       fell: partners
@@ -157,9 +157,9 @@ export class CheckInStore {
 
   /** Partner organisations a check-in can be scheduled with: suppliers, agencies, councils. */
   async partners(): Promise<{ id: string; name: string; type: string }[]> {
-    return (await this.db.query(
+    return await this.db.query<{ id: string; name: string; type: string }[]>(
       `SELECT id, name, type FROM organisations WHERE type IN ('SUPPLIER', 'AGENCY', 'COUNCIL')
         ORDER BY array_position(ARRAY['SUPPLIER', 'AGENCY', 'COUNCIL'], type::text), name`,
-    )) as { id: string; name: string; type: string }[];
+    );
   }
 }

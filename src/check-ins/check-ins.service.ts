@@ -64,12 +64,12 @@ export class CheckInsService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await m.query(`LOCK TABLE check_in_question_sets IN SHARE ROW EXCLUSIVE MODE`);
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO check_in_question_sets (number, questions)
          SELECT coalesce(max(number), 0) + 1, $1::jsonb FROM check_in_question_sets
          RETURNING id`,
         [JSON.stringify(dto.questions.map(({ code, text, scale }) => ({ code, text, scale })))],
-      )) as { id: string }[];
+      );
       const view = await this.store.questionSet(row.id, m);
       await this.audit.record(m, actor, {
         action: 'check_in_question_set.drafted',
@@ -143,11 +143,11 @@ export class CheckInsService {
       const m = tx.manager;
       await this.checkPartner(m, dto.organisationId);
       const setId = await this.currentSetId(m);
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO check_in_schedules (organisation_id, cadence_weeks) VALUES ($1, $2)
          ON CONFLICT (organisation_id) DO NOTHING RETURNING id`,
         [dto.organisationId, dto.cadenceWeeks],
-      )) as { id: string }[];
+      );
       if (!row)
         throw ProblemException.conflict(
           'schedule_exists',
@@ -309,18 +309,18 @@ export class CheckInsService {
     setId: string,
     scheduleId: string | null,
   ): Promise<string | null> {
-    const [row] = (await m.query(
+    const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO check_ins (organisation_id, due_on, question_set_id, schedule_id)
        VALUES ($1, $2, $3, $4) ON CONFLICT (organisation_id, due_on) DO NOTHING RETURNING id`,
       [organisationId, dueOn, setId, scheduleId],
-    )) as { id: string }[];
+    );
     return row?.id ?? null;
   }
 
   private async currentSetId(m: EntityManager): Promise<string> {
-    const [row] = (await m.query(
+    const [row] = await m.query<{ id: string }[]>(
       `SELECT id FROM check_in_question_sets WHERE status = 'published' ORDER BY number DESC LIMIT 1`,
-    )) as { id: string }[];
+    );
     if (!row)
       throw ProblemException.unprocessable(
         'no_published_question_set',
@@ -330,9 +330,10 @@ export class CheckInsService {
   }
 
   private async checkPartner(m: EntityManager, organisationId: string): Promise<void> {
-    const [org] = (await m.query(`SELECT type FROM organisations WHERE id = $1`, [
-      organisationId,
-    ])) as { type: string }[];
+    const [org] = await m.query<{ type: string }[]>(
+      `SELECT type FROM organisations WHERE id = $1`,
+      [organisationId],
+    );
     if (!org)
       throw ProblemException.invalidFields([
         { field: 'organisationId', message: 'not a known organisation' },

@@ -79,18 +79,18 @@ export class GovernanceService {
   /** Adds a member; its supplier or council reads the group's meetings from now on. */
   async addMember(actor: Actor, groupId: string, dto: GovernanceMemberDto) {
     return this.changeMembers(actor, groupId, 'governance_group.member_added', async (m) => {
-      const [org] = (await m.query(`SELECT 1 FROM organisations WHERE id = $1`, [
+      const [org] = await m.query<unknown[]>(`SELECT 1 FROM organisations WHERE id = $1`, [
         dto.organisationId,
-      ])) as unknown[];
+      ]);
       if (!org)
         throw ProblemException.invalidFields([
           { field: 'organisationId', message: 'not a known organisation' },
         ]);
-      const [row] = (await m.query(
+      const [row] = await m.query<unknown[]>(
         `INSERT INTO governance_group_members (group_id, organisation_id, role)
          VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organisation_id`,
         [groupId, dto.organisationId, dto.role],
-      )) as unknown[];
+      );
       if (!row)
         throw ProblemException.conflict('already_member', 'This organisation is a member already');
       return { organisationId: dto.organisationId, role: dto.role };
@@ -104,11 +104,11 @@ export class GovernanceService {
     dto: ChangeMemberRoleDto,
   ) {
     return this.changeMembers(actor, groupId, 'governance_group.member_role_changed', async (m) => {
-      const [rows] = (await m.query(
+      const [rows] = await m.query<[unknown[], number]>(
         `UPDATE governance_group_members SET role = $3
             WHERE group_id = $1 AND organisation_id = $2 RETURNING organisation_id`,
         [groupId, organisationId, dto.role],
-      )) as [unknown[], number];
+      );
       if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
       return { organisationId, role: dto.role };
     });
@@ -117,11 +117,11 @@ export class GovernanceService {
   /** Removes a member; a supplier or council then gets 404 on the group and its meetings. */
   async removeMember(actor: Actor, groupId: string, organisationId: string) {
     return this.changeMembers(actor, groupId, 'governance_group.member_removed', async (m) => {
-      const [rows] = (await m.query(
+      const [rows] = await m.query<[unknown[], number]>(
         `DELETE FROM governance_group_members WHERE group_id = $1 AND organisation_id = $2
          RETURNING organisation_id`,
         [groupId, organisationId],
-      )) as [unknown[], number];
+      );
       if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
       return { organisationId, removed: true };
     });
@@ -136,9 +136,10 @@ export class GovernanceService {
   ) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const [g] = (await m.query(`SELECT id FROM governance_groups WHERE id = $1 FOR UPDATE`, [
-        groupId,
-      ])) as unknown[];
+      const [g] = await m.query<unknown[]>(
+        `SELECT id FROM governance_groups WHERE id = $1 FOR UPDATE`,
+        [groupId],
+      );
       if (!g) throw ProblemException.notFound('Governance group', groupId);
       const before = await this.store.group(actor, groupId, m);
       const detail = await change(m);

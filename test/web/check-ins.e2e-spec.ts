@@ -118,10 +118,10 @@ describe('check-in pages in a browser', () => {
     await check(office);
     await screenshot(office, 'check-in-results');
     // The demo's deteriorating supplier: its trend over three check-ins.
-    const [pennine] = (await api.db.query(
+    const [pennine] = await api.db.query<{ id: string }[]>(
       `SELECT ci.id FROM check_ins ci JOIN organisations o ON o.id = ci.organisation_id
         WHERE o.name LIKE 'Pennine Digital Services%' AND ci.seed_key LIKE '%-3'`,
-    )) as { id: string }[];
+    );
     await office.goto(`/programme/check-ins/${pennine.id}`);
     expect(await office.locator('#trend tbody tr').count()).toBe(3);
     await check(office);

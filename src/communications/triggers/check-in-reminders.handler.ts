@@ -48,7 +48,7 @@ export class CheckInRemindersHandler implements JobHandler<JobName.CheckInRemind
   ) {}
 
   async handle(): Promise<{ sent: number }> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<OverdueRow[]>(
       `SELECT ci.id, ci.organisation_id, o.type, o.name,
               to_char(ci.due_on, 'FMDD Month YYYY') AS due_on,
               jsonb_array_length(qs.questions) AS questions
@@ -61,7 +61,7 @@ export class CheckInRemindersHandler implements JobHandler<JobName.CheckInRemind
           AND NOT EXISTS (SELECT 1 FROM communications c
                            WHERE c.dedupe_key = 'check-ins:reminder:' || ci.id)
         ORDER BY ci.due_on, ci.id`,
-    )) as OverdueRow[];
+    );
     let sent = 0;
     for (const r of rows) {
       const path = r.type === 'SUPPLIER' ? 'supplier' : 'council';

@@ -79,9 +79,7 @@ export class ProgrammeCheckInsController {
       const own =
         err instanceof ProblemException &&
         ['duplicate_check_in', 'no_published_question_set'].includes(err.code);
-      const why = own
-        ? t(`checkIns.refusals.${(err as ProblemException).code}`)
-        : explainRefusal(err, t);
+      const why = own ? t(`checkIns.refusals.${err.code}`) : explainRefusal(err, t);
       if (!why) throw err;
       return again([{ field: 'dueOn', text: why }], 409);
     }
