@@ -15,6 +15,7 @@ import { DecisionsModule } from '../decisions/decisions.module.js';
 import { GovernanceModule } from '../governance/governance.module.js';
 import { ReadinessModule } from '../readiness/readiness.module.js';
 import { InteropModule } from '../interop/interop.module.js';
+import { ToolkitsModule } from '../toolkits/toolkits.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -36,6 +37,7 @@ export const DOMAIN_MODULES = [
   AdoptionModule,
   ReadinessModule,
   InteropModule,
+  ToolkitsModule,
   CommunicationsModule,
   DashboardsModule,
 ];

@@ -25,6 +25,7 @@ const TAGS: [string, string][] = [
   ['governance', 'Governance groups, their members and meetings: agenda, minutes, actions'],
   ['interop', 'Tested-together records between products and shared services, per standard'],
   ['readiness', "National critical dates and every council's readiness for them"],
+  ['toolkits', 'Developer toolkits: versioned releases, their files and downloads'],
   ['adoption', "Each council's adoption of each service"],
   ['communications', 'Communications to suppliers, deliveries and acknowledgements'],
   ['dashboards', 'Programme views across councils and services'],

@@ -28,6 +28,7 @@ import { AgendaPapersHandler } from './triggers/agenda-papers.handler.js';
 import { OverdueMeetingActionsSource } from './digest/overdue-meeting-actions-source.js';
 import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
 import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
+import { ToolkitReleaseNotices } from './triggers/toolkit-release-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
@@ -67,6 +68,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     CouncilKnockOnNotices,
     AgendaPapersHandler,
     ReadinessNotices,
+    ToolkitReleaseNotices,
     CommunicationsSeeder,
   ],
   exports: [CommunicationsSeeder, DeliveriesService, WebhookSender],

@@ -49,6 +49,11 @@ import { CriticalDate } from '../readiness/critical-date.entity.js';
 import { ReadinessNotice } from '../readiness/readiness-notice.entity.js';
 import { ReadinessSnapshot } from '../readiness/readiness-snapshot.entity.js';
 import { InteropTest } from '../interop/interop-test.entity.js';
+import { Toolkit } from '../toolkits/toolkit.entity.js';
+import { ToolkitRelease } from '../toolkits/toolkit-release.entity.js';
+import { ToolkitFile } from '../toolkits/toolkit-file.entity.js';
+import { ToolkitFileBlob } from '../toolkits/toolkit-file-blob.entity.js';
+import { ToolkitDownload } from '../toolkits/toolkit-download.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -106,4 +111,9 @@ export const ENTITIES = [
   ReadinessNotice,
   ReadinessSnapshot,
   InteropTest,
+  Toolkit,
+  ToolkitRelease,
+  ToolkitFile,
+  ToolkitFileBlob,
+  ToolkitDownload,
 ];

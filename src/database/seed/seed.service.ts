@@ -18,6 +18,7 @@ import { DecisionsSeeder } from '../../decisions/decisions.seeder.js';
 import { GovernanceSeeder } from '../../governance/governance.seeder.js';
 import { ReadinessSeeder } from '../../readiness/readiness.seeder.js';
 import { InteropSeeder } from '../../interop/interop.seeder.js';
+import { ToolkitsSeeder } from '../../toolkits/toolkits.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -40,6 +41,7 @@ export class SeedService {
     private readonly governance: GovernanceSeeder,
     private readonly readiness: ReadinessSeeder,
     private readonly interop: InteropSeeder,
+    private readonly toolkits: ToolkitsSeeder,
     private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -74,6 +76,7 @@ export class SeedService {
         Object.assign(c, await this.governance.seedDemo(m));
         Object.assign(c, await this.readiness.seedDemo(m));
         Object.assign(c, await this.interop.seedDemo(m));
+        Object.assign(c, await this.toolkits.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
