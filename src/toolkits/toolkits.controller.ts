@@ -138,9 +138,9 @@ export class ToolkitsController {
   @ApiProblems(404, 409, 413, 415, 422)
   @ApiConsumes(...TOOLKIT_MEDIA_TYPES)
   @ApiBody({ description: 'The file itself (raw bytes, not multipart)', ...BINARY })
-  @ApiParam({ name: 'name', description: 'File name, e.g. payments-api.yaml', example: 'a.csv' })
+  @ApiParam({ name: 'file', description: 'The file name, e.g. payments-api.yaml' })
   @RouteConfig({ [TOOLKIT_UPLOAD]: true })
-  @Put('toolkits/:id/releases/:releaseId/files/:name')
+  @Put('toolkits/:id/releases/:releaseId/files/:file')
   @Allow('programme_admin')
   @ApiOperation({
     summary: 'Upload a file to a draft release (raw body; Content-Type says what it is)',
@@ -153,7 +153,7 @@ export class ToolkitsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('releaseId', ParseUuidPipe) releaseId: string,
-    @Param('name') name: string,
+    @Param('file') name: string,
     @Headers(UPLOAD_TYPE_HEADER) contentType: string | undefined,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -166,22 +166,24 @@ export class ToolkitsController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(404, 409)
   @HttpCode(204)
-  @Delete('toolkits/:id/releases/:releaseId/files/:fileId')
+  @ApiParam({ name: 'file', description: 'The file id (UUID) or its name' })
+  @Delete('toolkits/:id/releases/:releaseId/files/:file')
   @Allow('programme_admin')
   @ApiOperation({ summary: 'Remove a file from a draft release' })
   async deleteFile(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('releaseId', ParseUuidPipe) releaseId: string,
-    @Param('fileId', ParseUuidPipe) fileId: string,
+    @Param('file') file: string,
   ): Promise<void> {
-    await this.toolkits.deleteFile(actor, id, releaseId, fileId);
+    await this.toolkits.deleteFile(actor, id, releaseId, file);
   }
 
   @ApiOkResponse({ description: 'The bytes, as uploaded', content: BINARY_CONTENT })
   @ApiConditionalGet()
   @ApiProblems(404)
-  @Get('toolkits/:id/releases/:releaseId/files/:fileId')
+  @ApiParam({ name: 'file', description: 'The file id (UUID) or its name' })
+  @Get('toolkits/:id/releases/:releaseId/files/:file')
   @Allow(...READERS)
   @ApiOperation({
     summary: 'Download a file (recorded for your organisation)',
@@ -193,11 +195,11 @@ export class ToolkitsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUuidPipe) id: string,
     @Param('releaseId', ParseUuidPipe) releaseId: string,
-    @Param('fileId', ParseUuidPipe) fileId: string,
+    @Param('file') file: string,
     @Headers('if-none-match') inm: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
-    const d = await this.toolkits.download(actor, id, releaseId, fileId, (etag) =>
+    const d = await this.toolkits.download(actor, id, releaseId, file, (etag) =>
       ifNoneMatchHits(inm, etag),
     );
     void reply.header('etag', `"${d.file.sha256}"`).header('cache-control', 'private, no-cache');

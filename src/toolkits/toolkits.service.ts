@@ -38,6 +38,11 @@ export interface ToolkitDownload {
   body?: Readable;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A file named by id or by name: `$1` the id (or null), `$3` the name. */
+const FILE_REF = `(f.id = $1::uuid OR f.name = $3)`;
+const fileRef = (ref: string): string | null => (UUID.test(ref) ? ref.toLowerCase() : null);
+
 interface FileRow {
   id: string;
   name: string;
@@ -274,17 +279,17 @@ export class ToolkitsService {
     actor: Actor,
     toolkitId: string,
     releaseId: string,
-    fileId: string,
+    file: string,
   ): Promise<void> {
     const removed = await this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.lockDraft(m, toolkitId, releaseId);
       const [row]: FileRow[] = await m.query(
-        `DELETE FROM toolkit_files WHERE id = $1 AND release_id = $2
+        `DELETE FROM toolkit_files f WHERE f.release_id = $2 AND ${FILE_REF}
          RETURNING id, name, content_type, size_bytes, sha256, storage, created_at`,
-        [fileId, releaseId],
+        [fileRef(file), releaseId, file],
       );
-      if (!row) throw ProblemException.notFound('Toolkit file', fileId);
+      if (!row) throw ProblemException.notFound('Toolkit file', file);
       await this.audit.record(m, actor, {
         action: 'toolkit_file.deleted',
         entityType: 'toolkit_file',
@@ -353,17 +358,17 @@ export class ToolkitsService {
     actor: Actor,
     toolkitId: string,
     releaseId: string,
-    fileId: string,
+    ref: string,
     ifNoneMatch: (etag: string) => boolean,
   ): Promise<ToolkitDownload> {
     const [row]: FileRow[] = await this.db.query(
       `SELECT f.id, f.name, f.content_type, f.size_bytes, f.sha256, f.storage, f.created_at
          FROM toolkit_files f JOIN toolkit_releases r ON r.id = f.release_id
-        WHERE f.id = $1 AND r.id = $2 AND r.toolkit_id = $3
-          AND ($4::boolean OR r.status = 'published')`,
-      [fileId, releaseId, toolkitId, isProgrammeStaff(actor)],
+        WHERE ${FILE_REF} AND r.id = $2 AND r.toolkit_id = $4
+          AND ($5::boolean OR r.status = 'published')`,
+      [fileRef(ref), releaseId, ref, toolkitId, isProgrammeStaff(actor)],
     );
-    if (!row) throw ProblemException.notFound('Toolkit file', fileId);
+    if (!row) throw ProblemException.notFound('Toolkit file', ref);
     const file = {
       id: row.id,
       name: row.name,
@@ -373,7 +378,7 @@ export class ToolkitsService {
     };
     if (ifNoneMatch(`"${row.sha256}"`)) return { file };
     const body = await this.storage.of(row.storage).get(row.id);
-    if (!body) throw ProblemException.notFound('Toolkit file content', fileId);
+    if (!body) throw ProblemException.notFound('Toolkit file content', ref);
     if (actor.organisationId) {
       await this.db.query(
         `INSERT INTO toolkit_downloads (file_id, release_id, organisation_id, user_id, token_id)
