@@ -244,7 +244,8 @@ export class ToolkitsService {
       const result = await this.uow.run(async (tx) => {
         const m = tx.manager;
         await this.lockDraft(m, toolkitId, releaseId);
-        const [old]: { id: string; storage: string; sha256: string }[] = await m.query(
+        // UPDATE/DELETE … RETURNING answer [rows, count].
+        const [[old]]: { id: string; storage: string; sha256: string }[][] = await m.query(
           `DELETE FROM toolkit_files WHERE release_id = $1 AND name = $2
            RETURNING id, storage, sha256`,
           [releaseId, name],
@@ -284,7 +285,7 @@ export class ToolkitsService {
     const removed = await this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.lockDraft(m, toolkitId, releaseId);
-      const [row]: FileRow[] = await m.query(
+      const [[row]]: FileRow[][] = await m.query(
         `DELETE FROM toolkit_files f WHERE f.release_id = $2 AND ${FILE_REF}
          RETURNING id, name, content_type, size_bytes, sha256, storage, created_at`,
         [fileRef(file), releaseId, file],
@@ -310,13 +311,13 @@ export class ToolkitsService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.lockDraft(m, toolkitId, releaseId);
-      const [r]: {
+      const [[r]]: {
         code: string;
         name: string;
         version: string;
         service_id: string;
         files: number;
-      }[] = await m.query(
+      }[][] = await m.query(
         `UPDATE toolkit_releases r SET status = 'published', published_at = now()
            FROM toolkits t
           WHERE r.id = $1 AND t.id = r.toolkit_id
