@@ -14,6 +14,7 @@ import { decisionsMatrix } from './access/decisions.matrix.js';
 import { governanceMatrix } from './access/governance.matrix.js';
 import { readinessMatrix } from './access/readiness.matrix.js';
 import { interopMatrix } from './access/interop.matrix.js';
+import { toolkitsMatrix } from './access/toolkits.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
@@ -33,6 +34,7 @@ const MODULES: MatrixModule[] = [
   governanceMatrix,
   readinessMatrix,
   interopMatrix,
+  toolkitsMatrix,
   communicationsMatrix,
   adoptionMatrix,
   dashboardsMatrix,
