@@ -84,7 +84,24 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set({ authorization: `Bearer ${p.supplierA.bearer}` })
       .send({ name: 'Page matrix token' });
     expect(token.status).toBe(201);
+    const [toolkit]: { id: string; release_id: string; file_id: string }[] = await api.db.query(
+      `SELECT t.id, r.id AS release_id,
+              (SELECT f.id FROM toolkit_files f WHERE f.release_id = r.id ORDER BY f.name LIMIT 1)
+                AS file_id
+         FROM toolkits t JOIN toolkit_releases r ON r.toolkit_id = t.id AND r.status = 'published'
+        WHERE t.code = 'PAYMENTS-TK' ORDER BY r.published_at DESC LIMIT 1`,
+    );
+    const draft = await api
+      .http()
+      .post(`/api/v1/toolkits/${toolkit.id}/releases`)
+      .set(auth)
+      .send({ version: `page-${Date.now().toString(36)}` });
+    expect(draft.status).toBe(201);
     f = {
+      toolkitId: toolkit.id,
+      toolkitReleaseId: toolkit.release_id,
+      toolkitFileId: toolkit.file_id,
+      toolkitDraftId: draft.body.id,
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,
