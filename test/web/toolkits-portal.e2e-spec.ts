@@ -8,7 +8,7 @@ import { pageClient } from '../support/portal.js';
 import { ACCOUNTS, DEMO_PASSWORD } from '../support/principals.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 /**
  * Developer toolkits in a real browser (Chromium, headless), on the demo toolkits: a
@@ -34,6 +34,10 @@ describe('developer toolkit pages in a browser', () => {
     [{ id: toolkitId }] = await api.db.query(`SELECT id FROM toolkits WHERE code = 'PAYMENTS-TK'`);
   });
   afterAll(async () => {
+    // The Welsh test changes these accounts' language: back to English whatever happened.
+    await api?.db.query(`UPDATE users SET preferred_language = NULL WHERE email = ANY($1)`, [
+      [ACCOUNTS.supplierA, ACCOUNTS.admin],
+    ]);
     await browser?.close();
     await api?.close();
   });
@@ -117,7 +121,7 @@ describe('developer toolkit pages in a browser', () => {
     const page = await context.newPage();
     await signIn(page, ACCOUNTS.admin);
     await page.goto(`/programme/toolkits/${toolkitId}`);
-    await navigate(page, page.getByRole('link', { name: 'Add a release' }));
+    await navigate(page, page.getByRole('button', { name: 'Add a release' }));
     await navigate(page, page.getByRole('button', { name: 'Create draft release' }));
     expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Enter a version');
     await check(page, 'toolkits-release-form-errors');
@@ -130,7 +134,7 @@ describe('developer toolkit pages in a browser', () => {
     const section = page.locator('section', { hasText: `Release ${version}` });
     expect(await textOf(section.locator('.govuk-tag'))).toBe('Draft');
 
-    await navigate(page, section.getByRole('link', { name: /Add a file/ }));
+    await navigate(page, section.getByRole('button', { name: /Add a file/ }));
     await page.getByLabel('File name').fill('refunds.json');
     await page.getByLabel('Type of file').selectOption('application/json');
     await page.getByLabel('File content').fill('{"refund": ');
@@ -168,7 +172,7 @@ describe('developer toolkit pages in a browser', () => {
     expect(await textOf(page.locator('h1'))).toBe('Pecynnau cymorth i ddatblygwyr');
     await check(page, 'toolkits-supplier-list-cy');
     await navigate(page, page.getByRole('link', { name: 'Online payments developer toolkit' }));
-    expect(await textOf(page.locator('h2').first())).toContain('Fersiwn');
+    expect(await textOf(page.locator('section h2').first())).toContain('Fersiwn');
     await check(page, 'toolkits-supplier-toolkit-cy');
     // The choice is kept on the account: back to English for the other suites.
     await navigate(page, page.getByRole('button', { name: 'English' }));
@@ -179,7 +183,7 @@ describe('developer toolkit pages in a browser', () => {
     await signIn(admin, ACCOUNTS.admin);
     await admin.goto(`/programme/toolkits/${toolkitId}`);
     await navigate(admin, admin.getByRole('button', { name: 'Cymraeg' }));
-    expect(await textOf(admin.locator('h2').first())).toContain('Fersiwn');
+    expect(await textOf(admin.locator('section h2').first())).toContain('Fersiwn');
     await check(admin, 'toolkits-programme-toolkit-cy');
     await admin.goto(`/programme/toolkits/${toolkitId}/releases/new`);
     await check(admin);
