@@ -15,6 +15,7 @@ import { governanceMatrix } from './access/governance.matrix.js';
 import { checkInsMatrix } from './access/check-ins.matrix.js';
 import { readinessMatrix } from './access/readiness.matrix.js';
 import { interopMatrix } from './access/interop.matrix.js';
+import { toolkitsMatrix } from './access/toolkits.matrix.js';
 import type { MatrixContext, MatrixModule } from './support/access-matrix.js';
 import { as, PRINCIPALS, signInAll } from './support/principals.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
@@ -35,6 +36,7 @@ const MODULES: MatrixModule[] = [
   checkInsMatrix,
   readinessMatrix,
   interopMatrix,
+  toolkitsMatrix,
   communicationsMatrix,
   adoptionMatrix,
   dashboardsMatrix,

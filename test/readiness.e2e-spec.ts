@@ -296,6 +296,40 @@ describe('critical dates and readiness', () => {
       [dateId],
     );
     expect(n).toBe(3);
+
+    // The notice history: every notice with its lead time and the communication that
+    // carried it to the council's contacts (programme office; a council its own only).
+    const [toCouncils]: { id: string }[] = await api.db.query(
+      `SELECT id FROM communications WHERE dedupe_key LIKE $1`,
+      [`trigger:readiness.lead_time_reached:${dateId}:30:%:councils`],
+    );
+    const history = await as(api, p.viewer).get(`/api/v1/critical-dates/${dateId}/notices`);
+    expect(history.status).toBe(200);
+    expect(history.body.meta.total).toBe(3);
+    expect(
+      (history.body.data as { councilId: string; leadDays: number; communicationId: string }[])
+        .map((h) => [h.councilId, h.leadDays, h.communicationId])
+        .sort(),
+    ).toEqual(
+      [council.E08000003, council.W06000011, council.W06000001]
+        .map((c) => [c, 30, toCouncils.id])
+        .sort(),
+    );
+    const paged = await as(api, p.admin).get(
+      `/api/v1/critical-dates/${dateId}/notices?limit=2&leadDays=30`,
+    );
+    expect([paged.body.data.length, paged.body.meta.total]).toEqual([2, 3]);
+    expect(
+      (await as(api, p.supplierA).get(`/api/v1/critical-dates/${dateId}/notices`)).status,
+    ).toBe(403);
+    const own = await as(api, p.admin).get(`/api/v1/councils/W06000011/readiness-notices`);
+    expect(own.status).toBe(200);
+    expect(
+      (own.body.data as { criticalDateId: string }[]).filter((h) => h.criticalDateId === dateId),
+    ).toHaveLength(1);
+    expect(
+      (await as(api, p.councilX).get(`/api/v1/councils/W06000011/readiness-notices`)).status,
+    ).toBe(404);
     const [snapshot] = await api.db.query(
       `SELECT ready, at_risk, not_ready FROM readiness_snapshots WHERE critical_date_id = $1`,
       [dateId],

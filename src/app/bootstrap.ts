@@ -14,6 +14,7 @@ import { setupOpenApi } from './openapi.js';
 import { DOCS_HELMET_OPTIONS, securityHeaders } from './security-headers.js';
 import { WorkerModule } from './worker.module.js';
 import { registerPortal } from '../web/portal-setup.js';
+import { registerToolkitUploads } from '../toolkits/toolkit-upload-route.js';
 import { isPagePath, PAGE_ROUTE_PATTERNS } from '../web/web-paths.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -88,6 +89,7 @@ export async function createApi(
   );
   const fastify = app.getHttpAdapter().getInstance();
   registerCsvBodyParser(fastify);
+  registerToolkitUploads(fastify, config.TOOLKIT_MAX_FILE_BYTES);
   const docsHeaders = securityHeaders(DOCS_HELMET_OPTIONS);
   fastify.addHook('onRequest', (req, reply, done) => {
     // Pages get their own headers (CSP with a per-request nonce) from the portal's hook.

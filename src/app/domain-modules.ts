@@ -16,6 +16,7 @@ import { GovernanceModule } from '../governance/governance.module.js';
 import { CheckInsModule } from '../check-ins/check-ins.module.js';
 import { ReadinessModule } from '../readiness/readiness.module.js';
 import { InteropModule } from '../interop/interop.module.js';
+import { ToolkitsModule } from '../toolkits/toolkits.module.js';
 
 /**
  * The domain modules, shared by the api (controllers) and the worker (job handlers).
@@ -38,6 +39,7 @@ export const DOMAIN_MODULES = [
   AdoptionModule,
   ReadinessModule,
   InteropModule,
+  ToolkitsModule,
   CommunicationsModule,
   DashboardsModule,
 ];

@@ -26,6 +26,7 @@ const TAGS: [string, string][] = [
   ['check-ins', 'Relationship health check-ins with partners: question sets, schedules, results'],
   ['interop', 'Tested-together records between products and shared services, per standard'],
   ['readiness', "National critical dates and every council's readiness for them"],
+  ['toolkits', 'Developer toolkits: versioned releases, their files and downloads'],
   ['adoption', "Each council's adoption of each service"],
   ['communications', 'Communications to suppliers, deliveries and acknowledgements'],
   ['dashboards', 'Programme views across councils and services'],

@@ -30,6 +30,7 @@ import { OverdueCheckInsSource } from './digest/overdue-check-ins-source.js';
 import { CheckInRemindersHandler } from './triggers/check-in-reminders.handler.js';
 import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
 import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
+import { ToolkitReleaseNotices } from './triggers/toolkit-release-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
@@ -71,6 +72,7 @@ import { WebhookSender } from './webhook-sender.service.js';
     AgendaPapersHandler,
     CheckInRemindersHandler,
     ReadinessNotices,
+    ToolkitReleaseNotices,
     CommunicationsSeeder,
   ],
   exports: [

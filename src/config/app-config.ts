@@ -235,6 +235,21 @@ export class AppConfig {
   @Min(100)
   SCHEDULER_REFRESH_MS = 60_000;
 
+  /** Developer toolkits: where release files are kept (`postgres` bytea, or `filesystem`). */
+  @IsIn(['postgres', 'filesystem'])
+  TOOLKIT_STORE: 'postgres' | 'filesystem' = 'postgres';
+
+  /** The directory of the `filesystem` toolkit store (created if absent). */
+  @IsString()
+  TOOLKIT_STORE_DIR = '.local/toolkit-files';
+
+  /** Largest toolkit file accepted; a larger upload gets 413 before it is read. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(512 * 1024 * 1024)
+  TOOLKIT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
   /** Base URL of the api as recipients reach it (signed acknowledgement links). */
   @Matches(/^https?:\/\/[^\s]+[^/\s]$/, {
     message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash',

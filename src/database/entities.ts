@@ -53,6 +53,11 @@ import { CheckInQuestionSet } from '../check-ins/check-in-question-set.entity.js
 import { CheckInSchedule } from '../check-ins/check-in-schedule.entity.js';
 import { CheckIn } from '../check-ins/check-in.entity.js';
 import { CheckInAnswer } from '../check-ins/check-in-answer.entity.js';
+import { Toolkit } from '../toolkits/toolkit.entity.js';
+import { ToolkitRelease } from '../toolkits/toolkit-release.entity.js';
+import { ToolkitFile } from '../toolkits/toolkit-file.entity.js';
+import { ToolkitFileBlob } from '../toolkits/toolkit-file-blob.entity.js';
+import { ToolkitDownload } from '../toolkits/toolkit-download.entity.js';
 
 /**
  * Every TypeORM entity, listed explicitly (globs do not work under ESM + Jest).
@@ -114,4 +119,9 @@ export const ENTITIES = [
   ReadinessNotice,
   ReadinessSnapshot,
   InteropTest,
+  Toolkit,
+  ToolkitRelease,
+  ToolkitFile,
+  ToolkitFileBlob,
+  ToolkitDownload,
 ];

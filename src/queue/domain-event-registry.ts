@@ -75,6 +75,19 @@ export interface DomainEventPayloads {
    * against its other versions are due for a re-test.
    */
   'standard.version_added': { standardId: string; code: string; version: string };
+  /**
+   * A toolkit release was published (toolkits module): a notice to the supplier contacts
+   * subscribed to `toolkit-releases`, once per release.
+   */
+  'toolkit.release_published': {
+    toolkitId: string;
+    releaseId: string;
+    code: string;
+    name: string;
+    version: string;
+    serviceId: string;
+    files: number;
+  };
   /** A reviewer decided a conformance submission. */
   'submission.decided': {
     submissionId: string;

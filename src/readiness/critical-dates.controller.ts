@@ -21,6 +21,9 @@ import { ReadinessQueryDto } from './dto/readiness-query.dto.js';
 import { ReadinessViewDto } from './dto/readiness-view.dto.js';
 import { UpdateCriticalDateDto } from './dto/update-critical-date.dto.js';
 import { ReadinessService } from './readiness.service.js';
+import { ReadinessNoticesService } from './readiness-notices.service.js';
+import { ReadinessNoticeQueryDto } from './dto/readiness-notice-query.dto.js';
+import { ReadinessNoticeViewDto } from './dto/readiness-notice-view.dto.js';
 import { toCriticalDateView } from './readiness-views.js';
 
 /**
@@ -35,6 +38,7 @@ export class CriticalDatesController {
   constructor(
     private readonly dates: CriticalDatesService,
     private readonly readiness: ReadinessService,
+    private readonly notices: ReadinessNoticesService,
   ) {}
 
   @ApiPagedResponse(CriticalDateViewDto)
@@ -93,5 +97,30 @@ export class CriticalDatesController {
   @ApiOperation({ summary: "A council's readiness for every coming critical date" })
   forCouncil(@CurrentActor() actor: Actor, @Param('councilId') councilId: string) {
     return this.readiness.forCouncil(actor, councilId);
+  }
+
+  @ApiPagedResponse(ReadinessNoticeViewDto)
+  @ApiProblems(404)
+  @Get('critical-dates/:id/notices')
+  @Allow('programme_admin', 'programme_viewer')
+  @ApiOperation({
+    summary: 'Lead-time notices sent for a date: council, lead time, communication, when',
+  })
+  noticesForDate(@Param('id', ParseUuidPipe) id: string, @Query() q: ReadinessNoticeQueryDto) {
+    return this.notices.forDate(id, q);
+  }
+
+  @ApiPagedResponse(ReadinessNoticeViewDto)
+  @ApiProblems(404)
+  @ApiParam({ name: 'councilId', description: 'Council id (UUID) or GSS code, e.g. W06000015' })
+  @Get('councils/:councilId/readiness-notices')
+  @Allow('programme_admin', 'programme_viewer', 'council')
+  @ApiOperation({ summary: 'Lead-time notices a council was sent (a council: its own)' })
+  noticesForCouncil(
+    @CurrentActor() actor: Actor,
+    @Param('councilId') councilId: string,
+    @Query() q: ReadinessNoticeQueryDto,
+  ) {
+    return this.notices.forCouncil(actor, councilId, q);
   }
 }

@@ -29,6 +29,10 @@ export class ReadinessNotice {
   @Column('text')
   reason: string;
 
+  /** The communication that carried the notice to the council's contacts (once sent). */
+  @Column('uuid', { nullable: true })
+  communicationId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   sentAt: Date;
 }

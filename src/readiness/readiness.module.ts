@@ -4,11 +4,18 @@ import { CriticalDatesService } from './critical-dates.service.js';
 import { ReadinessScanHandler } from './readiness-scan.handler.js';
 import { ReadinessSeeder } from './readiness.seeder.js';
 import { ReadinessService } from './readiness.service.js';
+import { ReadinessNoticesService } from './readiness-notices.service.js';
 
 /** L3: national critical dates, readiness computed from adoptions, lead-time notices. */
 @Module({
   controllers: [CriticalDatesController],
-  providers: [CriticalDatesService, ReadinessService, ReadinessScanHandler, ReadinessSeeder],
+  providers: [
+    CriticalDatesService,
+    ReadinessService,
+    ReadinessNoticesService,
+    ReadinessScanHandler,
+    ReadinessSeeder,
+  ],
   exports: [ReadinessSeeder, ReadinessService, CriticalDatesService],
 })
 export class ReadinessModule {}

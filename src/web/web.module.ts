@@ -15,6 +15,9 @@ import { BenefitPagesController } from './benefits/benefit-pages.controller.js';
 import { ProductsModule } from '../products/products.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { PublicModule } from '../public/public.module.js';
+import { ToolkitsModule } from '../toolkits/toolkits.module.js';
+import { ProgrammeToolkitsController } from './toolkits/programme-toolkits.controller.js';
+import { SupplierToolkitsController } from './toolkits/supplier-toolkits.controller.js';
 import { OpenDataController } from './public-pages/open-data.controller.js';
 import { PublicPagesController } from './public-pages/public-pages.controller.js';
 import { PublicRateLimitGuard } from './public-pages/public-rate-limit.guard.js';
@@ -58,6 +61,7 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     ProductsModule,
     OrganisationsModule,
     PublicModule,
+    ToolkitsModule,
   ],
   controllers: [
     SignInController,
@@ -87,6 +91,8 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     ProgrammeCheckInsController,
     SupplierCheckInsController,
     CouncilCheckInsController,
+    SupplierToolkitsController,
+    ProgrammeToolkitsController,
   ],
   providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard],
 })

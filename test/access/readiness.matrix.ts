@@ -56,5 +56,16 @@ export const readinessMatrix: MatrixModule = {
       path: ({ p }) => `/api/v1/councils/${p.councilX.organisationId}/readiness`,
       expect: statuses({ ...STAFF_READ, councilX: 200, councilY: 404 }),
     },
+    {
+      route: 'GET /api/v1/critical-dates/:id/notices',
+      path: ({ fixtures }) => `/api/v1/critical-dates/${fixtures.criticalDateId}/notices`,
+      expect: statuses({ admin: 200, viewer: 200 }),
+    },
+    {
+      route: 'GET /api/v1/councils/:councilId/readiness-notices',
+      label: "council X's notices",
+      path: ({ p }) => `/api/v1/councils/${p.councilX.organisationId}/readiness-notices`,
+      expect: statuses({ admin: 200, viewer: 200, councilX: 200, councilY: 404 }),
+    },
   ],
 };

@@ -105,11 +105,28 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       expect(res.status).toBe(201);
       return res.body.id as string;
     };
+    const [toolkit]: { id: string; release_id: string; file_id: string }[] = await api.db.query(
+      `SELECT t.id, r.id AS release_id,
+              (SELECT f.id FROM toolkit_files f WHERE f.release_id = r.id ORDER BY f.name LIMIT 1)
+                AS file_id
+         FROM toolkits t JOIN toolkit_releases r ON r.toolkit_id = t.id AND r.status = 'published'
+        WHERE t.code = 'PAYMENTS-TK' ORDER BY r.published_at DESC LIMIT 1`,
+    );
+    const toolkitDraft = await api
+      .http()
+      .post(`/api/v1/toolkits/${toolkit.id}/releases`)
+      .set(auth)
+      .send({ version: `page-${Date.now().toString(36)}` });
+    expect(toolkitDraft.status).toBe(201);
     f = {
       supplierA: p.supplierA.organisationId!,
       commsDraft: draft.body.id,
       checkInA: await checkIn(p.supplierA.organisationId),
       checkInX: await checkIn(p.councilX.organisationId),
+      toolkitId: toolkit.id,
+      toolkitReleaseId: toolkit.release_id,
+      toolkitFileId: toolkit.file_id,
+      toolkitDraftId: toolkitDraft.body.id,
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,

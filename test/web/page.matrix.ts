@@ -25,6 +25,12 @@ export interface PageFixtures {
   /** Open relationship check-ins with supplier A and council X. */
   checkInA: string;
   checkInX: string;
+  /** The demo payments toolkit, a published release of it and one of its files. */
+  toolkitId: string;
+  toolkitReleaseId: string;
+  toolkitFileId: string;
+  /** A draft release of that toolkit (no files: publishing it is 409). */
+  toolkitDraftId: string;
 }
 
 /**
@@ -532,6 +538,59 @@ export const PAGE_MATRIX: PageCase[] = [
     path: (f) => `/council/check-ins/${f.checkInX}/answers`,
     body: { 'score-clarity': '9' },
     expect: { anonymous: 303, councilX: 400, councilY: 404, otherwise: 403 },
+  },
+  // Developer toolkits: suppliers read published releases and download; the programme
+  // office sees drafts and download counts; the admin adds releases and files, publishes.
+  { route: 'GET /supplier/toolkits', path: () => '/supplier/toolkits', expect: ANY_SUPPLIER },
+  {
+    route: 'GET /supplier/toolkits/:id',
+    path: (f) => `/supplier/toolkits/${f.toolkitId}`,
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/toolkits/:id/releases/:releaseId/files/:fileId',
+    path: (f) =>
+      `/supplier/toolkits/${f.toolkitId}/releases/${f.toolkitReleaseId}/files/${f.toolkitFileId}`,
+    expect: ANY_SUPPLIER,
+  },
+  { route: 'GET /programme/toolkits', path: () => '/programme/toolkits', expect: REVIEW_READ },
+  {
+    route: 'GET /programme/toolkits/:id',
+    path: (f) => `/programme/toolkits/${f.toolkitId}`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'GET /programme/toolkits/:id/releases/:releaseId/files/:fileId',
+    path: (f) =>
+      `/programme/toolkits/${f.toolkitId}/releases/${f.toolkitReleaseId}/files/${f.toolkitFileId}`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'GET /programme/toolkits/:id/releases/new',
+    path: (f) => `/programme/toolkits/${f.toolkitId}/releases/new`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'POST /programme/toolkits/:id/releases',
+    path: (f) => `/programme/toolkits/${f.toolkitId}/releases`,
+    body: { version: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/toolkits/:id/releases/:releaseId/files/new',
+    path: (f) => `/programme/toolkits/${f.toolkitId}/releases/${f.toolkitDraftId}/files/new`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'POST /programme/toolkits/:id/releases/:releaseId/files',
+    path: (f) => `/programme/toolkits/${f.toolkitId}/releases/${f.toolkitDraftId}/files`,
+    body: { name: '.hidden', contentType: 'text/csv', content: 'a' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/toolkits/:id/releases/:releaseId/publish',
+    path: (f) => `/programme/toolkits/${f.toolkitId}/releases/${f.toolkitDraftId}/publish`,
+    expect: { anonymous: 303, admin: 409, otherwise: 403 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

@@ -65,7 +65,15 @@ export class ReadinessNotices {
       audience: { recipients: 'councils', councilIds: e.councilIds },
       notice,
     };
-    await this.triggered.send(toCouncils, 'readiness.lead_time_reached');
+    // The notice history (readiness_notices) names the communication that carried it.
+    await this.triggered.send(toCouncils, 'readiness.lead_time_reached', (m, communicationId) =>
+      m.query(
+        `UPDATE readiness_notices SET communication_id = $1
+          WHERE critical_date_id = $2 AND lead_days = $3 AND council_id = ANY($4::uuid[])
+            AND communication_id IS NULL`,
+        [communicationId, e.criticalDateId, e.leadDays, e.councilIds],
+      ),
+    );
     if (e.supplierIds.length === 0) return;
     await this.triggered.send(
       {

@@ -18,6 +18,11 @@ export interface Notice {
   /** Rendered as `{{notice.…}}` (system templates only). */
   notice: Record<string, string | number>;
   acknowledgeBy: Date | null;
+  /**
+   * Default true: every active contact gets it. False: only contacts subscribed to `topic`
+   * (e.g. new toolkit releases, which suppliers opt into).
+   */
+  mandatory?: boolean;
 }
 
 const SIGN_OFF = `\n\nAcknowledge receipt: {{ackLink}}\n\nProgramme Office`;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../auth/actor.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { JobName } from '../../queue/job-registry.js';
@@ -17,14 +18,21 @@ export class TriggeredCommunications {
     private readonly audit: AuditService,
   ) {}
 
-  /** The new communication's id, or null when this notice exists already. */
-  async send(n: Notice, event: string): Promise<string | null> {
+  /**
+   * The new communication's id, or null when this notice exists already. `onCreated` runs
+   * in the same transaction with the new id (e.g. to link the records it notifies about).
+   */
+  async send(
+    n: Notice,
+    event: string,
+    onCreated?: (m: EntityManager, communicationId: string) => Promise<void>,
+  ): Promise<string | null> {
     return this.uow.run(async (tx) => {
       const [row]: { id: string }[] = await tx.manager.query(
         `INSERT INTO communications (kind, subject_template, body_template, topic, mandatory,
                                      audience, channels, status, send_at, acknowledge_by,
                                      context, dedupe_key, created_by)
-         VALUES ('triggered', $1, $2, $3, true, $4, '{email,webhook}', 'sending', now(), $5,
+         VALUES ('triggered', $1, $2, $3, $8, $4, '{email,webhook}', 'sending', now(), $5,
                  $6, $7, 'system')
          ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
          RETURNING id`,
@@ -36,15 +44,23 @@ export class TriggeredCommunications {
           n.acknowledgeBy,
           JSON.stringify({ notice: n.notice }),
           n.dedupeKey,
+          n.mandatory ?? true,
         ],
       );
       if (!row) return null;
+      await onCreated?.(tx.manager, row.id);
       tx.emit(JobName.CommunicationFanOut, { communicationId: row.id });
       await this.audit.record(tx.manager, SYSTEM_ACTOR, {
         action: 'communication.triggered',
         entityType: 'communication',
         entityId: row.id,
-        after: { event, dedupeKey: n.dedupeKey, topic: n.topic, audience: n.audience },
+        after: {
+          event,
+          dedupeKey: n.dedupeKey,
+          topic: n.topic,
+          ...(n.mandatory === false && { mandatory: false }),
+          audience: n.audience,
+        },
       });
       return row.id;
     });

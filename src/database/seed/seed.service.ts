@@ -19,6 +19,7 @@ import { GovernanceSeeder } from '../../governance/governance.seeder.js';
 import { CheckInsSeeder } from '../../check-ins/check-ins.seeder.js';
 import { ReadinessSeeder } from '../../readiness/readiness.seeder.js';
 import { InteropSeeder } from '../../interop/interop.seeder.js';
+import { ToolkitsSeeder } from '../../toolkits/toolkits.seeder.js';
 import { seedDemoAccounts } from './demo-accounts.js';
 
 /**
@@ -42,6 +43,7 @@ export class SeedService {
     private readonly checkIns: CheckInsSeeder,
     private readonly readiness: ReadinessSeeder,
     private readonly interop: InteropSeeder,
+    private readonly toolkits: ToolkitsSeeder,
     private readonly adoption: AdoptionSeeder,
     private readonly communications: CommunicationsSeeder,
     private readonly hasher: PasswordHasher,
@@ -77,6 +79,7 @@ export class SeedService {
         Object.assign(c, await this.checkIns.seedDemo(m));
         Object.assign(c, await this.readiness.seedDemo(m));
         Object.assign(c, await this.interop.seedDemo(m));
+        Object.assign(c, await this.toolkits.seedDemo(m));
         Object.assign(c, await this.communications.seedDemo(m));
       }
       const changed = Object.fromEntries(Object.entries(c).filter(([, v]) => v > 0));
