@@ -61,12 +61,12 @@ describe('developer toolkits', () => {
   const put = (name: string, type: string, body: Buffer | string, who = p.admin) =>
     as(api, who).put(`${base()}/files/${name}`).set('content-type', type).send(body);
   const filesOf = async (release: string) =>
-    (await api.db.query(
+    await api.db.query<{ name: string; size_bytes: number; sha256: string; stored: boolean }[]>(
       `SELECT f.name, f.size_bytes, f.sha256, b.file_id IS NOT NULL AS stored
          FROM toolkit_files f LEFT JOIN toolkit_file_blobs b ON b.file_id = f.id
         WHERE f.release_id = $1 ORDER BY f.name`,
       [release],
-    )) as { name: string; size_bytes: number; sha256: string; stored: boolean }[];
+    );
 
   it('the programme office creates a toolkit and a draft release naming its standards and requirement set', async () => {
     const http = as(api, p.admin);

@@ -36,7 +36,9 @@ export class ReadinessNoticesService {
   async forDate(id: string, q: ReadinessNoticeQueryDto): Promise<Page<ReadinessNoticeViewDto>> {
     const page = await this.query(q, (p) => `n.critical_date_id = ${p.add(id)}`);
     if (page.meta.total === 0) {
-      const [date] = await this.db.query(`SELECT 1 FROM critical_dates WHERE id = $1`, [id]);
+      const [date] = await this.db.query<unknown[]>(`SELECT 1 FROM critical_dates WHERE id = $1`, [
+        id,
+      ]);
       if (!date) throw ProblemException.notFound('Critical date', id);
     }
     return page;

@@ -98,7 +98,7 @@ export class ToolkitsService {
         ORDER BY r.created_at DESC, r.id`,
       [id, staff],
     );
-    return { ...toToolkitView(row), releases: releases.map(toReleaseView) } as ToolkitDetailViewDto;
+    return { ...toToolkitView(row), releases: releases.map(toReleaseView) };
   }
 
   async getRelease(
@@ -119,7 +119,9 @@ export class ToolkitsService {
   async create(actor: Actor, dto: CreateToolkitDto): Promise<ToolkitViewDto> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const [service] = await m.query(`SELECT 1 FROM services WHERE id = $1`, [dto.serviceId]);
+      const [service] = await m.query<unknown[]>(`SELECT 1 FROM services WHERE id = $1`, [
+        dto.serviceId,
+      ]);
       if (!service) {
         throw ProblemException.unprocessable('unknown_reference', 'Unknown references', {
           errors: [{ field: 'serviceId', message: 'no such service' }],
