@@ -13,7 +13,6 @@ import type { CreateReleaseDto } from './dto/create-release.dto.js';
 import type { CreateToolkitDto } from './dto/create-toolkit.dto.js';
 import type { ToolkitQueryDto } from './dto/toolkit-query.dto.js';
 import type {
-  ToolkitDetailViewDto,
   ToolkitDownloadsViewDto,
   ToolkitFileViewDto,
   ToolkitReleaseViewDto,
