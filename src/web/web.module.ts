@@ -21,6 +21,11 @@ import { PageErrorFilter } from './page-error.filter.js';
 import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
 import { ProgrammeAuditController } from './programme/programme-audit.controller.js';
 import { ProgrammeReviewsController } from './programme/programme-reviews.controller.js';
+import { ProgrammeRisksController } from './programme/programme-risks.controller.js';
+import { RiskPageReader } from './programme/risk-page-reader.js';
+import { ProgrammeComparisonController } from './programme/programme-comparison.controller.js';
+import { RisksModule } from '../risks/risks.module.js';
+import { DecisionsModule } from '../decisions/decisions.module.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { VerifyCertificateController } from './verify-certificate.controller.js';
@@ -49,6 +54,8 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     ProductsModule,
     OrganisationsModule,
     PublicModule,
+    RisksModule,
+    DecisionsModule,
   ],
   controllers: [
     SignInController,
@@ -73,7 +80,9 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     OpenDataController,
     ProgrammeReviewsController,
     ProgrammeAuditController,
+    ProgrammeRisksController,
+    ProgrammeComparisonController,
   ],
-  providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard],
+  providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard, RiskPageReader],
 })
 export class WebModule {}

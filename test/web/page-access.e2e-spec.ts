@@ -84,7 +84,27 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set({ authorization: `Bearer ${p.supplierA.bearer}` })
       .send({ name: 'Page matrix token' });
     expect(token.status).toBe(201);
+    const risk = await api
+      .http()
+      .post('/api/v1/risks')
+      .set(auth)
+      .send({
+        kind: 'risk',
+        title: 'Page matrix risk',
+        category: 'delivery',
+        likelihood: 2,
+        impact: 3,
+      });
+    expect(risk.status).toBe(201);
+    const riskAction = await api
+      .http()
+      .post(`/api/v1/risks/${risk.body.id}/actions`)
+      .set(auth)
+      .send({ title: 'Page matrix action', dueDate: '2031-01-01' });
+    expect(riskAction.status).toBe(201);
     f = {
+      riskId: risk.body.id,
+      riskActionId: riskAction.body.id,
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,
