@@ -69,7 +69,7 @@ const REALISE_FORM = 'risks.forms.realise';
 const ACTION_FORM = 'risks.forms.action';
 const SCORES = [1, 2, 3, 4, 5];
 
-type Body = Record<string, unknown>;
+type FormBody = Record<string, unknown>;
 /** Which form on the risk's page an error belongs to (its values are kept, its errors shown). */
 type RiskPageForm = 'review' | 'transition' | 'realise' | 'action' | 'actionStatus';
 
@@ -181,7 +181,7 @@ export class ProgrammeRisksController {
   @Allow(ADMIN)
   async create(
     @CurrentActor() actor: Actor,
-    @Body() body: Body,
+    @Body() body: FormBody,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -230,7 +230,7 @@ export class ProgrammeRisksController {
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -256,7 +256,7 @@ export class ProgrammeRisksController {
   async review(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -284,7 +284,7 @@ export class ProgrammeRisksController {
   async transition(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -315,7 +315,7 @@ export class ProgrammeRisksController {
   async realise(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -354,7 +354,7 @@ export class ProgrammeRisksController {
   async addAction(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -389,7 +389,7 @@ export class ProgrammeRisksController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('actionId', ParseUUIDPipe) actionId: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
@@ -513,7 +513,7 @@ export class ProgrammeRisksController {
     form: RiskPageForm,
     errors: FormError[],
     status: number,
-    posted?: Body,
+    posted?: FormBody,
   ) {
     const view = await this.riskView(actor, id);
     const shown = versionErrors(errors, form, tFor((req as PageRequest).lang));
@@ -569,7 +569,7 @@ export class ProgrammeRisksController {
       canRealise: canEdit && risk.kind === 'risk' && REALISABLE_FROM.includes(risk.status),
       scoresChoice: SCORES,
       form: null as RiskPageForm | null,
-      values: {} as Body,
+      values: {} as FormBody,
     };
   }
 }
