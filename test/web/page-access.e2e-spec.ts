@@ -84,17 +84,13 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set({ authorization: `Bearer ${p.supplierA.bearer}` })
       .send({ name: 'Page matrix token' });
     expect(token.status).toBe(201);
-    const risk = await api
-      .http()
-      .post('/api/v1/risks')
-      .set(auth)
-      .send({
-        kind: 'risk',
-        title: 'Page matrix risk',
-        category: 'delivery',
-        likelihood: 2,
-        impact: 3,
-      });
+    const risk = await api.http().post('/api/v1/risks').set(auth).send({
+      kind: 'risk',
+      title: 'Page matrix risk',
+      category: 'delivery',
+      likelihood: 2,
+      impact: 3,
+    });
     expect(risk.status).toBe(201);
     const riskAction = await api
       .http()
