@@ -22,7 +22,7 @@ import {
 import { insertProduct } from '../support/programme-fixtures.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 const RUN = Date.now().toString(36).toUpperCase().slice(-5);
 
