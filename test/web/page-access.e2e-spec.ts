@@ -159,7 +159,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  }, 180_000); // every page route × every principal: several hundred requests, rendered pages included
+  }, 600_000); // every page route × every principal: several hundred requests, rendered pages included
 
   it('refuses a POST without a valid CSRF token with a 403 page and changes nothing', async () => {
     const { agent } = await pageClient(api, ACCOUNTS.councilX);

@@ -225,7 +225,7 @@ describe('programme risk register and product comparison in a browser', () => {
     await page.getByLabel('Due date').fill('31/12/2026');
     await navigate(page, page.getByRole('button', { name: 'Add a mitigation action' }));
     expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
-      'Enter the due date as a date',
+      'Enter the due date as a real date',
     );
     expect(await page.getByLabel('Action', { exact: true }).inputValue()).toBe(
       'Agree surge capacity with the host',

@@ -2,8 +2,8 @@ import type { Heatmap } from '../../risks/risk-reports.service.js';
 
 /** Light GOV.UK tag tints per RAG: near-black text on them passes AA; the count is the text. */
 export const RAG_FILL: Record<string, string> = {
-  red: '#f4cdc6',
-  amber: '#fcd6c3',
+  red: '#f1b1a7',
+  amber: '#fbe3a3',
   green: '#cce2d8',
 };
 
