@@ -10,6 +10,6 @@ import { LinkedDecisionsService } from './linked-decisions.service.js';
 @Module({
   controllers: [DecisionsController, LinkedDecisionsController],
   providers: [DecisionStore, DecisionsService, LinkedDecisionsService, DecisionsSeeder],
-  exports: [DecisionsService, DecisionsSeeder],
+  exports: [DecisionsService, DecisionsSeeder, LinkedDecisionsService],
 })
 export class DecisionsModule {}

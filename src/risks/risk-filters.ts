@@ -20,13 +20,22 @@ const EQUALS = {
 } as const;
 
 /**
+ * One heatmap cell: residual likelihood × impact. Not an API filter (the portal's heatmap
+ * links to it); a cell lists the open entries counted in it unless a status is asked for.
+ */
+export interface RiskCellFilter {
+  likelihood?: number;
+  impact?: number;
+}
+
+/**
  * Applies the caller's visibility and the register filters to a query joining `risks`
  * as `r`. `openOnly` limits to open entries unless a status is asked for (heatmap, top).
  */
 export function applyRiskFilters<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   actor: Actor,
-  f: Partial<RiskFilterDto>,
+  f: Partial<RiskFilterDto> & RiskCellFilter,
   scoring: RiskScoring,
   opts: { openOnly?: boolean } = {},
 ): SelectQueryBuilder<T> {
@@ -48,7 +57,11 @@ export function applyRiskFilters<T extends ObjectLiteral>(
     const overdue = `r.status IN (:...overdueOpen) AND r.next_review_at < now()`;
     qb.andWhere(f.overdue ? overdue : `NOT (${overdue})`, { overdueOpen: OPEN_STATUSES });
   }
-  if (opts.openOnly && !f.status)
+  if (f.likelihood !== undefined)
+    qb.andWhere('r.residual_likelihood = :cellL', { cellL: f.likelihood });
+  if (f.impact !== undefined) qb.andWhere('r.residual_impact = :cellI', { cellI: f.impact });
+  const cell = f.likelihood !== undefined || f.impact !== undefined;
+  if ((opts.openOnly || cell) && !f.status)
     qb.andWhere('r.status IN (:...openOnly)', { openOnly: OPEN_STATUSES });
   return qb;
 }

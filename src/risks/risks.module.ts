@@ -34,6 +34,14 @@ import { RisksService } from './risks.service.js';
     RiskOverdueScanHandler,
     RisksSeeder,
   ],
-  exports: [RisksSeeder, RiskScoring],
+  exports: [
+    RisksSeeder,
+    RiskScoring,
+    RisksService,
+    RiskLifecycleService,
+    RiskReviewsService,
+    MitigationActionsService,
+    RiskReportsService,
+  ],
 })
 export class RisksModule {}

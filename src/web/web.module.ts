@@ -32,6 +32,11 @@ import { ProgrammeAuditController } from './programme/programme-audit.controller
 import { ProgrammeCommunicationsController } from './programme/programme-communications.controller.js';
 import { ProgrammeSuppliersController } from './programme/programme-suppliers.controller.js';
 import { ProgrammeReviewsController } from './programme/programme-reviews.controller.js';
+import { ProgrammeRisksController } from './programme/programme-risks.controller.js';
+import { RiskPageReader } from './programme/risk-page-reader.js';
+import { ProgrammeComparisonController } from './programme/programme-comparison.controller.js';
+import { RisksModule } from '../risks/risks.module.js';
+import { DecisionsModule } from '../decisions/decisions.module.js';
 import { RolloutDashboardController } from './programme/rollout-dashboard.controller.js';
 import { SignInController } from './sign-in.controller.js';
 import { VerifyCertificateController } from './verify-certificate.controller.js';
@@ -62,6 +67,8 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     OrganisationsModule,
     PublicModule,
     ToolkitsModule,
+    RisksModule,
+    DecisionsModule,
   ],
   controllers: [
     SignInController,
@@ -93,7 +100,9 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     CouncilCheckInsController,
     SupplierToolkitsController,
     ProgrammeToolkitsController,
+    ProgrammeRisksController,
+    ProgrammeComparisonController,
   ],
-  providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard],
+  providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard, RiskPageReader],
 })
 export class WebModule {}

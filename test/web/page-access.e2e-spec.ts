@@ -118,6 +118,20 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set(auth)
       .send({ version: `page-${Date.now().toString(36)}` });
     expect(toolkitDraft.status).toBe(201);
+    const risk = await api.http().post('/api/v1/risks').set(auth).send({
+      kind: 'risk',
+      title: 'Page matrix risk',
+      category: 'delivery',
+      likelihood: 2,
+      impact: 3,
+    });
+    expect(risk.status).toBe(201);
+    const riskAction = await api
+      .http()
+      .post(`/api/v1/risks/${risk.body.id}/actions`)
+      .set(auth)
+      .send({ title: 'Page matrix action', dueDate: '2031-01-01' });
+    expect(riskAction.status).toBe(201);
     f = {
       supplierA: p.supplierA.organisationId!,
       commsDraft: draft.body.id,
@@ -127,6 +141,8 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       toolkitReleaseId: toolkit.release_id,
       toolkitFileId: toolkit.file_id,
       toolkitDraftId: toolkitDraft.body.id,
+      riskId: risk.body.id,
+      riskActionId: riskAction.body.id,
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,
@@ -185,7 +201,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  }, 180_000); // every page route × every principal: several hundred requests, rendered pages included
+  }, 600_000); // every page route × every principal: several hundred requests, rendered pages included
 
   it('refuses a POST without a valid CSRF token with a 403 page and changes nothing', async () => {
     const { agent } = await pageClient(api, ACCOUNTS.councilX);

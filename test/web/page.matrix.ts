@@ -31,6 +31,9 @@ export interface PageFixtures {
   toolkitFileId: string;
   /** A draft release of that toolkit (no files: publishing it is 409). */
   toolkitDraftId: string;
+  /** A national risk raised by the admin, and one mitigation action of it. */
+  riskId: string;
+  riskActionId: string;
 }
 
 /**
@@ -61,6 +64,7 @@ const ANY_SUPPLIER = { anonymous: 303, supplierA: 200, supplierB: 200, otherwise
 const PROGRAMME_READ = { anonymous: 303, admin: 200, agency: 200, otherwise: 403 };
 const REVIEW_READ = { anonymous: 303, admin: 200, otherwise: 403 };
 const REVIEW_WRITE = { anonymous: 303, admin: 400, otherwise: 403 };
+const ADMIN_PAGE = { anonymous: 303, admin: 200, otherwise: 403 };
 const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
 
 export const PAGE_MATRIX: PageCase[] = [
@@ -591,6 +595,75 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'POST /programme/toolkits/:id/releases/:releaseId/publish',
     path: (f) => `/programme/toolkits/${f.toolkitId}/releases/${f.toolkitDraftId}/publish`,
     expect: { anonymous: 303, admin: 409, otherwise: 403 },
+  },
+  // Programme office: the risk register and the product comparison.
+  {
+    route: 'GET /programme/risks',
+    path: () => '/programme/risks?status=assessed',
+    expect: PROGRAMME_READ,
+  },
+  { route: 'GET /programme/risks/new', path: () => '/programme/risks/new', expect: ADMIN_PAGE },
+  {
+    route: 'POST /programme/risks',
+    path: () => '/programme/risks',
+    body: { kind: 'risk', title: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/risks/:id',
+    path: (f) => `/programme/risks/${f.riskId}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/risks/:id/edit',
+    path: (f) => `/programme/risks/${f.riskId}/edit`,
+    expect: ADMIN_PAGE,
+  },
+  {
+    route: 'POST /programme/risks/:id',
+    path: (f) => `/programme/risks/${f.riskId}`,
+    body: { title: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/risks/:id/reviews',
+    path: (f) => `/programme/risks/${f.riskId}/reviews`,
+    body: { note: '', version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/risks/:id/transitions',
+    path: (f) => `/programme/risks/${f.riskId}/transitions`,
+    body: { to: 'nowhere', version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/risks/:id/realise',
+    path: (f) => `/programme/risks/${f.riskId}/realise`,
+    body: { issueTitle: 'x'.repeat(201), version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/risks/:id/actions',
+    path: (f) => `/programme/risks/${f.riskId}/actions`,
+    body: { actionTitle: 'Page matrix action', dueDate: '31/12/2026' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/risks/:id/actions/:actionId',
+    path: (f) => `/programme/risks/${f.riskId}/actions/${f.riskActionId}`,
+    body: { status: 'finished', version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/comparison',
+    path: () => '/programme/comparison',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/comparison/:serviceId',
+    path: (f) => `/programme/comparison/${f.serviceId}`,
+    expect: PROGRAMME_READ,
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
