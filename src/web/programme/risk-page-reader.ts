@@ -36,7 +36,7 @@ export class RiskPageReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async options(): Promise<RiskFormOptions> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<RiskFormOptions[]>(
       `SELECT
          (SELECT coalesce(json_agg(json_build_object('value', s.id, 'text', s.code || ' – ' || s.name) ORDER BY s.code), '[]')
             FROM services s) AS services,
@@ -44,7 +44,7 @@ export class RiskPageReader {
             FROM organisations o WHERE o.type = 'SUPPLIER') AS suppliers,
          (SELECT coalesce(json_agg(json_build_object('value', o.id, 'text', o.name) ORDER BY o.name), '[]')
             FROM organisations o WHERE o.id IN (SELECT DISTINCT owner_organisation_id FROM risks)) AS owners`,
-    )) as RiskFormOptions[];
+    );
     return row;
   }
 
@@ -69,14 +69,14 @@ export class RiskPageReader {
     for (const u of extraUserIds) if (u) users.add(u);
     const names: RiskNames = { users: new Map(), organisations: new Map(), services: new Map() };
     if (users.size + orgs.size + services.size === 0) return names;
-    const rows = (await this.db.query(
+    const rows = await this.db.query<NameRow[]>(
       `SELECT 'user' AS kind, u.id, u.display_name AS name FROM users u WHERE u.id = ANY($1::uuid[])
        UNION ALL
        SELECT 'organisation', o.id, o.name FROM organisations o WHERE o.id = ANY($2::uuid[])
        UNION ALL
        SELECT 'service', s.id, s.code || ' – ' || s.name FROM services s WHERE s.id = ANY($3::uuid[])`,
       [[...users], [...orgs], [...services]],
-    )) as NameRow[];
+    );
     for (const r of rows) {
       const map =
         r.kind === 'user'
