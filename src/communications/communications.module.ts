@@ -29,6 +29,7 @@ import { OverdueMeetingActionsSource } from './digest/overdue-meeting-actions-so
 import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js';
 import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
+import { SupplierInboxService } from './supplier-inbox.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
 /**
@@ -68,7 +69,14 @@ import { WebhookSender } from './webhook-sender.service.js';
     AgendaPapersHandler,
     ReadinessNotices,
     CommunicationsSeeder,
+    SupplierInboxService,
   ],
-  exports: [CommunicationsSeeder, DeliveriesService, WebhookSender],
+  exports: [
+    CommunicationsSeeder,
+    DeliveriesService,
+    WebhookSender,
+    AcknowledgementsService,
+    SupplierInboxService,
+  ],
 })
 export class CommunicationsModule {}

@@ -20,6 +20,7 @@ import { ReadinessCalendar1796073543838 } from '../../migrations/1796073543838-r
 import { CertificateNumber1796074309010 } from '../../migrations/1796074309010-certificate-number.js';
 import { GovernanceMeetings1796074909785 } from '../../migrations/1796074909785-governance-meetings.js';
 import { InteropTests1796075755326 } from '../../migrations/1796075755326-interop-tests.js';
+import { CommunicationReads1796080000017 } from '../../migrations/1796080000017-communication-reads.js';
 
 /**
  * Every migration, in order, listed explicitly so the app, the CLI and the tests run the
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   CertificateNumber1796074309010,
   GovernanceMeetings1796074909785,
   InteropTests1796075755326,
+  CommunicationReads1796080000017,
 ];
