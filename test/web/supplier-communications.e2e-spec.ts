@@ -194,18 +194,17 @@ describe('supplier communications and contacts in a browser', () => {
 
     // A second acknowledgement (another tab): a 409 page saying so.
     const { agent, token } = await pageClient(api, ACCOUNTS.supplierA);
-    const again = await agent
-      .post(`/supplier/communications/${commId}/acknowledge`)
-      .type('form')
-      .send({ _csrf: await token() });
+    // The token first: the agent attaches its cookies when a request is created.
+    const postForm = async (path: string) => {
+      const _csrf = await token();
+      return agent.post(path).type('form').send({ _csrf });
+    };
+    const again = await postForm(`/supplier/communications/${commId}/acknowledge`);
     expect(again.status).toBe(409);
     expect(again.text).toContain('govuk-error-summary');
     expect(again.text).toContain('Your organisation has already acknowledged this message.');
     // One that asks for no acknowledgement: refused, nothing recorded.
-    const none = await agent
-      .post(`/supplier/communications/${infoId}/acknowledge`)
-      .type('form')
-      .send({ _csrf: await token() });
+    const none = await postForm(`/supplier/communications/${infoId}/acknowledge`);
     expect(none.status).toBe(409);
     expect(none.text).toContain('This message does not need an acknowledgement.');
     const [{ n }] = await api.db.query(
@@ -239,10 +238,11 @@ describe('supplier communications and contacts in a browser', () => {
       `/supplier/contacts/${contactA}`,
       `/supplier/contacts/${contactA}/deactivate`,
     ]) {
+      const _csrf = await token();
       const res = await agent
         .post(path)
         .type('form')
-        .send({ _csrf: await token(), name: 'B', email: 'b@b.example' });
+        .send({ _csrf, name: 'B', email: 'b@b.example' });
       expect(res.status).toBe(404);
     }
     const [contact] = await api.db.query(
@@ -330,15 +330,13 @@ describe('supplier communications and contacts in a browser', () => {
 
     // Deactivating twice (another tab): a 409 page with the error summary.
     const { agent, token } = await pageClient(api, ACCOUNTS.supplierA);
+    const postForm = async (path: string) => {
+      const _csrf = await token();
+      return agent.post(path).type('form').send({ _csrf });
+    };
     const id = created.id as string;
-    await agent
-      .post(`/supplier/contacts/${id}/deactivate`)
-      .type('form')
-      .send({ _csrf: await token() });
-    const twice = await agent
-      .post(`/supplier/contacts/${id}/deactivate`)
-      .type('form')
-      .send({ _csrf: await token() });
+    await postForm(`/supplier/contacts/${id}/deactivate`);
+    const twice = await postForm(`/supplier/contacts/${id}/deactivate`);
     expect(twice.status).toBe(409);
     expect(twice.text).toContain('govuk-error-summary');
     expect(twice.text).toContain('is already inactive');

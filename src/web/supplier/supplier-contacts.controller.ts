@@ -188,7 +188,7 @@ export class SupplierContactsPagesController {
   /** The API's own DTO rules, plus each "other" topic a lower-case slug. */
   private async validate(values: ContactValues, t: TFunction) {
     const other = splitTopics(values.otherTopics);
-    const topics = [...new Set([...values.topics, ...other])];
+    const topics = [...new Set([...values.topics, ...other])].sort();
     const { dto, errors } = await validateForm(
       CreateSupplierContactDto,
       { name: values.name, email: values.email, topics },
