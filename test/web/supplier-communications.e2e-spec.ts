@@ -113,7 +113,7 @@ describe('supplier communications and contacts in a browser', () => {
     // Home: awaiting acknowledgement, with its date, linking to the message.
     await page.goto('/supplier');
     const awaiting = page.locator('[data-ack-awaiting]', { hasText: subject });
-    expect(await textOf(page.locator('li', { has: awaiting }))).toContain('Acknowledge by:');
+    expect(await textOf(page.locator('li', { has: awaiting }))).toContain('Deadline:');
     await check(page);
     await screenshot(page, 'supplier-home-acknowledge');
 
@@ -123,7 +123,7 @@ describe('supplier communications and contacts in a browser', () => {
     const rows = page.locator('#communications tbody tr');
     const row = page.locator('#communications tr', { hasText: subject });
     expect(await textOf(row)).toContain('New');
-    expect(await textOf(row)).toContain('Acknowledge');
+    expect(await textOf(row)).toContain('To acknowledge');
     const info = await textOf(page.locator('#communications tr', { hasText: 'release notes' }));
     expect(info).toContain('New');
     const order = await rows.allInnerTexts();
