@@ -165,7 +165,7 @@ describe('supplier conformance submission in a browser', () => {
     const page = await context.newPage();
     await signIn(page, ACCOUNTS.supplierA);
     // The product is registered in the browser too: the journey starts from a new product.
-    await navigate(page, page.getByRole('link', { name: 'Products' }));
+    await navigate(page, page.getByRole('link', { name: 'Products', exact: true }));
     await navigate(page, page.getByRole('button', { name: 'Register a product' }));
     await page.getByLabel('Product name').fill(productName);
     await page.getByLabel('Version', { exact: true }).fill('2.0');
