@@ -17,7 +17,7 @@ import { SmtpSink } from '../support/smtp-sink.js';
 import { freePort } from '../support/throwaway.js';
 import { startTestApi, startTestWorker, type TestApi } from '../support/test-app.js';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 /**
  * The supplier's communications inbox and contacts in a real browser (Debian's Chromium):
@@ -43,6 +43,11 @@ describe('supplier communications and contacts in a browser', () => {
   let contactA = '';
   const violations: string[] = [];
   const visited = new Set<string>();
+  /** The language is remembered per user: English again, whatever the Welsh test left. */
+  const english = () =>
+    api.db.query(`UPDATE users SET preferred_language = 'en' WHERE email = $1`, [
+      ACCOUNTS.supplierA,
+    ]);
 
   const check = async (page: Page) => {
     visited.add(new URL(page.url()).pathname);
@@ -89,6 +94,7 @@ describe('supplier communications and contacts in a browser', () => {
   });
 
   afterAll(async () => {
+    if (api) await english();
     await browser?.close();
     await worker?.close();
     await api?.close();
@@ -398,6 +404,7 @@ describe('supplier communications and contacts in a browser', () => {
   });
 
   it('answers malformed bodies on every inbox and contact form with a 4xx page, never a 500', async () => {
+    await english();
     const { agent, token } = await pageClient(api, ACCOUNTS.supplierA);
     const count = async () =>
       api.db.query(
