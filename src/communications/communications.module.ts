@@ -32,6 +32,7 @@ import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js
 import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
 import { ToolkitReleaseNotices } from './triggers/toolkit-release-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
+import { SupplierInboxService } from './supplier-inbox.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
 /**
@@ -74,13 +75,15 @@ import { WebhookSender } from './webhook-sender.service.js';
     ReadinessNotices,
     ToolkitReleaseNotices,
     CommunicationsSeeder,
+    SupplierInboxService,
   ],
   exports: [
     CommunicationsSeeder,
     CommunicationsService,
-    AcknowledgementsService,
     DeliveriesService,
     WebhookSender,
+    AcknowledgementsService,
+    SupplierInboxService,
   ],
 })
 export class CommunicationsModule {}

@@ -15,6 +15,7 @@ import { MeetingAction } from '../governance/meeting-action.entity.js';
 import { Meeting } from '../governance/meeting.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { Acknowledgement } from '../communications/acknowledgement.entity.js';
+import { CommunicationRead } from '../communications/communication-read.entity.js';
 import { Communication } from '../communications/communication.entity.js';
 import { CommunicationSupplier } from '../communications/communication-supplier.entity.js';
 import { Delivery } from '../communications/delivery.entity.js';
@@ -101,6 +102,7 @@ export const ENTITIES = [
   CommunicationSupplier,
   Delivery,
   Acknowledgement,
+  CommunicationRead,
   Product,
   ProductService,
   Certificate,

@@ -20,6 +20,7 @@ import { ReadinessCalendar1796073543838 } from '../../migrations/1796073543838-r
 import { CertificateNumber1796074309010 } from '../../migrations/1796074309010-certificate-number.js';
 import { GovernanceMeetings1796074909785 } from '../../migrations/1796074909785-governance-meetings.js';
 import { InteropTests1796075755326 } from '../../migrations/1796075755326-interop-tests.js';
+import { CommunicationReads1796080000017 } from '../../migrations/1796080000017-communication-reads.js';
 import { Toolkits1796095342921 } from '../../migrations/1796095342921-toolkits.js';
 import { CheckIns1796095346520 } from '../../migrations/1796095346520-check-ins.js';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   CertificateNumber1796074309010,
   GovernanceMeetings1796074909785,
   InteropTests1796075755326,
+  CommunicationReads1796080000017,
   Toolkits1796095342921,
   CheckIns1796095346520,
 ];

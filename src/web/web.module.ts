@@ -42,6 +42,8 @@ import { SignInController } from './sign-in.controller.js';
 import { VerifyCertificateController } from './verify-certificate.controller.js';
 import { SupplierApiTokensController } from './supplier/supplier-api-tokens.controller.js';
 import { SupplierWebhooksController } from './supplier/supplier-webhooks.controller.js';
+import { SupplierCommunicationsController } from './supplier/supplier-communications.controller.js';
+import { SupplierContactsPagesController } from './supplier/supplier-contacts.controller.js';
 import { SupplierCertificatesController } from './supplier/supplier-certificates.controller.js';
 import { SupplierHomeController } from './supplier/supplier-home.controller.js';
 import { SupplierProductsController } from './supplier/supplier-products.controller.js';
@@ -86,6 +88,8 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     SupplierSubmissionSamplesController,
     SupplierApiTokensController,
     SupplierWebhooksController,
+    SupplierCommunicationsController,
+    SupplierContactsPagesController,
     RolloutDashboardController,
     ProgrammeCouncilsController,
     VerifyCertificateController,

@@ -132,6 +132,23 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set(auth)
       .send({ title: 'Page matrix action', dueDate: '2031-01-01' });
     expect(riskAction.status).toBe(201);
+    const [inboxCommunication] = await api.db.query(
+      `INSERT INTO communications (subject_template, body_template, topic, channels, status,
+                                   created_by, sent_at)
+       VALUES ('Page matrix notice', 'Page matrix notice', 'page-matrix', '{webhook}', 'sent',
+               'test', now()) RETURNING id`,
+    );
+    await api.db.query(
+      `INSERT INTO deliveries (communication_id, supplier_id, channel, target, status, attempts)
+       VALUES ($1, $2, 'webhook', 'https://a.example/hook', 'delivered', 1)`,
+      [inboxCommunication.id, p.supplierA.organisationId],
+    );
+    const inboxContact = await api
+      .http()
+      .post(`/api/v1/suppliers/${p.supplierA.organisationId}/contacts`)
+      .set(auth)
+      .send({ name: 'Page matrix contact', email: 'page.matrix@supplier.test', topics: [] });
+    expect(inboxContact.status).toBe(201);
     f = {
       supplierA: p.supplierA.organisationId!,
       commsDraft: draft.body.id,
@@ -143,6 +160,8 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       toolkitDraftId: toolkitDraft.body.id,
       riskId: risk.body.id,
       riskActionId: riskAction.body.id,
+      inboxCommunicationA: inboxCommunication.id,
+      inboxContactA: inboxContact.body.id,
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,

@@ -34,6 +34,9 @@ export interface PageFixtures {
   /** A national risk raised by the admin, and one mitigation action of it. */
   riskId: string;
   riskActionId: string;
+  /** A communication sent to supplier A that asks for no acknowledgement, and A's contact. */
+  inboxCommunicationA: string;
+  inboxContactA: string;
 }
 
 /**
@@ -664,6 +667,56 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'GET /programme/comparison/:serviceId',
     path: (f) => `/programme/comparison/${f.serviceId}`,
     expect: PROGRAMME_READ,
+  },
+  // Supplier communications inbox (the fixture asks for no acknowledgement: 409 for A).
+  {
+    route: 'GET /supplier/communications',
+    path: () => '/supplier/communications',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'GET /supplier/communications/:id',
+    path: (f) => `/supplier/communications/${f.inboxCommunicationA}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/communications/:id/acknowledge',
+    path: (f) => `/supplier/communications/${f.inboxCommunicationA}/acknowledge`,
+    expect: { anonymous: 303, supplierA: 409, supplierB: 404, otherwise: 403 },
+  },
+  // Supplier contacts and their topics.
+  { route: 'GET /supplier/contacts', path: () => '/supplier/contacts', expect: ANY_SUPPLIER },
+  {
+    route: 'GET /supplier/contacts/new',
+    path: () => '/supplier/contacts/new',
+    expect: ANY_SUPPLIER,
+  },
+  {
+    route: 'POST /supplier/contacts',
+    path: () => '/supplier/contacts',
+    body: { name: '' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 400, otherwise: 403 },
+  },
+  {
+    route: 'GET /supplier/contacts/:id/edit',
+    path: (f) => `/supplier/contacts/${f.inboxContactA}/edit`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'POST /supplier/contacts/:id',
+    path: (f) => `/supplier/contacts/${f.inboxContactA}`,
+    body: { name: '' },
+    expect: { anonymous: 303, supplierA: 400, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/contacts/:id/deactivate',
+    path: (f) => `/supplier/contacts/${f.inboxContactA}/deactivate`,
+    expect: { anonymous: 303, supplierA: 303, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'POST /supplier/contacts/:id/reactivate',
+    path: (f) => `/supplier/contacts/${f.inboxContactA}/reactivate`,
+    expect: { anonymous: 303, supplierA: 303, supplierB: 404, otherwise: 403 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

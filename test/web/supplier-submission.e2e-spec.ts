@@ -66,7 +66,6 @@ describe('supplier conformance submission in a browser', () => {
   let base: string;
   let p: Record<PrincipalName, Principal>;
   let serviceName: string;
-  let productId: string;
   let submissionId = '';
   let certificateNumber = '';
   const productName = `Submission product ${RUN}`;
@@ -118,11 +117,6 @@ describe('supplier conformance submission in a browser', () => {
       .post(`/api/v1/standards/${std.body.id}/transitions`)
       .send({ to: 'active' });
     expect(active.status).toBe(200);
-    const product = await as(api, p.supplierA)
-      .post('/api/v1/products')
-      .send({ name: productName, productVersion: '2.0', serviceIds: [svc.body.id] });
-    expect(product.status).toBe(201);
-    productId = product.body.id;
     browser = await launchChromium();
   });
 
@@ -170,7 +164,17 @@ describe('supplier conformance submission in a browser', () => {
     const context = await newContext();
     const page = await context.newPage();
     await signIn(page, ACCOUNTS.supplierA);
-    await page.goto(`/supplier/products/${productId}`);
+    // The product is registered in the browser too: the journey starts from a new product.
+    await navigate(page, page.getByRole('link', { name: 'Products', exact: true }));
+    await navigate(page, page.getByRole('button', { name: 'Register a product' }));
+    await page.getByLabel('Product name').fill(productName);
+    await page.getByLabel('Version', { exact: true }).fill('2.0');
+    await page.getByLabel(`${serviceName} (SB-${RUN})`).check();
+    await navigate(page, page.getByRole('button', { name: 'Save product' }));
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+      `${productName} has been registered as a draft`,
+    );
+    const productId = new URL(page.url()).pathname.split('/').pop()!;
     await navigate(
       page,
       page.getByRole('button', { name: `Start a conformance submission for ${serviceName}` }),
@@ -179,6 +183,11 @@ describe('supplier conformance submission in a browser', () => {
       `You started a conformance submission for ${productName}`,
     );
     submissionId = new URL(page.url()).pathname.split('/').pop()!;
+    const [started] = await api.db.query(
+      `SELECT product_id FROM conformance_submissions WHERE id = $1`,
+      [submissionId],
+    );
+    expect(started.product_id).toBe(productId);
     expect(await textOf(page.locator('h1'))).toBe('Conformance submission');
     expect(await textOf(page.locator('#check-1-status'))).toBe('Cannot start yet');
     await check(page);

@@ -1,12 +1,19 @@
 import type { CertificateView, SubmissionView } from '../../conformance/conformance-views.js';
 import type { ProductView } from '../../products/product-views.js';
+import type { InboxItem } from '../../communications/supplier-inbox.service.js';
 
 /** Certificates expiring within this many days are on the supplier's attention list. */
 export const EXPIRY_WARNING_DAYS = 60;
 
 /** One thing on the supplier's home page: a catalogue key, its parameters, a link, a deadline. */
 export interface AttentionItem {
-  kind: 'changesRequested' | 'reassessmentDue' | 'expiring' | 'productStatus' | 'webhookFailing';
+  kind:
+    | 'changesRequested'
+    | 'reassessmentDue'
+    | 'expiring'
+    | 'productStatus'
+    | 'awaitingAcknowledgement'
+    | 'webhookFailing';
   productId: string;
   productName: string;
   href: string;
@@ -27,6 +34,21 @@ export const webhookFailing = (): AttentionItem => ({
   deadline: null,
   reason: null,
 });
+
+/**
+ * Communications still awaiting the organisation's acknowledgement (earliest date first):
+ * after the products' and certificates' items, before a failing webhook endpoint.
+ * `productName` carries the message's subject.
+ */
+export const awaitingAcknowledgement = (items: InboxItem[]): AttentionItem[] =>
+  items.map((m) => ({
+    kind: 'awaitingAcknowledgement',
+    productId: '',
+    productName: m.subject,
+    href: `/supplier/communications/${m.id}`,
+    deadline: m.acknowledgeBy ? new Date(m.acknowledgeBy) : null,
+    reason: null,
+  }));
 
 /**
  * What needs the supplier's attention, in the order the portal promises: submissions with

@@ -8,11 +8,17 @@ import { CertificateQueryDto } from '../../conformance/dto/certificate.dto.js';
 import { SubmissionQueryDto } from '../../conformance/dto/submission.dto.js';
 import { SubmissionsService } from '../../conformance/submissions.service.js';
 import { DeliveriesService } from '../../communications/deliveries.service.js';
+import { SupplierInboxService } from '../../communications/supplier-inbox.service.js';
 import { ProductQueryDto } from '../../products/dto/product.dto.js';
 import { ProductsService } from '../../products/products.service.js';
 import { PageController } from '../page.decorator.js';
 import { render } from '../page-request.js';
-import { attentionItems, WEBHOOK_FAILED, webhookFailing } from './supplier-attention.js';
+import {
+  attentionItems,
+  awaitingAcknowledgement,
+  WEBHOOK_FAILED,
+  webhookFailing,
+} from './supplier-attention.js';
 
 /** The supplier's home: what needs its attention, most urgent first, from the domain services. */
 @PageController('supplier')
@@ -22,12 +28,13 @@ export class SupplierHomeController {
     private readonly submissions: SubmissionsService,
     private readonly certificates: CertificatesService,
     private readonly deliveries: DeliveriesService,
+    private readonly inbox: SupplierInboxService,
   ) {}
 
   @Get()
   @Allow('supplier')
   async home(@CurrentActor() actor: Actor, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const [products, changes, certificates, [lastWebhook]] = await Promise.all([
+    const [products, changes, certificates, [lastWebhook], awaiting] = await Promise.all([
       this.products.list(actor, plainToInstance(ProductQueryDto, { limit: 500 })),
       this.submissions.list(
         actor,
@@ -39,8 +46,12 @@ export class SupplierHomeController {
       ),
       this.certificates.list(actor, plainToInstance(CertificateQueryDto, { limit: 500 })),
       this.deliveries.recentWebhook(actor, 1),
+      this.inbox.awaitingAcknowledgement(actor),
     ]);
-    const items = attentionItems(products.data, changes.data, certificates.data, new Date());
+    const items = [
+      ...attentionItems(products.data, changes.data, certificates.data, new Date()),
+      ...awaitingAcknowledgement(awaiting),
+    ];
     if (lastWebhook && WEBHOOK_FAILED.includes(lastWebhook.status)) items.push(webhookFailing());
     return render(req, reply, 'supplier/home.njk', {
       items,
