@@ -97,12 +97,12 @@ export class SupplierInboxService {
   async list(actor: Actor, q: PageQueryDto): Promise<Page<InboxItem> & { unread: number }> {
     const params = [actor.organisationId, actor.userId];
     const [rows, [counts]] = await Promise.all([
-      this.db.query(inboxSql('', `ORDER BY "sentAt" DESC, c.id DESC LIMIT $3 OFFSET $4`), [
+      this.db.query<Row[]>(inboxSql('', `ORDER BY "sentAt" DESC, c.id DESC LIMIT $3 OFFSET $4`), [
         ...params,
         q.limit,
         q.offset,
       ]),
-      this.db.query(
+      this.db.query<{ total: number; unread: number }[]>(
         `SELECT count(*)::int AS total,
                 count(*) FILTER (WHERE NOT EXISTS (
                   SELECT 1 FROM communication_reads r
@@ -115,32 +115,32 @@ export class SupplierInboxService {
       ),
     ]);
     const page = toPage(
-      (rows as Row[]).map((r) => this.item(r)),
-      counts.total as number,
+      rows.map((r) => this.item(r)),
+      counts.total,
       q,
     );
-    return { ...page, unread: counts.unread as number };
+    return { ...page, unread: counts.unread };
   }
 
   /** Sent to the supplier, asking for acknowledgement, not yet acknowledged: earliest date first. */
   async awaitingAcknowledgement(actor: Actor, limit = 100): Promise<InboxItem[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<Row[]>(
       inboxSql(
         `AND c.acknowledge_by IS NOT NULL AND a.id IS NULL`,
         `ORDER BY c.acknowledge_by, c.id LIMIT $3`,
       ),
       [actor.organisationId, actor.userId, limit],
-    )) as Row[];
+    );
     return rows.map((r) => this.item(r));
   }
 
   /** One communication as sent to the supplier (404 when it was not sent to it). */
   async get(actor: Actor, id: string): Promise<InboxMessage> {
-    const [row] = (await this.db.query(inboxSql('AND c.id = $3', ''), [
+    const [row] = await this.db.query<Row[]>(inboxSql('AND c.id = $3', ''), [
       actor.organisationId,
       actor.userId,
       id,
-    ])) as Row[];
+    ]);
     if (!row) throw ProblemException.notFound('Communication', id);
     return { ...this.item(row), body: this.rendered(row).text, contactName: row.contactName };
   }

@@ -26,7 +26,10 @@ interface ContactValues {
 
 /** What a contact form posted: trimmed strings, the ticked topics as a list. */
 function contactValues(body: Record<string, unknown>): ContactValues {
-  const text = (f: string) => (typeof body[f] === 'string' ? (body[f] as string).trim() : '');
+  const text = (f: string) => {
+    const v = body[f];
+    return typeof v === 'string' ? v.trim() : '';
+  };
   const ticked = body.topics;
   const topics = (Array.isArray(ticked) ? ticked : ticked === undefined ? [] : [ticked]).map((v) =>
     typeof v === 'string' ? v : '',
