@@ -45,12 +45,16 @@ export function decisionInput(body: Record<string, unknown> | undefined) {
 }
 
 /** A refusal of the decision or meeting rules (409/422) in plain words; null otherwise. */
-export function governanceRefusal(err: unknown, t: TFunction): string | null {
+export function governanceRefusal(
+  err: unknown,
+  t: TFunction,
+  ns: 'decisions' | 'governance' = 'decisions',
+): string | null {
   if (!(err instanceof ProblemException)) return null;
   const status = err.getStatus();
   if (status !== 409 && status !== 422) return null;
   const own =
-    t(`decisions.refusals.${err.code}`, { defaultValue: '' }) ||
+    t(`${ns}.refusals.${err.code}`, { defaultValue: '' }) ||
     t(`refusals.${err.code}`, { defaultValue: '' });
   return own || t('refusals.other', { detail: err.message });
 }

@@ -5,6 +5,7 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto.js';
 import { DecisionsService } from '../../decisions/decisions.service.js';
 import { DecisionQueryDto } from '../../decisions/dto/decision-query.dto.js';
 import { MeetingQueryDto } from '../../governance/dto/meeting-query.dto.js';
+import type { MeetingViewDto } from '../../governance/dto/meeting-view.dto.js';
 import { GovernanceService } from '../../governance/governance.service.js';
 
 /** Where a set of governance pages lives: the programme office's, a supplier's, a council's. */
@@ -28,6 +29,13 @@ export const ACTION_TAG: Record<string, string> = {
   dropped: 'govuk-tag--grey',
 };
 
+/** A meeting with how many of its actions are open and overdue (for the lists). */
+const withActionCounts = (m: MeetingViewDto) => ({
+  ...m,
+  openActions: m.actions.filter((a) => a.status === 'open').length,
+  overdueActions: m.actions.filter((a) => a.overdue).length,
+});
+
 /**
  * What the governance pages show, read through the governance and decision services with
  * the signed-in user's actor: their visibility rules decide (a meeting, group or decision
@@ -50,11 +58,7 @@ export class GovernancePageLoader {
     ]);
     return {
       groups: groups.data,
-      meetings: meetings.data.map((m) => ({
-        ...m,
-        openActions: m.actions.filter((a) => a.status === 'open').length,
-        overdueActions: m.actions.filter((a) => a.overdue).length,
-      })),
+      meetings: meetings.data.map(withActionCounts),
       meetingsTotal: meetings.meta.total,
       decisions: decisions?.data ?? [],
       decisionTag: DECISION_TAG,
@@ -67,7 +71,7 @@ export class GovernancePageLoader {
       actor,
       plainToInstance(MeetingQueryDto, { groupId: id, limit: 100 }),
     );
-    return { group, meetings: meetings.data };
+    return { group, meetings: meetings.data.map(withActionCounts) };
   }
 
   async meeting(actor: Actor, id: string) {

@@ -2,6 +2,7 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentActor } from '../../auth/access.decorators.js';
 import type { Actor } from '../../auth/actor.js';
+import { isCalendarDate } from '../../common/validation/is-iso-date.decorator.js';
 import { CreateMeetingDto } from '../../governance/dto/create-meeting.dto.js';
 import {
   CreateMeetingActionDto,
@@ -21,6 +22,28 @@ import { PageController } from '../page.decorator.js';
 import { type PageRequest, redirect, render } from '../page-request.js';
 import { governanceRefusal, lines, postedVersion, textField } from './governance-forms.js';
 import { GovernancePageLoader } from './governance-page-loader.js';
+
+/**
+ * A UK wall-clock date and time (what the form asks for) as an ISO instant: the hour in
+ * London is GMT in winter and BST in summer. An impossible date is passed through as
+ * typed, for the DTO's date check to refuse.
+ */
+export function londonTime(date: string, time: string): string {
+  const guess = new Date(`${date}T${time}:00Z`);
+  if (!isCalendarDate(date, false) || Number.isNaN(guess.getTime())) return date;
+  const shown = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(guess);
+  const [h, m] = shown.split(':').map(Number);
+  const [wantH, wantM] = time.split(':').map(Number);
+  let offset = h * 60 + m - (wantH * 60 + wantM);
+  if (offset > 720) offset -= 1440;
+  if (offset < -720) offset += 1440;
+  return new Date(guess.getTime() - offset * 60_000).toISOString();
+}
 
 const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const BASE = { base: '/programme/governance', decisionsBase: '/programme/decisions' };
@@ -89,9 +112,9 @@ export class ProgrammeGovernanceController {
   ) {
     const t = tFor((req as PageRequest).lang);
     const { group } = await this.pages.group(actor, id);
-    const date = textField(body, 'date');
     const time = textField(body, 'time') || '10:00';
-    const startsAt = /^\d{2}:\d{2}$/.test(time) ? `${date}T${time}:00Z` : date;
+    const timeOk = /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+    const startsAt = londonTime(textField(body, 'date'), timeOk ? time : '10:00');
     const agendaItems = lines(body, 'agenda').map((line) => {
       const [title = '', owner = '', ...links] = line.split('|').map((x) => x.trim());
       return { title, owner, paperLinks: links.filter((l) => l !== '') };
@@ -112,13 +135,14 @@ export class ProgrammeGovernanceController {
         400,
       );
     const { dto, errors } = await validateForm(CreateMeetingDto, input, MEETING_FORM, t);
-    if (errors.length) {
-      return again(
-        errors.map((e) => ({
-          ...e,
-          field: e.field === 'startsAt' ? 'date' : e.field === 'agendaItems' ? 'agenda' : e.field,
-        })),
-      );
+    const all = errors.map((e) => ({
+      ...e,
+      field: e.field === 'startsAt' ? 'date' : e.field === 'agendaItems' ? 'agenda' : e.field,
+    }));
+    if (!timeOk) all.push({ field: 'time', text: t('governance.forms.meeting.time.invalid') });
+    if (all.length) {
+      const order = ['title', 'date', 'time', 'agenda', 'attendees'];
+      return again(all.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)));
     }
     const saved = await this.governance.createMeeting(actor, dto);
     return redirect(req, reply, `/programme/governance/meetings/${saved.id}`, {
@@ -156,7 +180,7 @@ export class ProgrammeGovernanceController {
     try {
       await this.governance.updateMeeting(actor, id, dto);
     } catch (err) {
-      const why = governanceRefusal(err, t);
+      const why = governanceRefusal(err, t, 'governance');
       if (!why) throw err;
       return this.again(actor, id, req, reply, [{ field: 'minutes', text: why }], 409, body);
     }
@@ -219,7 +243,7 @@ export class ProgrammeGovernanceController {
     } catch (err) {
       const fields = serviceFieldErrors(err, ACTION_FORM, t);
       if (fields) return this.again(actor, id, req, reply, fields, 400);
-      const why = governanceRefusal(err, t);
+      const why = governanceRefusal(err, t, 'governance');
       if (!why) throw err;
       return this.again(actor, id, req, reply, [{ field: 'actions', text: why }], 409);
     }
