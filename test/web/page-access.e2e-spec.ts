@@ -96,15 +96,11 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
         ],
       });
     expect(group.status).toBe(201);
-    const meeting = await api
-      .http()
-      .post('/api/v1/meetings')
-      .set(auth)
-      .send({
-        groupId: group.body.id,
-        title: 'Page matrix meeting',
-        startsAt: '2026-03-10T10:00:00Z',
-      });
+    const meeting = await api.http().post('/api/v1/meetings').set(auth).send({
+      groupId: group.body.id,
+      title: 'Page matrix meeting',
+      startsAt: '2026-03-10T10:00:00Z',
+    });
     expect(meeting.status).toBe(201);
     const withAction = await api
       .http()
@@ -122,7 +118,7 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       `SELECT id, standard_id FROM interop_tests ORDER BY tested_on DESC, id LIMIT 1`,
     );
     const [criticalDate] = await api.db.query(
-      `SELECT id FROM critical_dates ORDER BY date LIMIT 1`,
+      `SELECT id FROM critical_dates WHERE code = 'SEC-OFFER-2027'`,
     );
     f = {
       govGroup: group.body.id,
