@@ -15,6 +15,13 @@ export const READINESS_COLOURS: Record<ReadinessKey, string> = {
   notReady: '#d4351c',
 };
 
+/** The GOV.UK tag colour of each readiness status (the tag's words say it too). */
+export const READINESS_TAG: Record<string, string> = {
+  ready: 'govuk-tag--green',
+  at_risk: 'govuk-tag--orange',
+  not_ready: 'govuk-tag--red',
+};
+
 /** Dash patterns so the trend's lines differ by more than colour. */
 export const READINESS_DASHES: Record<ReadinessKey, string> = {
   ready: '',

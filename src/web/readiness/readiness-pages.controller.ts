@@ -16,17 +16,12 @@ import {
   READINESS_COLOURS,
   READINESS_DASHES,
   READINESS_KEYS,
+  READINESS_TAG,
   readinessBars,
   readinessTrend,
 } from './readiness-charts.js';
 
 const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
-
-export const READINESS_TAG: Record<string, string> = {
-  ready: 'govuk-tag--green',
-  at_risk: 'govuk-tag--orange',
-  not_ready: 'govuk-tag--red',
-};
 
 const chartContext = {
   readinessKeys: READINESS_KEYS,
