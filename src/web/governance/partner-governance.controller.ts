@@ -39,12 +39,7 @@ abstract class PartnerGovernancePages {
     });
   }
 
-  protected async decisionPage(
-    actor: Actor,
-    id: string,
-    req: FastifyRequest,
-    reply: FastifyReply,
-  ) {
+  protected async decisionPage(actor: Actor, id: string, req: FastifyRequest, reply: FastifyReply) {
     return render(req, reply, 'governance/decision.njk', {
       ...this.where,
       ...(await this.pages.decision(actor, id)),

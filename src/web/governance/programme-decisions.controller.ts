@@ -65,7 +65,12 @@ export class ProgrammeDecisionsController {
       const v = query[k];
       if (typeof v === 'string' && v.trim() !== '') input[k] = v.trim();
     }
-    const { dto, errors } = await validateForm(DecisionQueryDto, input, 'decisions.forms.search', t);
+    const { dto, errors } = await validateForm(
+      DecisionQueryDto,
+      input,
+      'decisions.forms.search',
+      t,
+    );
     const base = {
       ...BASE,
       filters: input,

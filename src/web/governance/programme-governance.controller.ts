@@ -131,7 +131,13 @@ export class ProgrammeGovernanceController {
         req,
         reply,
         'governance/meeting-form.njk',
-        { ...BASE, group, values: body, errorList: summaryList(errors), errors: inlineErrors(errors) },
+        {
+          ...BASE,
+          group,
+          values: body,
+          errorList: summaryList(errors),
+          errors: inlineErrors(errors),
+        },
         400,
       );
     const { dto, errors } = await validateForm(CreateMeetingDto, input, MEETING_FORM, t);

@@ -76,7 +76,8 @@ export function readinessTrend(points: TrendPoint[]) {
   const bottom = height - 44;
   const max = Math.max(1, ...points.flatMap((p) => [p.ready, p.atRisk, p.notReady]));
   const step = points.length > 1 ? (right - left) / (points.length - 1) : 0;
-  const x = (i: number) => Math.round((left + (points.length > 1 ? i * step : (right - left) / 2)) * 10) / 10;
+  const x = (i: number) =>
+    Math.round((left + (points.length > 1 ? i * step : (right - left) / 2)) * 10) / 10;
   const y = (v: number) => Math.round((bottom - (v / max) * (bottom - top)) * 10) / 10;
   const lines = READINESS_KEYS.map((k) => ({
     status: k,
