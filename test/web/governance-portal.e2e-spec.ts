@@ -15,7 +15,7 @@ import {
 } from '../support/principals.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 /**
  * The governance pages in a real browser: the programme office's hub, a group, a meeting
@@ -406,7 +406,7 @@ describe('governance pages in a browser', () => {
             failures.push(`${path} ${JSON.stringify(body).slice(0, 200)} → ${res.status}`);
         },
       ),
-      { numRuns: 60, seed: 20 },
+      { numRuns: 40, seed: 20 },
     );
     for (const path of forms) {
       const _csrf = encodeURIComponent(await token());

@@ -15,7 +15,7 @@ import {
 import { insertProduct, upsertAdoption } from '../support/programme-fixtures.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const isoIn = (days: number) => {
   const d = new Date();
