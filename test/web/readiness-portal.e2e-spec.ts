@@ -219,7 +219,7 @@ describe('readiness and interop pages in a browser', () => {
     await check(page);
     await screenshot(page, 'readiness-date');
 
-    await page.getByLabel('Nation').selectOption('Wales');
+    await page.locator('#nation').selectOption('Wales');
     await navigate(page, page.getByRole('button', { name: 'Show councils' }));
     expect(page.url()).toContain('nation=Wales');
     expect(await textOf(page.locator('#council-count'))).toBe('Showing 1 of 4 councils');
