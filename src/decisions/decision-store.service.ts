@@ -1,13 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { SqlParams } from '../common/sql/sql-params.js';
 import { DECISION_SELECT, visibleDecisionsSql } from './decision-sql.js';
 import { toDecisionSummary, toDecisionView } from './decision-views.js';
 import type { DecisionSummaryViewDto } from './dto/decision-summary-view.dto.js';
 import type { DecisionViewDto } from './dto/decision-view.dto.js';
+
+/** An item a decision links to, named for a page: its id and a label (code and name). */
+export interface DecisionLabel {
+  id: string;
+  label: string;
+}
+
+/** The names behind a decision's ids, for its page (one statement). */
+export interface DecisionLabels {
+  supersedes: DecisionLabel | null;
+  supersededBy: DecisionLabel | null;
+  meeting: (DecisionLabel & { groupName: string }) | null;
+  consulted: DecisionLabel[];
+  informed: DecisionLabel[];
+  risks: DecisionLabel[];
+  services: DecisionLabel[];
+  standards: DecisionLabel[];
+  localVariances: DecisionLabel[];
+  products: DecisionLabel[];
+}
 
 /** What a list of linked decisions is keyed by: the uuid array column holding the link. */
 export type DecisionLink = 'risk_ids' | 'requirement_ids' | 'service_ids';
@@ -62,5 +82,48 @@ export class DecisionStore {
       p.values,
     );
     return rows.map(toDecisionSummary);
+  }
+
+  /**
+   * The names of what a decision links to, for its page, in one statement. The decisions
+   * it supersedes or was superseded by are named only when the actor may read them; a
+   * supplier or council sees no risk or local variance names (those have their own rules).
+   */
+  async labels(actor: Actor, d: DecisionViewDto): Promise<DecisionLabels> {
+    const p = new SqlParams();
+    const visible = visibleDecisionsSql(actor, p, 'x');
+    const tenant = isTenantScoped(actor);
+    const list = (ids: string[], sql: (ref: string) => string) =>
+      `coalesce((${sql(`${p.add(ids)}::uuid[]`)}), '[]'::json)`;
+    const decision = (id: string | null) =>
+      `(SELECT json_build_object('id', x.id, 'label', x.title) FROM decisions x
+         WHERE x.id = ${p.add(id)}::uuid ${visible ? `AND ${visible}` : ''})`;
+    const [row] = (await this.db.query(
+      `SELECT ${decision(d.supersedesId)} AS supersedes,
+              ${decision(d.supersededById)} AS superseded_by,
+              (SELECT json_build_object('id', mt.id, 'label', mt.title, 'groupName', g.name)
+                 FROM meetings mt JOIN governance_groups g ON g.id = mt.group_id
+                WHERE mt.id = ${p.add(d.decidedByMeetingId)}::uuid) AS meeting,
+              ${list(d.consultedOrganisationIds, (r) => `SELECT json_agg(json_build_object('id', o.id, 'label', o.name) ORDER BY o.name) FROM organisations o WHERE o.id = ANY(${r})`)} AS consulted,
+              ${list(d.informedOrganisationIds, (r) => `SELECT json_agg(json_build_object('id', o.id, 'label', o.name) ORDER BY o.name) FROM organisations o WHERE o.id = ANY(${r})`)} AS informed,
+              ${list(tenant ? [] : d.riskIds, (r) => `SELECT json_agg(json_build_object('id', k.id, 'label', k.reference || ' ' || k.title) ORDER BY k.reference) FROM risks k WHERE k.id = ANY(${r})`)} AS risks,
+              ${list(d.serviceIds, (r) => `SELECT json_agg(json_build_object('id', s.id, 'label', s.name || ' (' || s.code || ')') ORDER BY s.code) FROM services s WHERE s.id = ANY(${r})`)} AS services,
+              ${list(d.standardIds, (r) => `SELECT json_agg(json_build_object('id', s.id, 'label', s.name || ' (' || s.code || ' ' || s.version || ')') ORDER BY s.code, s.version) FROM standards s WHERE s.id = ANY(${r})`)} AS standards,
+              ${list(tenant ? [] : d.localVarianceIds, (r) => `SELECT json_agg(json_build_object('id', v.id, 'label', c.name || ': ' || v.requirement_code) ORDER BY c.name, v.requirement_code) FROM local_variances v JOIN organisations c ON c.id = v.council_id WHERE v.id = ANY(${r})`)} AS local_variances,
+              ${list(d.productIds, (r) => `SELECT json_agg(json_build_object('id', pr.id, 'label', pr.name) ORDER BY pr.name) FROM products pr WHERE pr.id = ANY(${r})`)} AS products`,
+      p.values,
+    )) as Record<string, unknown>[];
+    return {
+      supersedes: row.supersedes as DecisionLabel | null,
+      supersededBy: row.superseded_by as DecisionLabel | null,
+      meeting: row.meeting as DecisionLabels['meeting'],
+      consulted: row.consulted as DecisionLabel[],
+      informed: row.informed as DecisionLabel[],
+      risks: row.risks as DecisionLabel[],
+      services: row.services as DecisionLabel[],
+      standards: row.standards as DecisionLabel[],
+      localVariances: row.local_variances as DecisionLabel[],
+      products: row.products as DecisionLabel[],
+    };
   }
 }

@@ -8,7 +8,7 @@ import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { DECISION_TRANSITIONS, type DecisionStatus } from './decision-lifecycle.js';
 import { resolveDecisionLinks } from './decision-references.js';
-import { DecisionStore } from './decision-store.service.js';
+import { type DecisionLabels, DecisionStore } from './decision-store.service.js';
 import { Decision } from './decision.entity.js';
 import type { CreateDecisionDto } from './dto/create-decision.dto.js';
 import type { DecisionQueryDto } from './dto/decision-query.dto.js';
@@ -52,6 +52,11 @@ export class DecisionsService {
 
   get(actor: Actor, id: string): Promise<DecisionViewDto> {
     return this.store.findVisible(actor, id);
+  }
+
+  /** The names behind a decision's links (for its page), as the actor may see them. */
+  labels(actor: Actor, decision: DecisionViewDto): Promise<DecisionLabels> {
+    return this.store.labels(actor, decision);
   }
 
   async create(actor: Actor, dto: CreateDecisionDto): Promise<DecisionViewDto> {

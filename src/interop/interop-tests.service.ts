@@ -14,6 +14,18 @@ import type { InteropTestViewDto } from './dto/interop-test-view.dto.js';
 import { overallResult } from './interop-rule.js';
 import { type InteropRow, partyNameSql, toInteropView, VIEW_COLUMNS } from './interop-views.js';
 
+/** A standard with tested-together records, summarised for the interoperability pages. */
+export interface InteropStandardSummary {
+  id: string;
+  code: string;
+  version: string;
+  name: string;
+  records: number;
+  pairs: number;
+  retestDue: number;
+  latestTestedOn: string;
+}
+
 const PAIR = `LEAST(t.party_a_id, t.party_b_id), GREATEST(t.party_a_id, t.party_b_id)`;
 
 /** Tested-together records and the matrix per standard. Readable by every signed-in role. */
@@ -43,6 +55,22 @@ export class InteropTestsService {
       p.values,
     );
     return toPage(rows.map(toInteropView), rows[0]?.total ?? 0, q);
+  }
+
+  /**
+   * The standards that have tested-together records: how many records and pairs, how many
+   * are due a retest, and the latest test date (one aggregate statement).
+   */
+  async standards(): Promise<InteropStandardSummary[]> {
+    const rows: InteropStandardSummary[] = await this.db.query(
+      `SELECT s.id, s.code, s.version, s.name, count(*)::int AS records,
+              count(DISTINCT (${PAIR}))::int AS pairs,
+              count(*) FILTER (WHERE t.retest_due)::int AS "retestDue",
+              max(t.tested_on)::text AS "latestTestedOn"
+         FROM interop_tests t JOIN standards s ON s.id = t.standard_id
+        GROUP BY s.id ORDER BY s.code, s.version`,
+    );
+    return rows;
   }
 
   async get(id: string, m: EntityManager = this.db.manager): Promise<InteropTestViewDto> {

@@ -8,6 +8,6 @@ import { InteropSeeder } from './interop.seeder.js';
 @Module({
   controllers: [InteropTestsController],
   providers: [InteropTestsService, InteropRetestSubscriber, InteropSeeder],
-  exports: [InteropSeeder],
+  exports: [InteropSeeder, InteropTestsService],
 })
 export class InteropModule {}

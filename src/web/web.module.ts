@@ -51,6 +51,21 @@ import { SubmissionPageLoader } from './supplier/submission-page-loader.js';
 import { SupplierSubmissionAnswersController } from './supplier/supplier-submission-answers.controller.js';
 import { SupplierSubmissionSamplesController } from './supplier/supplier-submission-samples.controller.js';
 import { SupplierSubmissionsController } from './supplier/supplier-submissions.controller.js';
+import { GovernanceModule } from '../governance/governance.module.js';
+import { InteropModule } from '../interop/interop.module.js';
+import { ReadinessModule } from '../readiness/readiness.module.js';
+import { GovernancePageLoader } from './governance/governance-page-loader.js';
+import {
+  CouncilGovernanceController,
+  SupplierGovernanceController,
+} from './governance/partner-governance.controller.js';
+import { ProgrammeDecisionsController } from './governance/programme-decisions.controller.js';
+import { ProgrammeGovernanceController } from './governance/programme-governance.controller.js';
+import { ProgrammeInteropController } from './readiness/interop-pages.controller.js';
+import {
+  CouncilReadinessController,
+  ProgrammeReadinessController,
+} from './readiness/readiness-pages.controller.js';
 
 /**
  * L5: the portal's pages. Controllers call the domain services with the session user's
@@ -71,6 +86,9 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     ToolkitsModule,
     RisksModule,
     DecisionsModule,
+    GovernanceModule,
+    ReadinessModule,
+    InteropModule,
   ],
   controllers: [
     SignInController,
@@ -106,7 +124,20 @@ import { SupplierSubmissionsController } from './supplier/supplier-submissions.c
     ProgrammeToolkitsController,
     ProgrammeRisksController,
     ProgrammeComparisonController,
+    ProgrammeGovernanceController,
+    ProgrammeDecisionsController,
+    SupplierGovernanceController,
+    CouncilGovernanceController,
+    ProgrammeReadinessController,
+    CouncilReadinessController,
+    ProgrammeInteropController,
   ],
-  providers: [PageErrorFilter, SubmissionPageLoader, PublicRateLimitGuard, RiskPageReader],
+  providers: [
+    PageErrorFilter,
+    SubmissionPageLoader,
+    PublicRateLimitGuard,
+    RiskPageReader,
+    GovernancePageLoader,
+  ],
 })
 export class WebModule {}

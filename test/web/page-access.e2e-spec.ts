@@ -149,6 +149,42 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       .set(auth)
       .send({ name: 'Page matrix contact', email: 'page.matrix@supplier.test', topics: [] });
     expect(inboxContact.status).toBe(201);
+    const group = await api
+      .http()
+      .post('/api/v1/governance-groups')
+      .set(auth)
+      .send({
+        name: `Page matrix forum ${Date.now()}`,
+        members: [
+          { organisationId: p.supplierA.organisationId, role: 'member' },
+          { organisationId: p.councilX.organisationId, role: 'observer' },
+        ],
+      });
+    expect(group.status).toBe(201);
+    const meeting = await api.http().post('/api/v1/meetings').set(auth).send({
+      groupId: group.body.id,
+      title: 'Page matrix meeting',
+      startsAt: '2026-03-10T10:00:00Z',
+    });
+    expect(meeting.status).toBe(201);
+    const withAction = await api
+      .http()
+      .post(`/api/v1/meetings/${meeting.body.id}/actions`)
+      .set(auth)
+      .send({ title: 'Page matrix action', owner: 'Chair', dueDate: '2031-01-01' });
+    expect(withAction.status).toBe(201);
+    const decision = await api
+      .http()
+      .post('/api/v1/decisions')
+      .set(auth)
+      .send({ title: 'Page matrix decision', decidedByMeetingId: meeting.body.id });
+    expect(decision.status).toBe(201);
+    const [interop] = await api.db.query(
+      `SELECT id, standard_id FROM interop_tests ORDER BY tested_on DESC, id LIMIT 1`,
+    );
+    const [criticalDate] = await api.db.query(
+      `SELECT id FROM critical_dates WHERE code = 'SEC-OFFER-2027'`,
+    );
     f = {
       supplierA: p.supplierA.organisationId!,
       commsDraft: draft.body.id,
@@ -162,6 +198,13 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
       riskActionId: riskAction.body.id,
       inboxCommunicationA: inboxCommunication.id,
       inboxContactA: inboxContact.body.id,
+      govGroup: group.body.id,
+      govMeeting: meeting.body.id,
+      govAction: withAction.body.actions[0].id,
+      govDecision: decision.body.id,
+      criticalDate: criticalDate.id,
+      interopStandard: interop.standard_id,
+      interopTest: interop.id,
       apiTokenA: token.body.id,
       submissionA: submission.body.id,
       certificateA: certificateId!,

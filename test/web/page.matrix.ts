@@ -37,6 +37,16 @@ export interface PageFixtures {
   /** A communication sent to supplier A that asks for no acknowledgement, and A's contact. */
   inboxCommunicationA: string;
   inboxContactA: string;
+  /** A governance group with supplier A and council X as members, its meeting and action. */
+  govGroup: string;
+  govMeeting: string;
+  govAction: string;
+  /** A proposed, non-public decision taken at govMeeting (its members read it). */
+  govDecision: string;
+  /** A demo critical date, a standard with tested-together records and one record. */
+  criticalDate: string;
+  interopStandard: string;
+  interopTest: string;
 }
 
 /**
@@ -69,6 +79,7 @@ const REVIEW_READ = { anonymous: 303, admin: 200, otherwise: 403 };
 const REVIEW_WRITE = { anonymous: 303, admin: 400, otherwise: 403 };
 const ADMIN_PAGE = { anonymous: 303, admin: 200, otherwise: 403 };
 const COUNCIL_X_ONLY = { anonymous: 303, councilX: 200, councilY: 404, otherwise: 403 };
+const ANY_COUNCIL = { anonymous: 303, councilX: 200, councilY: 200, otherwise: 403 };
 
 export const PAGE_MATRIX: PageCase[] = [
   {
@@ -628,6 +639,67 @@ export const PAGE_MATRIX: PageCase[] = [
     body: { title: '' },
     expect: REVIEW_WRITE,
   },
+  // Governance (programme office, suppliers, councils) and the decision log.
+  {
+    route: 'GET /programme/governance',
+    path: () => '/programme/governance',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/governance/groups/:id',
+    path: (f) => `/programme/governance/groups/${f.govGroup}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/governance/groups/:id/meetings/new',
+    path: (f) => `/programme/governance/groups/${f.govGroup}/meetings/new`,
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'POST /programme/governance/groups/:id/meetings',
+    path: (f) => `/programme/governance/groups/${f.govGroup}/meetings`,
+    body: { title: '', date: 'soon' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/governance/meetings/:id',
+    path: (f) => `/programme/governance/meetings/${f.govMeeting}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'POST /programme/governance/meetings/:id/minutes',
+    path: (f) => `/programme/governance/meetings/${f.govMeeting}/minutes`,
+    body: { minutes: 'Matrix', version: '0' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/governance/meetings/:id/actions',
+    path: (f) => `/programme/governance/meetings/${f.govMeeting}/actions`,
+    body: { title: '', owner: '', dueDate: 'never' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/governance/meetings/:id/actions/:actionId/status',
+    path: (f) => `/programme/governance/meetings/${f.govMeeting}/actions/${f.govAction}/status`,
+    body: { status: 'maybe', version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/decisions',
+    path: () => '/programme/decisions?q=checker',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/decisions/new',
+    path: () => '/programme/decisions/new',
+    expect: REVIEW_READ,
+  },
+  {
+    route: 'POST /programme/decisions',
+    path: () => '/programme/decisions',
+    body: { title: '' },
+    expect: REVIEW_WRITE,
+  },
   {
     route: 'POST /programme/risks/:id/reviews',
     path: (f) => `/programme/risks/${f.riskId}/reviews`,
@@ -717,6 +789,74 @@ export const PAGE_MATRIX: PageCase[] = [
     route: 'POST /supplier/contacts/:id/reactivate',
     path: (f) => `/supplier/contacts/${f.inboxContactA}/reactivate`,
     expect: { anonymous: 303, supplierA: 303, supplierB: 404, otherwise: 403 },
+  },
+  {
+    route: 'GET /programme/decisions/:id',
+    path: (f) => `/programme/decisions/${f.govDecision}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'POST /programme/decisions/:id/accept',
+    path: (f) => `/programme/decisions/${f.govDecision}/accept`,
+    body: { version: '0' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/decisions/:id/revoke',
+    path: (f) => `/programme/decisions/${f.govDecision}/revoke`,
+    body: { reason: '', version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  { route: 'GET /supplier/governance', path: () => '/supplier/governance', expect: ANY_SUPPLIER },
+  {
+    route: 'GET /supplier/governance/groups/:id',
+    path: (f) => `/supplier/governance/groups/${f.govGroup}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'GET /supplier/governance/meetings/:id',
+    path: (f) => `/supplier/governance/meetings/${f.govMeeting}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  {
+    route: 'GET /supplier/governance/decisions/:id',
+    path: (f) => `/supplier/governance/decisions/${f.govDecision}`,
+    expect: SUPPLIER_A_ONLY,
+  },
+  { route: 'GET /council/governance', path: () => '/council/governance', expect: ANY_COUNCIL },
+  {
+    route: 'GET /council/governance/groups/:id',
+    path: (f) => `/council/governance/groups/${f.govGroup}`,
+    expect: COUNCIL_X_ONLY,
+  },
+  {
+    route: 'GET /council/governance/meetings/:id',
+    path: (f) => `/council/governance/meetings/${f.govMeeting}`,
+    expect: COUNCIL_X_ONLY,
+  },
+  {
+    route: 'GET /council/governance/decisions/:id',
+    path: (f) => `/council/governance/decisions/${f.govDecision}`,
+    expect: COUNCIL_X_ONLY,
+  },
+  // Critical dates and readiness; the tested-together matrix.
+  { route: 'GET /programme/readiness', path: () => '/programme/readiness', expect: PROGRAMME_READ },
+  {
+    route: 'GET /programme/readiness/:id',
+    path: (f) => `/programme/readiness/${f.criticalDate}?nation=England`,
+    expect: PROGRAMME_READ,
+  },
+  { route: 'GET /council/readiness', path: () => '/council/readiness', expect: ANY_COUNCIL },
+  { route: 'GET /programme/interop', path: () => '/programme/interop', expect: PROGRAMME_READ },
+  {
+    route: 'GET /programme/interop/standards/:id',
+    path: (f) => `/programme/interop/standards/${f.interopStandard}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/interop/tests/:id',
+    path: (f) => `/programme/interop/tests/${f.interopTest}`,
+    expect: PROGRAMME_READ,
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
