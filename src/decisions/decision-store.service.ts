@@ -98,7 +98,7 @@ export class DecisionStore {
     const decision = (id: string | null) =>
       `(SELECT json_build_object('id', x.id, 'label', x.title) FROM decisions x
          WHERE x.id = ${p.add(id)}::uuid ${visible ? `AND ${visible}` : ''})`;
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<Record<string, unknown>[]>(
       `SELECT ${decision(d.supersedesId)} AS supersedes,
               ${decision(d.supersededById)} AS superseded_by,
               (SELECT json_build_object('id', mt.id, 'label', mt.title, 'groupName', g.name)
@@ -112,7 +112,7 @@ export class DecisionStore {
               ${list(tenant ? [] : d.localVarianceIds, (r) => `SELECT json_agg(json_build_object('id', v.id, 'label', c.name || ': ' || v.requirement_code) ORDER BY c.name, v.requirement_code) FROM local_variances v JOIN organisations c ON c.id = v.council_id WHERE v.id = ANY(${r})`)} AS local_variances,
               ${list(d.productIds, (r) => `SELECT json_agg(json_build_object('id', pr.id, 'label', pr.name) ORDER BY pr.name) FROM products pr WHERE pr.id = ANY(${r})`)} AS products`,
       p.values,
-    )) as Record<string, unknown>[];
+    );
     return {
       supersedes: row.supersedes as DecisionLabel | null,
       supersededBy: row.superseded_by as DecisionLabel | null,
