@@ -53,7 +53,9 @@ export class SeedService {
 
   async run(opts: { ifEmpty: boolean }): Promise<string> {
     if (opts.ifEmpty) {
-      const [{ n }] = await this.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM organisations`);
+      const [{ n }] = await this.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM organisations`,
+      );
       if (n > 0) return 'database already has data; skipped';
     }
     const demo = this.config.DEMO_PASSWORD;
