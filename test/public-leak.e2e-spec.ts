@@ -36,6 +36,8 @@ const INTERNAL_COLUMNS: [string, string][] = [
   ['submission_items', 'reviewer_comment'],
   ['conformance_submissions', 'decision_reason'],
   ['conformance_submissions', 'override_reason'],
+  ['check_in_answers', 'comment'],
+  ['meetings', 'minutes'],
 ];
 /** Shorter values (e.g. "None", a stage name) are words, not data that could leak. */
 const MIN_LENGTH = 8;
