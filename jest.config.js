@@ -9,6 +9,10 @@ const common = {
 
 export default {
   testTimeout: 30000,
+  // One worker process, recycled when a finished test file leaves it above this much memory:
+  // ESM test files re-import the whole app into a fresh VM context, and a single long-lived
+  // process (--runInBand) grew until V8 ran out of heap after ~50 test files.
+  workerIdleMemoryLimit: '1200MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
