@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import http from 'node:http';
+import type pg from 'pg';
 import { parseCsvRecords } from '../src/common/csv.js';
 import { insertService } from './support/adoption-fixtures.js';
 import { as, type Principal, type PrincipalName, signInAll } from './support/principals.js';
@@ -9,6 +11,7 @@ import {
 } from './support/programme-fixtures.js';
 import { countQueries } from './support/query-counter.js';
 import { startTestApi, type TestApi } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
 const monthKey = (monthsAgo: number) => {
   const d = new Date();
@@ -433,5 +436,42 @@ describe('dashboards: adoption, attention, council status, CSV', () => {
       ).text,
     );
     expect(live.map((r) => r.id)).toEqual([ids.x]);
+  });
+
+  it('streams the CSV from a cursor and gives every connection back, also when a client leaves early', async () => {
+    const pool = (api.db.driver as unknown as { master: pg.Pool }).master;
+    const full = await as(api, p.admin).get('/api/v1/exports/adoptions.csv');
+    expect(full.status).toBe(200);
+    expect(full.headers['transfer-encoding']).toBe('chunked');
+    expect(full.headers['content-length']).toBeUndefined();
+    const rows = parseCsvRecords(full.text);
+    const [{ n }] = await api.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM adoptions`);
+    expect(rows).toHaveLength(n);
+    // More downloads than the pool has connections, each abandoned after its first chunk.
+    await api.app.listen(0, '127.0.0.1');
+    const url = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    for (let i = 0; i < api.config.DATABASE_POOL_SIZE + 2; i++) {
+      const firstChunk = await new Promise<Buffer>((resolve, reject) => {
+        const req = http.get(
+          `${url}/api/v1/exports/adoptions.csv`,
+          { headers: { authorization: `Bearer ${p.admin.bearer}` }, agent: false },
+          (res) => {
+            res.once('data', (chunk: Buffer) => {
+              req.destroy();
+              resolve(chunk);
+            });
+          },
+        );
+        req.on('error', reject);
+      });
+      expect(firstChunk.length).toBeGreaterThan(0);
+    }
+    await waitFor(
+      () => Promise.resolve(pool.idleCount === pool.totalCount && pool.waitingCount === 0),
+      { what: 'every pooled connection to be idle' },
+    );
+    const again = await as(api, p.admin).get('/api/v1/exports/risks.csv');
+    expect(again.status).toBe(200);
+    expect(again.text.split('\n')[0]).toContain('reference');
   });
 });

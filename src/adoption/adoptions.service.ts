@@ -1,9 +1,10 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { toCsv } from '../common/csv.js';
+import { csvStream } from '../common/csv.js';
 import { type FieldError, ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
@@ -25,6 +26,7 @@ import {
 } from './adoption-views.js';
 import type { Adoption } from './adoption.entity.js';
 import { SqlParams } from '../common/sql/sql-params.js';
+import { streamQuery } from '../common/sql/stream-query.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TARGET_STAGES: readonly AdoptionStage[] = FORWARD_STAGES.filter((s) => s !== 'not_started');
@@ -61,13 +63,15 @@ export class AdoptionsService {
     return toPage(rows.map(toAdoptionView), n, q);
   }
 
-  async csv(actor: Actor, f: AdoptionFilterDto): Promise<string> {
+  /** Every visible adoption matching the filters, streamed from a cursor as CSV. */
+  async csv(actor: Actor, f: AdoptionFilterDto): Promise<Readable> {
     const p = new SqlParams();
-    const rows = await this.db.query<AdoptionRow[]>(
+    const rows = await streamQuery<AdoptionRow>(
+      this.db,
       `${ADOPTION_SELECT} ${adoptionWhere(actor, f, p)} ORDER BY o.name, s.code`,
       p.values,
     );
-    return toCsv(ADOPTION_CSV_HEADER, rows.map(toAdoptionCsvRow));
+    return csvStream(ADOPTION_CSV_HEADER, rows, toAdoptionCsvRow);
   }
 
   async get(actor: Actor, id: string): Promise<AdoptionView> {

@@ -1,4 +1,6 @@
+import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 import { ProblemException } from './errors/problem.exception.js';
 
@@ -40,6 +42,24 @@ const cell = (v: unknown): string =>
 /** Writes CSV with csv-stringify (fields quoted when they hold a comma, quote or newline). */
 export function toCsv(header: string[], rows: unknown[][]): string {
   return stringify([header, ...rows.map((r) => r.map(cell))]);
+}
+
+/**
+ * CSV as a stream (csv-stringify): the header, then each row as it comes from `rows` — an
+ * export of any size is written without being built as one string. An error while rows are
+ * being read ends the response early (the status line has gone already).
+ */
+export function csvStream<T>(
+  header: string[],
+  rows: AsyncIterable<T>,
+  toCells: (row: T) => unknown[],
+): Readable {
+  async function* lines() {
+    yield header;
+    for await (const row of rows) yield toCells(row).map(cell);
+  }
+  // pipeline: an error on either side destroys both (the cursor is closed, the reply ends).
+  return pipeline(Readable.from(lines()), stringifyStream(), () => undefined);
 }
 
 /** Spreadsheet apps run cells starting with these as formulas: neutralise user text. */

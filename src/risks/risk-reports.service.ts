@@ -1,8 +1,10 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
-import { neutraliseFormula, toCsv } from '../common/csv.js';
+import { csvStream, neutraliseFormula } from '../common/csv.js';
+import { streamQuery } from '../common/sql/stream-query.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import type { RiskFilterDto, RiskQueryDto, TopRisksQueryDto } from './dto/risk-query.dto.js';
 import { MitigationAction } from './mitigation-action.entity.js';
@@ -175,7 +177,8 @@ export class RiskReportsService {
     return toPage(data, total, q);
   }
 
-  async csv(actor: Actor, f: RiskFilterDto): Promise<string> {
+  /** The register's entries matching the filters, streamed from a cursor as CSV. */
+  async csv(actor: Actor, f: RiskFilterDto): Promise<Readable> {
     const qb = applyRiskFilters(
       this.db
         .getRepository(Risk)
@@ -193,15 +196,11 @@ export class RiskReportsService {
       .select(this.scoring.ragSql('r.residual_score'), 'rag')
       .setParameters({ csvOpen: OPEN_STATUSES, csvPending: PENDING_ACTION_STATUSES });
     for (const [header, sql] of CSV_COLUMNS) if (sql) qb.addSelect(sql, header);
-    const rows: Record<string, unknown>[] = await qb.orderBy('r.reference').getRawMany();
+    const [sql, params] = qb.orderBy('r.reference').getQueryAndParameters();
+    const rows = await streamQuery<Record<string, unknown>>(this.db, sql, params);
     const headers = CSV_COLUMNS.map(([h]) => h);
-    return toCsv(
-      headers,
-      rows.map((row) =>
-        headers.map((h) =>
-          FREE_TEXT.has(h) ? neutraliseFormula(row[h] as string | null) : row[h],
-        ),
-      ),
+    return csvStream(headers, rows, (row) =>
+      headers.map((h) => (FREE_TEXT.has(h) ? neutraliseFormula(row[h] as string | null) : row[h])),
     );
   }
 }

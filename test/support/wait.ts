@@ -16,12 +16,17 @@ export async function waitFor<T>(
   }
 }
 
-/** Waits until every outbox row is done or failed (the queues have drained). */
+/**
+ * Waits until every outbox row that is due is done or failed (the queues have drained).
+ * Rows scheduled for later (a communication another suite scheduled for next week) are not
+ * waited for.
+ */
 export async function waitForOutboxDrained(db: DataSource, timeoutMs = 15000): Promise<void> {
   await waitFor(
     async () => {
       const [{ n }] = await db.query(
-        `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending'`,
+        `SELECT count(*)::int AS n FROM outbox_messages
+          WHERE status = 'pending' AND (available_at IS NULL OR available_at <= now())`,
       );
       return n === 0;
     },
