@@ -7,6 +7,7 @@ import { AdoptionTransitionDto } from '../../adoption/dto/adoption-transition.dt
 import { SuccessStepsService } from '../../adoption/success-steps.service.js';
 import { Allow, CurrentActor } from '../../auth/access.decorators.js';
 import type { Actor } from '../../auth/actor.js';
+import { ProblemException } from '../../common/errors/problem.exception.js';
 import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js';
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
@@ -100,8 +101,9 @@ export class ProgrammeAdoptionController {
         blocked: overriding && to ? { to, steps: [] } : undefined,
       });
     }
+    let overridden: boolean;
     try {
-      await this.lifecycle.transition(actor, adoptionId, dto);
+      overridden = await this.moveOrOverride(actor, adoptionId, dto);
     } catch (err) {
       const refusal = explainMoveRefusal(err, dto.to, t);
       if (!refusal) throw err;
@@ -113,9 +115,31 @@ export class ProgrammeAdoptionController {
       stage: t(`stages.${dto.to}`),
     };
     return redirect(req, reply, adoptionPath(adoption.council.id, adoptionId), {
-      key: overriding ? 'programmeAdoption.flash.overridden' : 'programmeAdoption.flash.moved',
+      key: overridden ? 'programmeAdoption.flash.overridden' : 'programmeAdoption.flash.moved',
       params,
     });
+  }
+
+  /**
+   * The move, overriding only when the steps are still unfinished: an override form sent
+   * after someone finished them is a plain move (no override in the history). True when
+   * the move needed the override.
+   */
+  private async moveOrOverride(
+    actor: Actor,
+    adoptionId: string,
+    dto: AdoptionTransitionDto,
+  ): Promise<boolean> {
+    const { overrideReason, ...plain } = dto;
+    try {
+      await this.lifecycle.transition(actor, adoptionId, plain);
+      return false;
+    } catch (err) {
+      if (!overrideReason || !(err instanceof ProblemException)) throw err;
+      if (err.code !== 'steps_incomplete') throw err;
+    }
+    await this.lifecycle.transition(actor, adoptionId, dto);
+    return true;
   }
 
   @Post(':id/adoptions/:adoptionId/steps/:stepId')
