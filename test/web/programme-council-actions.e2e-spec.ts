@@ -277,6 +277,29 @@ describe('programme office acts on a council adoption in a browser', () => {
     expect((await adoptionRow(adoptionY)).stage).toBe('implementation');
     await check();
 
+    // Blocked again (the step is still not done); the council finishes it before the
+    // override is sent: a plain move, with no override recorded.
+    await navigate(page, page.getByRole('button', { name: 'Move stage' }));
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(PROCUREMENT_STEP);
+    const [step] = await api.db.query<{ id: string }[]>(
+      `SELECT id FROM success_steps WHERE title = $1`,
+      [PROCUREMENT_STEP],
+    );
+    await as(api, p.councilY)
+      .put(`/api/v1/adoptions/${adoptionY}/steps/${step.id}`)
+      .send({ done: true })
+      .expect(200);
+    await page.getByLabel('Why should it move without these steps?').fill(REASON);
+    await navigate(page, page.getByRole('button', { name: 'Override and move to Testing' }));
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain(
+      `${serviceName} for ${councilYName} moved to Testing.`,
+    );
+    const plain = await textOf(page.locator('#history-table tbody tr'));
+    expect(plain).toContain('Moved from Implementation to Testing');
+    expect(plain).not.toContain('Override');
+    expect((await adoptionRow(adoptionY)).stage).toBe('testing');
+    await check();
+
     // Another council's adoption under this council's address: a 404 page.
     const wrong = await page.goto(`/programme/councils/${councilY}/adoptions/${adoptionX}`);
     expect(wrong?.status()).toBe(404);
@@ -316,34 +339,36 @@ describe('programme office acts on a council adoption in a browser', () => {
     // Forged POSTs with the viewer's own valid CSRF token: 403 pages, nothing changed.
     const token = await page.locator('input[name="_csrf"]').first().inputValue();
     const before = await adoptionRow(adoptionY);
-    const [step]: { id: string }[] = await api.db.query(
+    const [step] = await api.db.query<{ id: string }[]>(
       `SELECT id FROM success_steps WHERE title = $1`,
-      [PROCUREMENT_STEP],
+      [PLANNING_STEP],
     );
+    const doneRows = () =>
+      api.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM adoption_steps WHERE adoption_id = $1 AND step_id = $2`,
+        [adoptionY, step.id],
+      );
+    expect(await doneRows()).toEqual([{ n: 1 }]);
     for (const [target, form] of [
-      [`${path}/stage`, { _csrf: token, to: 'testing', version: String(before.version) }],
+      [`${path}/stage`, { _csrf: token, to: 'paused', version: String(before.version) }],
       [
         `${path}/stage`,
         {
           _csrf: token,
-          to: 'testing',
+          to: 'paused',
           version: String(before.version),
           override: 'yes',
           overrideReason: 'Forged by a viewer',
         },
       ],
-      [`${path}/steps/${step.id}`, { _csrf: token, done: 'true' }],
+      [`${path}/steps/${step.id}`, { _csrf: token, done: 'false' }],
     ] as const) {
       const forged = await page.request.post(target, { form, maxRedirects: 0 });
       expect(forged.status()).toBe(403);
       expect(forged.headers()['content-type']).toContain('text/html');
     }
     expect(await adoptionRow(adoptionY)).toEqual(before);
-    const [{ n }]: { n: number }[] = await api.db.query(
-      `SELECT count(*)::int AS n FROM adoption_steps WHERE adoption_id = $1 AND step_id = $2`,
-      [adoptionY, step.id],
-    );
-    expect(n).toBe(0);
+    expect(await doneRows()).toEqual([{ n: 1 }]);
     await close();
     expect(violations).toEqual([]);
   });
