@@ -28,6 +28,7 @@ import { CouncilVariancesController } from './council-variances.controller.js';
 import { LanguageController } from './language.controller.js';
 import { PageErrorFilter } from './page-error.filter.js';
 import { ProgrammeCouncilsController } from './programme/programme-councils.controller.js';
+import { ProgrammeAdoptionController } from './programme/programme-adoption.controller.js';
 import { ProgrammeAuditController } from './programme/programme-audit.controller.js';
 import { ProgrammeCommunicationsController } from './programme/programme-communications.controller.js';
 import { ProgrammeSuppliersController } from './programme/programme-suppliers.controller.js';
@@ -110,6 +111,7 @@ import {
     SupplierContactsPagesController,
     RolloutDashboardController,
     ProgrammeCouncilsController,
+    ProgrammeAdoptionController,
     VerifyCertificateController,
     PublicPagesController,
     OpenDataController,

@@ -858,6 +858,24 @@ export const PAGE_MATRIX: PageCase[] = [
     path: (f) => `/programme/interop/tests/${f.interopTest}`,
     expect: PROGRAMME_READ,
   },
+  // Programme office acts on a council's adoptions (issue 18, "Councils").
+  {
+    route: 'GET /programme/councils/:id/adoptions/:adoptionId',
+    path: (f) => `/programme/councils/${f.councilX}/adoptions/${f.adoptionX}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'POST /programme/councils/:id/adoptions/:adoptionId/stage',
+    path: (f) => `/programme/councils/${f.councilX}/adoptions/${f.adoptionX}/stage`,
+    body: { to: 'nowhere', version: '1' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'POST /programme/councils/:id/adoptions/:adoptionId/steps/:stepId',
+    path: (f) => `/programme/councils/${f.councilX}/adoptions/${f.adoptionX}/steps/${f.stepId}`,
+    body: { done: 'true' },
+    expect: { anonymous: 303, admin: 303, otherwise: 403 },
+  },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },
 ];

@@ -2,6 +2,9 @@ import { Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentActor } from '../../auth/access.decorators.js';
 import type { Actor } from '../../auth/actor.js';
+import { plainToInstance } from 'class-transformer';
+import { AdoptionVariancesService } from '../../adoption/adoption-variances.service.js';
+import { VarianceQueryDto } from '../../adoption/dto/variance.dto.js';
 import { DashboardsService } from '../../dashboards/dashboards.service.js';
 import { CouncilQueryDto } from '../../organisations/dto/council-query.dto.js';
 import { NATIONS } from '../../organisations/organisation-type.js';
@@ -14,12 +17,16 @@ import { type PageRequest, render } from '../page-request.js';
 
 const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
 
-/** Councils as the programme office sees them: a searchable list and one council's status. */
+/**
+ * Councils as the programme office sees them: a searchable list and one council's status
+ * (each adoption links to its own page, where a programme admin acts on it).
+ */
 @PageController('programme/councils')
 export class ProgrammeCouncilsController {
   constructor(
     private readonly councils: CouncilsService,
     private readonly dashboards: DashboardsService,
+    private readonly variances: AdoptionVariancesService,
   ) {}
 
   @Get()
@@ -71,7 +78,10 @@ export class ProgrammeCouncilsController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const status = await this.dashboards.councilStatus(actor, id);
+    const [status, variances] = await Promise.all([
+      this.dashboards.councilStatus(actor, id),
+      this.variances.list(actor, plainToInstance(VarianceQueryDto, { councilId: id, limit: 500 })),
+    ]);
     const services = status.services.map((s) => ({
       ...s,
       tagClass: STAGE_TAG[s.stage],
@@ -83,6 +93,8 @@ export class ProgrammeCouncilsController {
       summary: status.summary,
       services,
       status,
+      variances: variances.data,
+      serviceNames: Object.fromEntries(services.map((s) => [s.service.id, s.service.name])),
     });
   }
 }
