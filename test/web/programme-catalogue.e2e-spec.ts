@@ -285,6 +285,7 @@ describe('programme catalogue pages in a browser', () => {
     expect(rowError).toContain('code must look like ADM-014');
     expect(await codes(page)).toEqual(['CTL-001', 'CTL-003', 'CTL-004', 'CTL-005']);
     await check();
+    await screenshot(page, 'catalogue-csv-errors');
 
     // A good CSV: the edits above kept, one more requirement added.
     await page
