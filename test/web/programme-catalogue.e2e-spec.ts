@@ -278,7 +278,7 @@ describe('programme catalogue pages in a browser', () => {
       .fill(`${header}\nCTL-001,Fine,MUST,Application,\nCTL-01,Bad code,MUST,Application,\n`);
     await navigate(page, page.getByRole('button', { name: 'Import and replace requirements' }));
     expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
-      '1 rows of the CSV need correcting: rows 3',
+      'Correct these rows of the CSV: 3. Nothing was imported.',
     );
     const rowError = await textOf(page.locator('#csv-errors tbody tr'));
     expect(rowError).toMatch(/^3 code Enter a code like ADM-014/);
