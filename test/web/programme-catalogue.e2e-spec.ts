@@ -449,72 +449,84 @@ describe('programme catalogue pages in a browser', () => {
     expect(violations).toEqual([]);
   });
 
-  it('shows a viewer no write controls and refuses its forged POSTs', async () => {
-    const { page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.viewer);
-    const draft = await as(api, p.admin).post(`/api/v1/requirement-sets/${v1Id}/new-version`);
-    // v1 is superseded by now; a new draft copies it forward all the same.
-    expect(draft.status).toBe(201);
-    const draftId = draft.body.id as string;
-    for (const path of [
-      '/programme/catalogue',
-      `/programme/catalogue/services/${serviceId}`,
-      `/programme/catalogue/requirement-sets/${draftId}`,
-      `/programme/catalogue/requirement-sets/${v1Id}`,
-      '/programme/catalogue/shared-services',
-      `/programme/catalogue/standards/${standardId}`,
-    ]) {
-      const res = await page.goto(path);
-      expect(res?.status()).toBe(200);
-      const actions = await page
-        .locator('form[method="post"]')
-        .evaluateAll((forms) => forms.map((f) => f.getAttribute('action')));
-      expect(
-        actions.filter((a) => a !== '/language' && a !== '/sign-out' && !a?.endsWith('/validate')),
-      ).toEqual([]);
-      expect(await page.getByRole('link', { name: /Edit CTL/ }).count()).toBe(0);
-      expect(
-        await page
-          .getByRole('button', { name: /Start a new draft|Remove|Add a requirement|Check changes/ })
-          .count(),
-      ).toBe(0);
-      await check();
-    }
-    for (const path of [
-      `/programme/catalogue/requirement-sets/${draftId}/publish`,
-      `/programme/catalogue/requirement-sets/${draftId}/requirements/new`,
-      `/programme/catalogue/requirement-sets/${draftId}/requirements/CTL-001/edit`,
-    ]) {
-      expect((await page.goto(path))?.status()).toBe(403);
-    }
-    await page.goto(`/programme/catalogue/requirement-sets/${draftId}`);
-    const token = await page.locator('input[name="_csrf"]').first().inputValue();
-    const snapshot = async () =>
-      api.db.query(
-        `SELECT rs.version, rs.status, r.code, r.title, r.level
+  let readerDraftId: string | undefined;
+
+  it.each(['viewer', 'agency'] as const)(
+    'shows the %s no write controls and refuses its forged POSTs',
+    async (reader) => {
+      const { page, check, close } = await noJs();
+      await signIn(page, ACCOUNTS[reader]);
+      if (!readerDraftId) {
+        const draft = await as(api, p.admin).post(`/api/v1/requirement-sets/${v1Id}/new-version`);
+        // v1 is superseded by now; a new draft copies it forward all the same.
+        expect(draft.status).toBe(201);
+        readerDraftId = draft.body.id as string;
+      }
+      const draftId = readerDraftId;
+      for (const path of [
+        '/programme/catalogue',
+        `/programme/catalogue/services/${serviceId}`,
+        `/programme/catalogue/requirement-sets/${draftId}`,
+        `/programme/catalogue/requirement-sets/${v1Id}`,
+        '/programme/catalogue/shared-services',
+        `/programme/catalogue/standards/${standardId}`,
+      ]) {
+        const res = await page.goto(path);
+        expect(res?.status()).toBe(200);
+        const actions = await page
+          .locator('form[method="post"]')
+          .evaluateAll((forms) => forms.map((f) => f.getAttribute('action')));
+        expect(
+          actions.filter(
+            (a) => a !== '/language' && a !== '/sign-out' && !a?.endsWith('/validate'),
+          ),
+        ).toEqual([]);
+        expect(await page.getByRole('link', { name: /Edit CTL/ }).count()).toBe(0);
+        expect(
+          await page
+            .getByRole('button', {
+              name: /Start a new draft|Remove|Add a requirement|Check changes/,
+            })
+            .count(),
+        ).toBe(0);
+        await check();
+      }
+      for (const path of [
+        `/programme/catalogue/requirement-sets/${draftId}/publish`,
+        `/programme/catalogue/requirement-sets/${draftId}/requirements/new`,
+        `/programme/catalogue/requirement-sets/${draftId}/requirements/CTL-001/edit`,
+      ]) {
+        expect((await page.goto(path))?.status()).toBe(403);
+      }
+      await page.goto(`/programme/catalogue/requirement-sets/${draftId}`);
+      const token = await page.locator('input[name="_csrf"]').first().inputValue();
+      const snapshot = async () =>
+        api.db.query(
+          `SELECT rs.version, rs.status, r.code, r.title, r.level
            FROM requirement_sets rs LEFT JOIN requirements r ON r.requirement_set_id = rs.id
           WHERE rs.service_id = $1 ORDER BY rs.version, r.code`,
-        [serviceId],
-      );
-    const before = await snapshot();
-    const set = `/programme/catalogue/requirement-sets/${draftId}`;
-    for (const [path, form] of [
-      [`/programme/catalogue/requirement-sets/${v1Id}/new-version`, {}],
-      [`${set}/requirements`, { code: 'CTL-099', title: 'forged', level: 'MUST' }],
-      [`${set}/requirements/CTL-001`, { title: 'forged', level: 'MAY' }],
-      [`${set}/requirements/CTL-001/remove`, {}],
-      [`${set}/import`, { csv: 'code,title,level\nCTL-098,forged,MUST\n' }],
-      [`${set}/publish`, { effectiveDate: '2027-09-01' }],
-    ] as const) {
-      const forged = await page.request.post(path, {
-        form: { _csrf: token, ...form },
-        maxRedirects: 0,
-      });
-      expect([path, forged.status()]).toEqual([path, 403]);
-      expect(await forged.text()).toContain('<html lang=');
-    }
-    expect(await snapshot()).toEqual(before);
-    await close();
-    expect(violations).toEqual([]);
-  });
+          [serviceId],
+        );
+      const before = await snapshot();
+      const set = `/programme/catalogue/requirement-sets/${draftId}`;
+      for (const [path, form] of [
+        [`/programme/catalogue/requirement-sets/${v1Id}/new-version`, {}],
+        [`${set}/requirements`, { code: 'CTL-099', title: 'forged', level: 'MUST' }],
+        [`${set}/requirements/CTL-001`, { title: 'forged', level: 'MAY' }],
+        [`${set}/requirements/CTL-001/remove`, {}],
+        [`${set}/import`, { csv: 'code,title,level\nCTL-098,forged,MUST\n' }],
+        [`${set}/publish`, { effectiveDate: '2027-09-01' }],
+      ] as const) {
+        const forged = await page.request.post(path, {
+          form: { _csrf: token, ...form },
+          maxRedirects: 0,
+        });
+        expect([path, forged.status()]).toEqual([path, 403]);
+        expect(await forged.text()).toContain('<html lang=');
+      }
+      expect(await snapshot()).toEqual(before);
+      await close();
+      expect(violations).toEqual([]);
+    },
+  );
 });
