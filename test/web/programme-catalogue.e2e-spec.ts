@@ -428,10 +428,10 @@ describe('programme catalogue pages in a browser', () => {
     await check();
     await screenshot(page, 'catalogue-validate');
 
-    // In Welsh: the standard's page and the graph page.
-    await page.goto(`/programme/catalogue/standards/${standardId}`);
+    // In Welsh, switched on the result of the POST: back to the standard's page, then the graph.
     await navigate(page, page.getByRole('button', { name: 'Cymraeg' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('cy');
+    expect(new URL(page.url()).pathname).toBe(`/programme/catalogue/standards/${standardId}`);
     expect(await textOf(page.locator('#schema-heading'))).toBe('Sgema JSON');
     await check();
     await page.goto('/programme/catalogue');

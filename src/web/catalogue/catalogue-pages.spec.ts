@@ -9,8 +9,16 @@ import { layOutServiceGraph } from './service-graph-svg.js';
 
 const service = (code: string) =>
   ({ id: `id-${code}`, code, name: `Service ${code}` }) as ServiceView;
-const edge = (from: string, type: RelationshipView['type'], to: string) =>
-  ({ type, from: service(from), to: service(to) }) as RelationshipView;
+const ref = (code: string) => ({ id: `id-${code}`, code, name: `Service ${code}` });
+const edge = (from: string, type: RelationshipView['type'], to: string): RelationshipView => ({
+  id: `${from}-${to}`,
+  type,
+  from: ref(from),
+  to: ref(to),
+  standard: null,
+  description: '',
+  createdAt: new Date(),
+});
 
 describe('catalogue pages helpers', () => {
   it('lays the graph out in columns by dependency depth, leaving unrelated services out', () => {

@@ -148,6 +148,8 @@ export class RequirementPagesController {
         set,
         code,
         values,
+        // A form shown again after a POST: the language switch returns to its GET page.
+        currentPath: `/programme/catalogue/requirement-sets/${set.id}/requirements/${code ? `${code}/edit` : 'new'}`,
         levels: REQUIREMENT_LEVELS,
         errorList: summaryList(errors),
         fieldErrors: inlineErrors(errors),

@@ -106,6 +106,7 @@ export class RequirementSetPagesController {
         'catalogue/requirement-set.njk',
         {
           ...(await this.loader.setPage(actor, id)),
+          currentPath: `/programme/catalogue/requirement-sets/${id}`,
           csv,
           csvRows: errors.rows,
           errorList: summaryList(errors.summary),

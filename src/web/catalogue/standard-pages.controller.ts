@@ -98,6 +98,8 @@ export class StandardPagesController {
       {
         standard,
         schema: standard.jsonSchema ? JSON.stringify(standard.jsonSchema, null, 2) : null,
+        // After a POST the language switch returns to the standard's page, not the POST's URL.
+        currentPath: `/programme/catalogue/standards/${id}`,
         ...extra,
         errorList: summaryList(errors),
         fieldErrors: inlineErrors(errors),
