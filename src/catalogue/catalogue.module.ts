@@ -20,6 +20,12 @@ import { SharedServicesService } from './shared-services.service.js';
     SharedServicesService,
     CatalogueSeeder,
   ],
-  exports: [CatalogueSeeder, SharedServicesService, ServicesService],
+  exports: [
+    CatalogueSeeder,
+    SharedServicesService,
+    ServicesService,
+    ServiceGraphService,
+    RelationshipsService,
+  ],
 })
 export class CatalogueModule {}

@@ -14,6 +14,6 @@ import { ServiceRequirementSetsController } from './service-requirement-sets.con
     RequirementsCsvController,
   ],
   providers: [RequirementSetsService, RequirementSetVersionsService, RequirementsSeeder],
-  exports: [RequirementsSeeder],
+  exports: [RequirementsSeeder, RequirementSetsService, RequirementSetVersionsService],
 })
 export class RequirementsModule {}

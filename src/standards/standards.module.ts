@@ -9,6 +9,6 @@ import { StandardsService } from './standards.service.js';
 @Module({
   controllers: [StandardsController],
   providers: [StandardsService, StandardValidationService, SchemaValidator, StandardsSeeder],
-  exports: [StandardsSeeder, StandardValidationService],
+  exports: [StandardsSeeder, StandardValidationService, StandardsService],
 })
 export class StandardsModule {}

@@ -53,6 +53,13 @@ import { SupplierSubmissionAnswersController } from './supplier/supplier-submiss
 import { SupplierSubmissionSamplesController } from './supplier/supplier-submission-samples.controller.js';
 import { SupplierSubmissionsController } from './supplier/supplier-submissions.controller.js';
 import { GovernanceModule } from '../governance/governance.module.js';
+import { RequirementsModule } from '../requirements/requirements.module.js';
+import { StandardsModule } from '../standards/standards.module.js';
+import { CataloguePagesController } from './catalogue/catalogue-pages.controller.js';
+import { RequirementPagesController } from './catalogue/requirement-pages.controller.js';
+import { RequirementSetPageLoader } from './catalogue/requirement-set-page-loader.js';
+import { RequirementSetPagesController } from './catalogue/requirement-set-pages.controller.js';
+import { StandardPagesController } from './catalogue/standard-pages.controller.js';
 import { InteropModule } from '../interop/interop.module.js';
 import { ReadinessModule } from '../readiness/readiness.module.js';
 import { GovernancePageLoader } from './governance/governance-page-loader.js';
@@ -90,6 +97,8 @@ import {
     GovernanceModule,
     ReadinessModule,
     InteropModule,
+    RequirementsModule,
+    StandardsModule,
   ],
   controllers: [
     SignInController,
@@ -133,6 +142,10 @@ import {
     ProgrammeReadinessController,
     CouncilReadinessController,
     ProgrammeInteropController,
+    CataloguePagesController,
+    RequirementSetPagesController,
+    RequirementPagesController,
+    StandardPagesController,
   ],
   providers: [
     PageErrorFilter,
@@ -140,6 +153,7 @@ import {
     PublicRateLimitGuard,
     RiskPageReader,
     GovernancePageLoader,
+    RequirementSetPageLoader,
   ],
 })
 export class WebModule {}

@@ -185,7 +185,26 @@ describe('portal pages: every route × principal, HTML errors, CSRF', () => {
     const [criticalDate] = await api.db.query(
       `SELECT id FROM critical_dates WHERE code = 'SEC-OFFER-2027'`,
     );
+    const catDraft = await api
+      .http()
+      .post(`/api/v1/services/${service.id}/requirement-sets`)
+      .set(auth)
+      .send({
+        title: 'Page matrix draft',
+        requirements: [{ code: 'PMX-001', title: 'Page matrix requirement', level: 'MUST' }],
+      });
+    expect(catDraft.status).toBe(201);
+    const [catPublished] = await api.db.query<{ id: string }[]>(
+      `SELECT id FROM requirement_sets WHERE service_id = $1 AND status = 'published'`,
+      [service.id],
+    );
+    const [catShared] = await api.db.query<{ id: string }[]>(
+      `SELECT id FROM shared_services ORDER BY name LIMIT 1`,
+    );
     f = {
+      catPublishedSet: catPublished.id,
+      catDraftSet: catDraft.body.id,
+      catSharedService: catShared.id,
       supplierA: p.supplierA.organisationId!,
       commsDraft: draft.body.id,
       checkInA: await checkIn(p.supplierA.organisationId),

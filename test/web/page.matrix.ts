@@ -47,6 +47,10 @@ export interface PageFixtures {
   criticalDate: string;
   interopStandard: string;
   interopTest: string;
+  /** Catalogue: serviceId's published requirement set, its draft (requirement PMX-001), a shared service. */
+  catPublishedSet: string;
+  catDraftSet: string;
+  catSharedService: string;
 }
 
 /**
@@ -875,6 +879,96 @@ export const PAGE_MATRIX: PageCase[] = [
     path: (f) => `/programme/councils/${f.councilX}/adoptions/${f.adoptionX}/steps/${f.stepId}`,
     body: { done: 'true' },
     expect: { anonymous: 303, admin: 303, otherwise: 403 },
+  },
+  // Catalogue (issue 18): services and graph, shared services, requirement sets, standards.
+  { route: 'GET /programme/catalogue', path: () => '/programme/catalogue', expect: PROGRAMME_READ },
+  {
+    route: 'GET /programme/catalogue/services/:id',
+    path: (f) => `/programme/catalogue/services/${f.serviceId}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/catalogue/shared-services',
+    path: () => '/programme/catalogue/shared-services',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/catalogue/shared-services/:id',
+    path: (f) => `/programme/catalogue/shared-services/${f.catSharedService}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/catalogue/standards',
+    path: () => '/programme/catalogue/standards',
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'GET /programme/catalogue/standards/:id',
+    path: (f) => `/programme/catalogue/standards/${f.interopStandard}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    route: 'POST /programme/catalogue/standards/:id/validate',
+    path: (f) => `/programme/catalogue/standards/${f.interopStandard}/validate`,
+    body: { sample: '{' },
+    expect: { anonymous: 303, admin: 400, agency: 400, otherwise: 403 },
+  },
+  {
+    route: 'GET /programme/catalogue/requirement-sets/:id',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}`,
+    expect: PROGRAMME_READ,
+  },
+  {
+    // The service has a draft already: the admin is sent to it.
+    route: 'POST /programme/catalogue/requirement-sets/:id/new-version',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catPublishedSet}/new-version`,
+    expect: { anonymous: 303, admin: 303, otherwise: 403 },
+  },
+  {
+    route: 'POST /programme/catalogue/requirement-sets/:id/import',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}/import`,
+    body: { csv: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/catalogue/requirement-sets/:id/publish',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}/publish`,
+    expect: ADMIN_PAGE,
+  },
+  {
+    route: 'POST /programme/catalogue/requirement-sets/:id/publish',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}/publish`,
+    body: { effectiveDate: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/catalogue/requirement-sets/:id/requirements/new',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}/requirements/new`,
+    expect: ADMIN_PAGE,
+  },
+  {
+    route: 'POST /programme/catalogue/requirement-sets/:id/requirements',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}/requirements`,
+    body: { code: '', title: '', level: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    route: 'GET /programme/catalogue/requirement-sets/:id/requirements/:code/edit',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}/requirements/PMX-001/edit`,
+    expect: ADMIN_PAGE,
+  },
+  {
+    route: 'POST /programme/catalogue/requirement-sets/:id/requirements/:code',
+    path: (f) => `/programme/catalogue/requirement-sets/${f.catDraftSet}/requirements/PMX-001`,
+    body: { title: '' },
+    expect: REVIEW_WRITE,
+  },
+  {
+    // A code the draft does not hold: nothing is removed.
+    route: 'POST /programme/catalogue/requirement-sets/:id/requirements/:code/remove',
+    path: (f) =>
+      `/programme/catalogue/requirement-sets/${f.catDraftSet}/requirements/PMX-404/remove`,
+    expect: { anonymous: 303, admin: 404, otherwise: 403 },
   },
   // Last: it ends the principal's session.
   { route: 'POST /sign-out', path: () => '/sign-out', expect: { otherwise: 303 } },

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * A JSON pointer (RFC 6901) in plain words: "" is the whole sample, `/items/0/name` is
+ * "name in item 1 of items". Array positions are counted from 1 as people count.
+ */
+export function describePointer(pointer: string, t: TFunction): string {
+  if (pointer === '') return t('catalogue.pointer.root');
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let words = '';
+  for (const part of parts) {
+    if (/^\d+$/.test(part)) {
+      const n = Number(part) + 1;
+      words = words
+        ? t('catalogue.pointer.item', { n, of: words })
+        : t('catalogue.pointer.topItem', { n });
+    } else {
+      words = words ? t('catalogue.pointer.member', { name: part, of: words }) : `“${part}”`;
+    }
+  }
+  return words;
+}
