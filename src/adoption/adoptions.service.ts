@@ -66,7 +66,7 @@ export class AdoptionsService {
   /** Every visible adoption matching the filters, streamed from a cursor as CSV. */
   async csv(actor: Actor, f: AdoptionFilterDto): Promise<Readable> {
     const p = new SqlParams();
-    const rows = await streamQuery<AdoptionRow>(
+    const rows = await streamQuery(
       this.db,
       `${ADOPTION_SELECT} ${adoptionWhere(actor, f, p)} ORDER BY o.name, s.code`,
       p.values,

@@ -1,4 +1,4 @@
-import { pipeline, Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
@@ -45,21 +45,28 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 }
 
 /**
- * CSV as a stream (csv-stringify): the header, then each row as it comes from `rows` — an
- * export of any size is written without being built as one string. An error while rows are
- * being read ends the response early (the status line has gone already).
+ * CSV as a stream (csv-stringify): the header, then each row of `rows` (an object-mode
+ * stream, e.g. `streamQuery`) as it comes — an export of any size is written without being
+ * built as one string. pipeline: an error on either side, or the reader leaving, destroys
+ * every stream (the cursor closes, the reply ends early: the status line has gone already).
  */
 export function csvStream<T>(
   header: string[],
-  rows: AsyncIterable<T>,
+  rows: Readable,
   toCells: (row: T) => unknown[],
 ): Readable {
-  async function* lines() {
-    yield header;
-    for await (const row of rows) yield toCells(row).map(cell);
-  }
-  // pipeline: an error on either side destroys both (the cursor is closed, the reply ends).
-  return pipeline(Readable.from(lines()), stringifyStream(), () => undefined);
+  const toLine = new Transform({
+    objectMode: true,
+    transform(row: T, _encoding, callback) {
+      try {
+        callback(null, toCells(row).map(cell));
+      } catch (err) {
+        callback(err as Error);
+      }
+    },
+  });
+  toLine.push(header);
+  return pipeline(rows, toLine, stringifyStream(), () => undefined);
 }
 
 /** Spreadsheet apps run cells starting with these as formulas: neutralise user text. */

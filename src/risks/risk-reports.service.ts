@@ -197,9 +197,9 @@ export class RiskReportsService {
       .setParameters({ csvOpen: OPEN_STATUSES, csvPending: PENDING_ACTION_STATUSES });
     for (const [header, sql] of CSV_COLUMNS) if (sql) qb.addSelect(sql, header);
     const [sql, params] = qb.orderBy('r.reference').getQueryAndParameters();
-    const rows = await streamQuery<Record<string, unknown>>(this.db, sql, params);
+    const rows = await streamQuery(this.db, sql, params);
     const headers = CSV_COLUMNS.map(([h]) => h);
-    return csvStream(headers, rows, (row) =>
+    return csvStream(headers, rows, (row: Record<string, unknown>) =>
       headers.map((h) => (FREE_TEXT.has(h) ? neutraliseFormula(row[h] as string | null) : row[h])),
     );
   }
