@@ -65,13 +65,18 @@ export class DashboardsService {
     );
   }
 
+  /** The read-model generation now (read it before the data it tags). */
+  currentGeneration(): Promise<string> {
+    return this.generation.current();
+  }
+
   /** The rollout page's figures and filter options, under one generation read. */
-  async adoptionPage(q: DashboardQueryDto | null) {
-    const generation = await this.generation.current();
+  async adoptionPage(q: DashboardQueryDto | null, readGeneration?: string) {
+    const generation = readGeneration ?? (await this.generation.current());
     const options = await this.options(generation);
-    if (!q) return { options, figures: null };
+    if (!q) return { generation, options, figures: null };
     const key = `${todayIso().slice(0, 7)}|${filterKey(q)}`;
-    return { options, figures: await this.figures(q, key, generation) };
+    return { generation, options, figures: await this.figures(q, key, generation) };
   }
 
   private figures(q: DashboardQueryDto, key: string, generation: string) {

@@ -30,6 +30,12 @@ export class GenerationCache<T> {
 
   constructor(private readonly maxEntries: number) {}
 
+  /** The answer for `key` if one of `generation` or newer is held (nothing is computed). */
+  peek(key: string, generation: string): Promise<T> | undefined {
+    const hit = this.entries.get(key);
+    return hit && BigInt(hit.generation) >= BigInt(generation) ? hit.value : undefined;
+  }
+
   get(key: string, generation: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     this.entries.delete(key);

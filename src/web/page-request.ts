@@ -27,10 +27,22 @@ function baseContext(req: PageRequest, reply: FastifyReply) {
   const flash = req.session.get('flash');
   if (flash) req.session.set('flash', undefined);
   return {
-    ...anonymousContext(req.lang, req.url, req.cspNonce, reply.generateCsrf()),
+    ...signedInContext(req, req.url, req.cspNonce, reply.generateCsrf()),
+    flash,
+  };
+}
+
+/** The context of a page for the request's user, with no message and the given stand-ins. */
+export function signedInContext(
+  req: PageRequest,
+  currentPath: string,
+  cspNonce: string,
+  csrfToken: string,
+) {
+  return {
+    ...anonymousContext(req.lang, currentPath, cspNonce, csrfToken),
     user: req.actor ? { label: req.actor.label, role: req.actor.role } : null,
     signedIn: Boolean(req.sessionUserId),
-    flash,
   };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { insertService } from '../support/adoption-fixtures.js';
-import { pageClient } from '../support/portal.js';
+import { csrfFrom, pageClient } from '../support/portal.js';
 import { ACCOUNTS, signInAll } from '../support/principals.js';
 import { insertProduct, upsertAdoption } from '../support/programme-fixtures.js';
 import { startTestApi, type TestApi } from '../support/test-app.js';
@@ -79,6 +79,43 @@ describe('programme rollout dashboard page', () => {
     // Only the flagged council is listed, linking to its page.
     expect(attention).not.toContain(`>${councilXName}</a>`);
     expect(attention).toMatch(/href="\/programme\/councils\/[0-9a-f-]{36}"/);
+  });
+
+  it('renders the page once per data generation: a change shows at once, each response has its own nonce and token, each user their own name', async () => {
+    const url = `/programme/dashboard?serviceId=${service.id}`;
+    const viewer = await pageClient(api, ACCOUNTS.viewer);
+    const first = await viewer.agent.get(url);
+    const second = await viewer.agent.get(url);
+    const nonceOf = (html: string) => /nonce="([^"]+)"/.exec(html)?.[1];
+    expect(nonceOf(first.text)).toBeDefined();
+    expect(nonceOf(first.text)).not.toBe(nonceOf(second.text));
+    expect(second.headers['content-security-policy']).toContain(`'nonce-${nonceOf(second.text)}'`);
+    expect(csrfFrom(first.text)).not.toBe(csrfFrom(second.text));
+    expect(second.text).not.toContain('__cached-page-');
+    // The token spliced into a cached page is a working one.
+    const toggle = await viewer.agent
+      .post('/language')
+      .type('form')
+      .send({ _csrf: csrfFrom(second.text), lang: 'en', returnTo: url });
+    expect(toggle.status).toBe(303);
+    expect(second.text).toContain(ACCOUNTS.viewer);
+    const admin = await pageClient(api, ACCOUNTS.admin);
+    const asAdmin = (await admin.agent.get(url)).text;
+    expect(asAdmin).toContain(ACCOUNTS.admin);
+    expect(asAdmin).not.toContain(ACCOUNTS.viewer);
+    // A stage change commits a new generation: the next request shows it.
+    expect(second.text).toContain(`data-figure="live">1<`);
+    await api.db.query(
+      `UPDATE adoptions SET stage = 'live' WHERE council_id = $1 AND service_id = $2`,
+      [councilY, service.id],
+    );
+    const after = (await viewer.agent.get(url)).text;
+    expect(after).toContain(`data-figure="live">2<`);
+    await api.db.query(
+      `UPDATE adoptions SET stage = 'planning' WHERE council_id = $1 AND service_id = $2`,
+      [councilY, service.id],
+    );
+    expect((await viewer.agent.get(url)).text).toContain(`data-figure="live">1<`);
   });
 
   it('filters by nation and region with a GET form and refuses a bad filter with the error summary', async () => {

@@ -10,11 +10,18 @@ import { NATIONS } from '../../organisations/organisation-type.js';
 import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js';
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
-import { type PageRequest, render } from '../page-request.js';
+import { type PageRequest, render, signedInContext } from '../page-request.js';
+import { CSRF_STANDIN, NONCE_STANDIN, sendCachedPage } from '../cached-render.js';
+import { GenerationCache } from '../../dashboards/read-model-generation.js';
+import { todayIso } from '../../common/validation/is-iso-date.decorator.js';
 import { percentBars, STAGE_COLOURS, stackedBars, trendLine } from './rollout-charts.js';
 
 const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const ATTENTION_SHOWN = 25;
+const VIEW = 'programme/dashboard.njk';
+type AdoptionFigures = NonNullable<
+  Awaited<ReturnType<DashboardsService['adoptionPage']>>['figures']
+>;
 /** The filter form's words: `dashboardFilters.fields.<field>.label` (locales/<lang>/dashboardFilters.json). */
 const FORM = 'dashboardFilters.fields';
 const FILTERS = ['serviceId', 'nation', 'region', 'supplierId', 'councilGroupId'] as const;
@@ -26,6 +33,9 @@ const FILTERS = ['serviceId', 'nation', 'region', 'supplierId', 'councilGroupId'
  */
 @PageController('programme/dashboard')
 export class RolloutDashboardController {
+  /** Rendered dashboard pages by (day, language, user, filters), per data generation. */
+  private readonly pages = new GenerationCache<string>(256);
+
   constructor(private readonly dashboards: DashboardsService) {}
 
   @Get()
@@ -35,12 +45,31 @@ export class RolloutDashboardController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const t = tFor((req as PageRequest).lang);
+    const page = req as PageRequest;
     const input = pick(query);
+    // One generation read. Without a one-time message waiting, the page is rendered once per
+    // (generation, day, language, user, filters as asked) and each response splices in its
+    // own nonce and CSRF token; only pages of valid filters are ever stored, so a hit needs
+    // no validation and no figures.
+    const generation = await this.dashboards.currentGeneration();
+    const cacheable = !req.session.get('flash');
+    const key = [
+      todayIso(),
+      page.lang,
+      page.actor?.label,
+      page.actor?.role,
+      new URLSearchParams(input).toString(),
+    ].join('|');
+    const hit = cacheable ? this.pages.peek(key, generation) : undefined;
+    if (hit) return sendCachedPage(page, reply, await hit);
+
+    const t = tFor(page.lang);
     const { dto, errors } = await validateForm(DashboardQueryDto, input, FORM, t);
-    // One generation read; figures and options come from the dashboards' cache when
-    // nothing changed since (see DashboardsService).
-    const { options, figures } = await this.dashboards.adoptionPage(errors.length ? null : dto);
+    // Figures and options come from the dashboards' cache when nothing changed since.
+    const { options, figures } = await this.dashboards.adoptionPage(
+      errors.length ? null : dto,
+      generation,
+    );
     const base = {
       filters: input,
       services: options.services,
@@ -53,17 +82,32 @@ export class RolloutDashboardController {
       return render(
         req,
         reply,
-        'programme/dashboard.njk',
+        VIEW,
         { ...base, errorList: summaryList(errors), fieldErrors: inlineErrors(errors) },
         400,
       );
     }
+    const filterQuery = queryOf(dto);
+    if (!cacheable)
+      return render(req, reply, VIEW, { ...base, ...this.charts(figures, filterQuery) });
+    const path = `/programme/dashboard${filterQuery ? `?${filterQuery}` : ''}`;
+    const html = await this.pages.get(key, generation, () =>
+      reply.viewAsync(VIEW, {
+        ...signedInContext(page, path, NONCE_STANDIN, CSRF_STANDIN),
+        ...base,
+        ...this.charts(figures, filterQuery),
+      }),
+    );
+    return sendCachedPage(page, reply, html);
+  }
+
+  /** The charts and tables of the figures (SVG drawn on the server). */
+  private charts(figures: AdoptionFigures, filterQuery: string) {
     const supplierPct = figures.bySupplier.map((s) => ({
       ...s,
       pctLive: s.adoptions > 0 ? Math.round((1000 * s.live) / s.adoptions) / 10 : 0,
     }));
-    return render(req, reply, 'programme/dashboard.njk', {
-      ...base,
+    return {
       figures,
       stages: ADOPTION_STAGES,
       stageColours: STAGE_COLOURS,
@@ -80,8 +124,8 @@ export class RolloutDashboardController {
       suppliers: supplierPct,
       trend: trendLine(figures.liveTrend),
       regions: figures.byRegion.map((r) => r.region).filter((r) => r),
-      downloadQuery: queryOf(dto),
-    });
+      downloadQuery: filterQuery,
+    };
   }
 
   /**

@@ -1,10 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicDataService } from '../../public/public-data.service.js';
+import { CSRF_STANDIN, NONCE_STANDIN, sendCachedPage } from '../cached-render.js';
 import { anonymousContext, type PageRequest, render } from '../page-request.js';
-
-/** Stand-ins rendered into a cached page, replaced per response (never valid values). */
-const NONCE = '__public-page-nonce__';
-const CSRF = '__public-page-csrf__';
 
 /**
  * A public page for a signed-out visitor, rendered once per last change of the data, per
@@ -25,11 +22,9 @@ export async function cachedPage(
     return render(req, reply, page.view, await data());
   const { data: html } = await cache.memo(`page:${p.lang}:${page.key}`, async () =>
     reply.viewAsync(page.view, {
-      ...anonymousContext(p.lang, page.path, NONCE, CSRF),
+      ...anonymousContext(p.lang, page.path, NONCE_STANDIN, CSRF_STANDIN),
       ...(await data()),
     }),
   );
-  const csrf = reply.generateCsrf();
-  const body = html.replaceAll(NONCE, () => p.cspNonce).replaceAll(CSRF, () => csrf);
-  return reply.status(200).type('text/html; charset=utf-8').send(body);
+  return sendCachedPage(p, reply, html);
 }
