@@ -74,17 +74,15 @@ export class DeliveryLedger implements OnModuleDestroy {
 
   /** Records the outcome of a claimed delivery (only while it is still `sending`). */
   async record(id: string, status: DeliveryStatus, error: string | null): Promise<void> {
-    try {
-      await this.outcomes.add({ id, status, error });
-    } finally {
-      // Recorded, or given up: either way no longer renewed here. Unrecorded, the lease
-      // runs out and the delivery is taken over (sent again, same id) instead of staying
-      // `sending` for as long as this process lives.
-      this.held.delete(id);
-    }
+    await this.outcomes.add({ id, status, error });
+    this.held.delete(id);
   }
 
-  /** Gives up the lease without recording (the caller failed before sending). */
+  /**
+   * Gives up the lease without recording (the caller failed before sending, or gave up
+   * recording): it runs out and the delivery is taken over (sent again, same id) instead
+   * of staying `sending` for as long as this process lives.
+   */
   release(id: string): void {
     this.held.delete(id);
   }

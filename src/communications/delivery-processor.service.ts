@@ -132,7 +132,10 @@ export class DeliveryProcessor implements OnModuleDestroy {
       } catch (err) {
         // Only an unreachable database, or a batch PostgreSQL rolled back (deadlock,
         // serialization), is worth trying again; never past shutdown.
-        if (this.stopping || !retryable(err) || Date.now() > giveUpAt) throw err;
+        if (this.stopping || !retryable(err) || Date.now() > giveUpAt) {
+          this.ledger.release(id);
+          throw err;
+        }
         this.log.warn(`delivery ${id}: recording ${status} failed, retrying: ${String(err)}`);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
