@@ -173,6 +173,8 @@ function peakRssMb(pid: number | undefined): number | undefined {
 }
 
 async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  // Node flags for the worker only, e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…"
+  // (NODE_OPTIONS refuses --cpu-prof).
   const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, path('../src/worker.js')], {
     env: { ...process.env, ...env },
@@ -208,6 +210,8 @@ async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
  * receiver verifies every signature with the reference implementation) and to 5,000 over
  * email (a local SMTP sink), through the real api use case, outbox, fan-out job and worker
  * process; against raw BullMQ (addBulk + a no-op worker, same concurrency) in the same run.
+ * The worker's peak RSS (VmHWM) is noted after each fan-out. SMTP_MAX_CONNECTIONS and
+ * SMTP_MAX_MESSAGES from the environment are passed on to the worker.
  */
 export async function run(): Promise<BenchRow[]> {
   const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ptrack';
