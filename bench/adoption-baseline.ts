@@ -11,11 +11,23 @@ import { ADOPTION_SELECT, adoptionWhere } from '../src/adoption/adoption-queries
 import { toAdoptionView } from '../src/adoption/adoption-views.js';
 import type { Actor } from '../src/auth/actor.js';
 import { SqlParams } from '../src/common/sql/sql-params.js';
+import { AppConfig } from '../src/config/app-config.js';
+import {
+  type ComparisonRow,
+  type ComparisonService,
+  comparisonServiceStatement,
+  productComparisonStatement,
+  shapeProductComparison,
+} from '../src/conformance/product-comparison-queries.js';
+import { type RiskRow, riskListStatements } from '../src/risks/risk-queries.js';
+import { RiskScoring } from '../src/risks/risk-scoring.service.js';
+import { toRiskView } from '../src/risks/risk-views.js';
 
 /**
  * The adoption benchmark's ceiling: bare Fastify and a `pg` pool of the api's default
  * size, running the very statements (and row shaping) the api runs for the national
- * dashboard and a council status view. No auth, validation, logging or ORM.
+ * dashboard, a council status view, the adoptions and risks paged lists and a service's
+ * product comparison. No auth, validation, logging or ORM.
  */
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -61,6 +73,39 @@ app.get<{ Querystring: { limit?: string } }>('/api/v1/adoptions', async (req) =>
   return {
     data: rows.rows.map(toAdoptionView),
     meta: { page: 1, limit, total: (counted.rows[0] as { n: number }).n },
+  };
+});
+
+// GET /services/{id}/product-comparison as the programme admin: the api's two statements
+// (product-comparison-queries.ts) and its shaping (no "works with": that is a council's).
+app.get<{ Params: { id: string } }>(
+  '/api/v1/services/:id/product-comparison',
+  async (req, reply) => {
+    const s = comparisonServiceStatement(req.params.id);
+    const [service] = (await pool.query<ComparisonService>(s.sql, s.params)).rows;
+    if (!service) return reply.code(404).send({ status: 404 });
+    const c = productComparisonStatement(ADMIN, req.params.id);
+    return shapeProductComparison(
+      service,
+      (await pool.query<ComparisonRow>(c.sql, c.params)).rows,
+      null,
+    );
+  },
+);
+
+// GET /risks?limit=50 as the programme admin: the api's page and count statements
+// (risk-queries.ts), side by side, and the same view mapper and RAG thresholds (defaults).
+const scoring = new RiskScoring(new AppConfig());
+app.get<{ Querystring: { limit?: string } }>('/api/v1/risks', async (req) => {
+  const limit = Number(req.query.limit ?? 50);
+  const { page, count } = riskListStatements(ADMIN, { limit, offset: 0 }, scoring);
+  const [rows, counted] = await Promise.all([
+    pool.query<RiskRow>(page.sql, page.params),
+    pool.query<{ n: number }>(count.sql, count.params),
+  ]);
+  return {
+    data: rows.rows.map((r) => toRiskView(r, scoring)),
+    meta: { page: 1, limit, total: counted.rows[0].n },
   };
 });
 

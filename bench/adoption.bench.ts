@@ -14,7 +14,9 @@ const DEMO_PASSWORD = 'benchmark-demo-password';
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 /**
- * The national adoption dashboard and a council status view (City of London), over the
+ * The national adoption dashboard, a council status view (City of London), the adoptions
+ * and risks paged lists and the product comparison of the demo service with the most
+ * products, over the
  * seeded programme (174 councils) and a synthetic ×10 programme (1,740 councils): the
  * api (`node dist/src/main.js`, authenticated as the demo admin and the council's user)
  * against a bare Fastify + pg server running the same statements, in the same run. Its
@@ -56,6 +58,13 @@ export async function run(): Promise<BenchRow[]> {
       const [{ id: councilId }] = (
         await db.query(`SELECT id FROM organisations WHERE gss_code = 'E09000001'`)
       ).rows as { id: string }[];
+      // The demo service with the most products, for the product comparison.
+      const [{ service_id: serviceId }] = (
+        await db.query(
+          `SELECT service_id FROM product_services GROUP BY service_id
+            ORDER BY count(*) DESC, service_id LIMIT 1`,
+        )
+      ).rows as { service_id: string }[];
       const admin = await token(api, 'admin@programme.example');
       const council = await token(api, 'council.e09000001@councils.example');
       const rows: BenchRow[] = [];
@@ -68,6 +77,8 @@ export async function run(): Promise<BenchRow[]> {
           ['adoption dashboard', '/api/v1/dashboards/adoption', admin],
           ['council status', `/api/v1/councils/${councilId}/status`, council],
           ['adoptions paged list', '/api/v1/adoptions?limit=50', admin],
+          ['product comparison', `/api/v1/services/${serviceId}/product-comparison`, admin],
+          ['risks paged list', '/api/v1/risks?limit=50', admin],
         ] as const) {
           const viaApi = await measure(`${what} ${label}: api`, api.url + route, {
             headers: { authorization: `Bearer ${bearer}` },

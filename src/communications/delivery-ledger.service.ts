@@ -78,7 +78,11 @@ export class DeliveryLedger implements OnModuleDestroy {
     this.held.delete(id);
   }
 
-  /** Gives up the lease without recording (the caller failed before sending). */
+  /**
+   * Gives up the lease without recording (the caller failed before sending, or gave up
+   * recording): it runs out and the delivery is taken over (sent again, same id) instead
+   * of staying `sending` for as long as this process lives.
+   */
   release(id: string): void {
     this.held.delete(id);
   }
@@ -96,8 +100,11 @@ export class DeliveryLedger implements OnModuleDestroy {
     if (this.held.size === 0) return;
     await this.db()
       .query(
+        // Rows locked in id order, as claims and outcomes lock them: renewing in any other
+        // order deadlocked with an outcome batch (PostgreSQL then aborted the outcome).
         `UPDATE deliveries SET lease_until = now() + make_interval(secs => $2)
-          WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+          WHERE id IN (SELECT id FROM deliveries WHERE id = ANY($1::uuid[])
+                          AND status = 'sending' ORDER BY id FOR UPDATE)`,
         [[...this.held], this.config.DELIVERY_LEASE_SECONDS],
       )
       .catch(() => undefined);

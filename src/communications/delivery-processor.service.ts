@@ -23,6 +23,10 @@ const RECORD_RETRY_FIRST_MS = 100;
 const RECORD_RETRY_MAX_MS = 2000;
 const RECORD_RETRY_FOR_MS = 10 * 60_000;
 
+const retryable = (err: unknown) =>
+  isDatabaseUnavailable(err) ||
+  ['40P01', '40001'].includes(String((err as { code?: unknown } | null)?.code));
+
 @Injectable()
 export class DeliveryProcessor implements OnModuleDestroy {
   private readonly log = new Logger(DeliveryProcessor.name);
@@ -126,8 +130,12 @@ export class DeliveryProcessor implements OnModuleDestroy {
         await this.ledger.record(id, status, error);
         return;
       } catch (err) {
-        // Only an unreachable database is worth waiting for; never past shutdown.
-        if (this.stopping || !isDatabaseUnavailable(err) || Date.now() > giveUpAt) throw err;
+        // Only an unreachable database, or a batch PostgreSQL rolled back (deadlock,
+        // serialization), is worth trying again; never past shutdown.
+        if (this.stopping || !retryable(err) || Date.now() > giveUpAt) {
+          this.ledger.release(id);
+          throw err;
+        }
         this.log.warn(`delivery ${id}: recording ${status} failed, retrying: ${String(err)}`);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }

@@ -119,6 +119,20 @@ export class AppConfig {
   @IsString()
   SMTP_FROM = 'Programme Office <programme-office@programme.example>';
 
+  /** SMTP connections one worker process keeps open (nodemailer pool). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_MAX_CONNECTIONS = 5;
+
+  /** Messages sent over one SMTP connection before it is closed and a new one opened. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SMTP_MAX_MESSAGES = 100;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -28,10 +28,44 @@ export interface RiskCellFilter {
   impact?: number;
 }
 
+const OPEN_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
 /**
- * Applies the caller's visibility and the register filters to a query joining `risks`
- * as `r`. `openOnly` limits to open entries unless a status is asked for (heatmap, top).
+ * The caller's visibility and the register filters as SQL conditions over `risks` aliased
+ * `r`, binding values through `p` (positional for plain statements, named for query
+ * builders). `openOnly` limits to open entries unless a status is asked for (heatmap, top);
+ * a heatmap cell does too.
  */
+export function riskFilterSql(
+  actor: Actor,
+  f: Partial<RiskFilterDto> & RiskCellFilter,
+  scoring: RiskScoring,
+  p: SqlParams,
+  opts: { openOnly?: boolean } = {},
+): string[] {
+  const parts: string[] = [];
+  const visible = visibleRisksSql(actor, p, 'r');
+  if (visible) parts.push(visible);
+  for (const [key, column] of Object.entries(EQUALS)) {
+    const value = f[key as keyof typeof EQUALS];
+    if (value !== undefined) parts.push(`r.${column} = ${p.add(value)}`);
+  }
+  if (f.rag) {
+    const [min, max] = scoring.scoreRange(f.rag);
+    parts.push(`r.residual_score >= ${p.add(min)} AND r.residual_score < ${p.add(max)}`);
+  }
+  if (f.overdue !== undefined) {
+    const overdue = `r.status IN ${OPEN_SQL} AND r.next_review_at < now()`;
+    parts.push(f.overdue ? overdue : `NOT (${overdue})`);
+  }
+  if (f.likelihood !== undefined) parts.push(`r.residual_likelihood = ${p.add(f.likelihood)}`);
+  if (f.impact !== undefined) parts.push(`r.residual_impact = ${p.add(f.impact)}`);
+  const cell = f.likelihood !== undefined || f.impact !== undefined;
+  if ((opts.openOnly || cell) && !f.status) parts.push(`r.status IN ${OPEN_SQL}`);
+  return parts;
+}
+
+/** `riskFilterSql` applied to a query builder joining `risks` as `r`. */
 export function applyRiskFilters<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   actor: Actor,
@@ -39,29 +73,7 @@ export function applyRiskFilters<T extends ObjectLiteral>(
   scoring: RiskScoring,
   opts: { openOnly?: boolean } = {},
 ): SelectQueryBuilder<T> {
-  const vis = SqlParams.named('vis');
-  const visible = visibleRisksSql(actor, vis, 'r');
-  if (visible) qb.andWhere(visible, vis.byName);
-  for (const [key, column] of Object.entries(EQUALS)) {
-    const value = f[key as keyof typeof EQUALS];
-    if (value !== undefined) qb.andWhere(`r.${column} = :f_${key}`, { [`f_${key}`]: value });
-  }
-  if (f.rag) {
-    const [min, max] = scoring.scoreRange(f.rag);
-    qb.andWhere('r.residual_score >= :ragMin AND r.residual_score < :ragMax', {
-      ragMin: min,
-      ragMax: max,
-    });
-  }
-  if (f.overdue !== undefined) {
-    const overdue = `r.status IN (:...overdueOpen) AND r.next_review_at < now()`;
-    qb.andWhere(f.overdue ? overdue : `NOT (${overdue})`, { overdueOpen: OPEN_STATUSES });
-  }
-  if (f.likelihood !== undefined)
-    qb.andWhere('r.residual_likelihood = :cellL', { cellL: f.likelihood });
-  if (f.impact !== undefined) qb.andWhere('r.residual_impact = :cellI', { cellI: f.impact });
-  const cell = f.likelihood !== undefined || f.impact !== undefined;
-  if ((opts.openOnly || cell) && !f.status)
-    qb.andWhere('r.status IN (:...openOnly)', { openOnly: OPEN_STATUSES });
-  return qb;
+  const p = SqlParams.named('riskf');
+  for (const part of riskFilterSql(actor, f, scoring, p, opts)) qb.andWhere(`(${part})`);
+  return qb.setParameters(p.byName);
 }

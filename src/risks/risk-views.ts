@@ -11,10 +11,26 @@ import type { ReviewViewDto } from './dto/review-view.dto.js';
 import type { ActionViewDto } from './dto/action-view.dto.js';
 import type { RiskViewDto } from './dto/risk-view.dto.js';
 
-export const isReviewOverdue = (r: Risk, now = new Date()): boolean =>
-  OPEN_STATUSES.includes(r.status) && r.nextReviewAt.getTime() < now.getTime();
+export const isReviewOverdue = (
+  r: Pick<Risk, 'status' | 'nextReviewAt'>,
+  now = new Date(),
+): boolean => OPEN_STATUSES.includes(r.status) && r.nextReviewAt.getTime() < now.getTime();
 
-export const toRiskView = (r: Risk, scoring: RiskScoring): RiskViewDto => ({
+/** What the view reads of an entry: an entity, or a row of `RISK_VIEW_COLUMNS`. */
+export type RiskViewSource = Omit<
+  Risk,
+  | 'service'
+  | 'supplier'
+  | 'council'
+  | 'ownerUser'
+  | 'ownerOrganisation'
+  | 'realisedFrom'
+  | 'realisedIssue'
+  | 'reviewOverdueNotifiedOn'
+  | 'seedKey'
+>;
+
+export const toRiskView = (r: RiskViewSource, scoring: RiskScoring): RiskViewDto => ({
   id: r.id,
   reference: r.reference,
   kind: r.kind,

@@ -9,8 +9,8 @@ import type { CreateRiskDto } from './dto/create-risk.dto.js';
 import type { RiskQueryDto } from './dto/risk-query.dto.js';
 import type { UpdateRiskDto } from './dto/update-risk.dto.js';
 import { RiskAssignment } from './risk-assignment.service.js';
-import { applyRiskFilters } from './risk-filters.js';
 import { RiskHistory } from './risk-history.entity.js';
+import { type RiskRow, riskListStatements } from './risk-queries.js';
 import { RiskScore } from './risk-score.entity.js';
 import { RiskScoring } from './risk-scoring.service.js';
 import { RiskStore } from './risk-store.service.js';
@@ -31,21 +31,20 @@ export class RisksService {
     private readonly scoring: RiskScoring,
   ) {}
 
+  /** Plain SQL on the pool (`risk-queries.ts`): page and count side by side. */
   async list(actor: Actor, q: RiskQueryDto): Promise<Page<RiskView>> {
-    const qb = applyRiskFilters(
-      this.db.getRepository(Risk).createQueryBuilder('r'),
+    const { page, count } = riskListStatements(
       actor,
-      q,
+      { ...q, limit: q.limit, offset: q.offset },
       this.scoring,
     );
-    const [rows, total] = await qb
-      .orderBy('r.reference')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, [{ n }]] = await Promise.all([
+      this.db.query<RiskRow[]>(page.sql, page.params),
+      this.db.query<{ n: number }[]>(count.sql, count.params),
+    ]);
     return toPage(
       rows.map((r) => toRiskView(r, this.scoring)),
-      total,
+      n,
       q,
     );
   }
