@@ -70,10 +70,12 @@ export async function startServer(
   cpu?: number,
 ): Promise<ServerProcess> {
   const port = await freePort();
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const [command, args] =
     cpu !== undefined && CAN_PIN
-      ? ['taskset', ['-c', String(cpu), process.execPath, script]]
-      : [process.execPath, [script]];
+      ? ['taskset', ['-c', String(cpu), process.execPath, ...nodeArgs, script]]
+      : [process.execPath, [...nodeArgs, script]];
   const child: ChildProcess = spawn(command, args, {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],

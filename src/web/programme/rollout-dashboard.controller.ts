@@ -11,7 +11,7 @@ import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, render, signedInContext } from '../page-request.js';
-import { CSRF_STANDIN, NONCE_STANDIN, sendCachedPage } from '../cached-render.js';
+import { compactHtml, CSRF_STANDIN, NONCE_STANDIN, sendCachedPage } from '../cached-render.js';
 import { GenerationCache } from '../../dashboards/read-model-generation.js';
 import { todayIso } from '../../common/validation/is-iso-date.decorator.js';
 import { percentBars, STAGE_COLOURS, stackedBars, trendLine } from './rollout-charts.js';
@@ -91,12 +91,14 @@ export class RolloutDashboardController {
     if (!cacheable)
       return render(req, reply, VIEW, { ...base, ...this.charts(figures, filterQuery) });
     const path = `/programme/dashboard${filterQuery ? `?${filterQuery}` : ''}`;
-    const html = await this.pages.get(key, generation, () =>
-      reply.viewAsync(VIEW, {
-        ...signedInContext(page, path, NONCE_STANDIN, CSRF_STANDIN),
-        ...base,
-        ...this.charts(figures, filterQuery),
-      }),
+    const html = await this.pages.get(key, generation, async () =>
+      compactHtml(
+        await reply.viewAsync(VIEW, {
+          ...signedInContext(page, path, NONCE_STANDIN, CSRF_STANDIN),
+          ...base,
+          ...this.charts(figures, filterQuery),
+        }),
+      ),
     );
     return sendCachedPage(page, reply, html);
   }
