@@ -7,6 +7,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { DEMO_PASSWORD } from './principals.js';
 
 /** Debian's Chromium (package `chromium`); scripts/check.sh installs it when missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,4 +84,42 @@ export async function axeViolationsWithoutJs(
   } finally {
     await probe.close();
   }
+}
+
+/** Signs in through the sign-in form with the demo password. */
+export async function signInPage(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await navigate(page, page.getByRole('button', { name: 'Sign in' }));
+}
+
+/**
+ * A page in a context with JavaScript off, and a JavaScript context for axe to check it:
+ * `check()` adds the page's violations to `violations`; `close()` closes both contexts.
+ */
+export async function noJsPage(
+  browser: Browser,
+  baseURL: string,
+  violations: string[],
+): Promise<{
+  context: BrowserContext;
+  page: Page;
+  check: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
+  const context = await browser.newContext({ baseURL, locale: 'en-GB', javaScriptEnabled: false });
+  const checker = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  return {
+    context,
+    page,
+    check: async () => {
+      violations.push(...(await axeViolationsWithoutJs(page, checker)));
+    },
+    close: async () => {
+      await context.close();
+      await checker.close();
+    },
+  };
 }

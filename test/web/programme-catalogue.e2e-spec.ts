@@ -1,17 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
-  axeViolationsWithoutJs,
   launchChromium,
   navigate,
   screenshot,
   textOf,
+  noJsPage,
+  signInPage,
 } from '../support/browser.js';
 import {
   ACCOUNTS,
   as,
-  DEMO_PASSWORD,
   type Principal,
   type PrincipalName,
   signInAll,
@@ -141,48 +141,14 @@ describe('programme catalogue pages in a browser', () => {
     await api?.close();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await navigate(page, page.getByRole('button', { name: 'Sign in' }));
-  };
-
-  /** A context with JavaScript off, and one with it on for axe to check its pages. */
-  async function noJs(): Promise<{
-    context: BrowserContext;
-    page: Page;
-    check: () => Promise<void>;
-    close: () => Promise<void>;
-  }> {
-    const context = await browser.newContext({
-      baseURL: base,
-      locale: 'en-GB',
-      javaScriptEnabled: false,
-    });
-    const checker = await browser.newContext({ baseURL: base });
-    const page = await context.newPage();
-    return {
-      context,
-      page,
-      check: async () => {
-        violations.push(...(await axeViolationsWithoutJs(page, checker)));
-      },
-      close: async () => {
-        await context.close();
-        await checker.close();
-      },
-    };
-  }
-
   const codes = async (page: Page) =>
     page
       .locator('#requirements-table tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
 
   it('walks the catalogue, edits a new draft, imports CSV, publishes after the diff, validates samples', async () => {
-    const { page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.admin);
+    const { page, check, close } = await noJsPage(browser, base, violations);
+    await signInPage(page, ACCOUNTS.admin);
 
     // The catalogue from the programme office's navigation: graph and its words.
     await navigate(page, page.getByRole('link', { name: 'Catalogue', exact: true }));
@@ -454,8 +420,8 @@ describe('programme catalogue pages in a browser', () => {
   it.each(['viewer', 'agency'] as const)(
     'shows the %s no write controls and refuses its forged POSTs',
     async (reader) => {
-      const { page, check, close } = await noJs();
-      await signIn(page, ACCOUNTS[reader]);
+      const { page, check, close } = await noJsPage(browser, base, violations);
+      await signInPage(page, ACCOUNTS[reader]);
       if (!readerDraftId) {
         const draft = await as(api, p.admin).post(`/api/v1/requirement-sets/${v1Id}/new-version`);
         // v1 is superseded by now; a new draft copies it forward all the same.

@@ -1,18 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { insertService } from '../support/adoption-fixtures.js';
 import {
-  axeViolationsWithoutJs,
   launchChromium,
   navigate,
   screenshot,
   textOf,
+  noJsPage,
+  signInPage,
 } from '../support/browser.js';
 import {
   ACCOUNTS,
   as,
-  DEMO_PASSWORD,
   type Principal,
   type PrincipalName,
   signInAll,
@@ -107,40 +107,6 @@ describe('programme office acts on a council adoption in a browser', () => {
     await api?.close();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await navigate(page, page.getByRole('button', { name: 'Sign in' }));
-  };
-
-  /** A context with JavaScript off, and one with it on for axe to check its pages. */
-  async function noJs(): Promise<{
-    context: BrowserContext;
-    page: Page;
-    check: () => Promise<void>;
-    close: () => Promise<void>;
-  }> {
-    const context = await browser.newContext({
-      baseURL: base,
-      locale: 'en-GB',
-      javaScriptEnabled: false,
-    });
-    const checker = await browser.newContext({ baseURL: base });
-    const page = await context.newPage();
-    return {
-      context,
-      page,
-      check: async () => {
-        violations.push(...(await axeViolationsWithoutJs(page, checker)));
-      },
-      close: async () => {
-        await context.close();
-        await checker.close();
-      },
-    };
-  }
-
   const adoptionRow = async (id: string) =>
     (
       await api.db.query<{ stage: string; version: number }[]>(
@@ -150,8 +116,8 @@ describe('programme office acts on a council adoption in a browser', () => {
     )[0];
 
   it('finds the council, moves its adoption on, and overrides a missing step with a reason', async () => {
-    const { page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.admin);
+    const { page, check, close } = await noJsPage(browser, base, violations);
+    await signInPage(page, ACCOUNTS.admin);
 
     // The councils search, by GSS code, and the council's page.
     await navigate(page, page.getByRole('link', { name: 'Councils', exact: true }));
@@ -318,8 +284,8 @@ describe('programme office acts on a council adoption in a browser', () => {
   });
 
   it('shows a viewer no forms and refuses its forged POSTs', async () => {
-    const { page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.viewer);
+    const { page, check, close } = await noJsPage(browser, base, violations);
+    await signInPage(page, ACCOUNTS.viewer);
     const path = `/programme/councils/${councilY}/adoptions/${adoptionY}`;
     for (const at of [`/programme/councils/${councilY}`, path]) {
       const res = await page.goto(at);

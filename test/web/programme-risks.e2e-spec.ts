@@ -1,20 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { insertService } from '../support/adoption-fixtures.js';
 import {
-  axeViolationsWithoutJs,
   launchChromium,
   navigate,
   screenshot,
   textOf,
+  noJsPage,
+  signInPage,
 } from '../support/browser.js';
 import { pageClient } from '../support/portal.js';
 import {
   ACCOUNTS,
   as,
-  DEMO_PASSWORD,
   type Principal,
   type PrincipalName,
   signInAll,
@@ -88,40 +88,6 @@ describe('programme risk register and product comparison in a browser', () => {
     await api?.close();
   });
 
-  const signIn = async (page: Page, email: string) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await navigate(page, page.getByRole('button', { name: 'Sign in' }));
-  };
-
-  /** A context with JavaScript off, and one with it on for axe to check its pages. */
-  async function noJs(): Promise<{
-    context: BrowserContext;
-    page: Page;
-    check: () => Promise<void>;
-    close: () => Promise<void>;
-  }> {
-    const context = await browser.newContext({
-      baseURL: base,
-      locale: 'en-GB',
-      javaScriptEnabled: false,
-    });
-    const checker = await browser.newContext({ baseURL: base });
-    const page = await context.newPage();
-    return {
-      context,
-      page,
-      check: async () => {
-        violations.push(...(await axeViolationsWithoutJs(page, checker)));
-      },
-      close: async () => {
-        await context.close();
-        await checker.close();
-      },
-    };
-  }
-
   const riskRow = async (id: string) =>
     (
       await api.db.query(
@@ -131,8 +97,8 @@ describe('programme risk register and product comparison in a browser', () => {
     )[0];
 
   it('raises a risk, finds it through its heatmap square, reviews, mitigates and closes it', async () => {
-    const { context, page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.admin);
+    const { context, page, check, close } = await noJsPage(browser, base, violations);
+    await signInPage(page, ACCOUNTS.admin);
 
     // The emptiest square (fewest open entries), so our risk is easy to find in it.
     const counts: { l: number; i: number; n: number }[] = await api.db.query(
@@ -324,8 +290,8 @@ describe('programme risk register and product comparison in a browser', () => {
         impact: 4,
       });
     expect(created.status).toBe(201);
-    const { page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.admin);
+    const { page, check, close } = await noJsPage(browser, base, violations);
+    await signInPage(page, ACCOUNTS.admin);
     await page.goto(`/programme/risks/${created.body.id}`);
     expect(await textOf(page.locator('.govuk-summary-list'))).toContain(serviceCode);
     await page.locator('summary', { hasText: 'This risk has happened' }).click();
@@ -351,8 +317,8 @@ describe('programme risk register and product comparison in a browser', () => {
   });
 
   it('compares the service’s products side by side, on screen and in print', async () => {
-    const { page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.viewer);
+    const { page, check, close } = await noJsPage(browser, base, violations);
+    await signInPage(page, ACCOUNTS.viewer);
     await page.goto('/programme/comparison');
     await check();
     await navigate(page, page.getByRole('link', { name: new RegExp(serviceCode) }));
@@ -385,8 +351,8 @@ describe('programme risk register and product comparison in a browser', () => {
     await navigate(page, page.getByRole('button', { name: 'English' }));
 
     // Councils read the same table on their certified products page.
-    const council = await noJs();
-    await signIn(council.page, ACCOUNTS.councilX);
+    const council = await noJsPage(browser, base, violations);
+    await signInPage(council.page, ACCOUNTS.councilX);
     await council.page.goto(`/council/services/${serviceId}/products`);
     expect(await council.page.locator('#comparison-table thead th').count()).toBe(3);
     expect(await textOf(council.page.locator('#comparison-table'))).toContain(
@@ -399,8 +365,8 @@ describe('programme risk register and product comparison in a browser', () => {
   });
 
   it('shows a viewer no write controls and refuses its forged POSTs', async () => {
-    const { page, check, close } = await noJs();
-    await signIn(page, ACCOUNTS.viewer);
+    const { page, check, close } = await noJsPage(browser, base, violations);
+    await signInPage(page, ACCOUNTS.viewer);
     const raised = await as(api, p.admin)
       .post('/api/v1/risks')
       .send({

@@ -16,7 +16,8 @@ import { RequirementSetQueryDto } from '../../requirements/dto/requirement-set-q
 import { RequirementSetsService } from '../../requirements/requirement-sets.service.js';
 import { PageController } from '../page.decorator.js';
 import { render } from '../page-request.js';
-import { CATALOGUE_ADMIN, CATALOGUE_READERS, pageNumber, pagination } from './catalogue-paging.js';
+import { CATALOGUE_ADMIN, PROGRAMME_READERS as CATALOGUE_READERS } from '../page-roles.js';
+import { pageNumber, pageCount, pageLinks } from '../paging.js';
 import { layOutServiceGraph } from './service-graph-svg.js';
 
 const PAGE_SIZE = 50;
@@ -53,7 +54,11 @@ export class CataloguePagesController {
     return render(req, reply, 'catalogue/services.njk', {
       services: list.data,
       total: list.meta.total,
-      pagination: pagination('/programme/catalogue', n, list.meta.total, PAGE_SIZE),
+      pagination: pageLinks(
+        n,
+        pageCount(list.meta.total, PAGE_SIZE),
+        (k) => `/programme/catalogue?page=${k}`,
+      ),
       drawing: layOutServiceGraph(nodes, edges),
       edges,
       serviceCount: nodes.length,
@@ -109,7 +114,11 @@ export class CataloguePagesController {
     return render(req, reply, 'catalogue/shared-services.njk', {
       shared: list.data,
       total: list.meta.total,
-      pagination: pagination('/programme/catalogue/shared-services', n, list.meta.total, PAGE_SIZE),
+      pagination: pageLinks(
+        n,
+        pageCount(list.meta.total, PAGE_SIZE),
+        (k) => `/programme/catalogue/shared-services?page=${k}`,
+      ),
     });
   }
 
@@ -130,11 +139,10 @@ export class CataloguePagesController {
       shared,
       members: members.data,
       total: members.meta.total,
-      pagination: pagination(
-        `/programme/catalogue/shared-services/${id}`,
+      pagination: pageLinks(
         n,
-        members.meta.total,
-        PAGE_SIZE,
+        pageCount(members.meta.total, PAGE_SIZE),
+        (k) => `/programme/catalogue/shared-services/${id}?page=${k}`,
       ),
     });
   }

@@ -3,7 +3,7 @@ import type { RelationshipView, ServiceView } from '../../catalogue/catalogue-vi
 import { ProblemException } from '../../common/errors/problem.exception.js';
 import { parseRequirementsCsv } from '../../requirements/requirements-csv.js';
 import { tFor } from '../i18n.js';
-import { describePointer } from './json-pointer.js';
+import { describePointer } from '../forms/json-pointer.js';
 import { csvImportErrors } from './requirement-forms.js';
 import { layOutServiceGraph } from './service-graph-svg.js';
 

@@ -11,7 +11,7 @@ import { type FormError, inlineErrors, summaryList, validateForm } from '../form
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, redirect, render } from '../page-request.js';
-import { CATALOGUE_ADMIN } from './catalogue-paging.js';
+import { CATALOGUE_ADMIN } from '../page-roles.js';
 import { REQUIREMENT_FORM, requirementInput } from './requirement-forms.js';
 
 type FormBody = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { RequirementSetQueryDto } from '../../requirements/dto/requirement-set-q
 import { RequirementSetVersionsService } from '../../requirements/requirement-set-versions.service.js';
 import { RequirementSetsService } from '../../requirements/requirement-sets.service.js';
 import type { RequirementSetView } from '../../requirements/requirement-views.js';
-import { CATALOGUE_ADMIN } from './catalogue-paging.js';
+import { CATALOGUE_ADMIN } from '../page-roles.js';
 
 /**
  * What the requirement set pages show, read through the requirements module's services:

@@ -12,7 +12,7 @@ import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, redirect, render } from '../page-request.js';
 import { explainRefusal } from '../refusals.js';
-import { CATALOGUE_ADMIN, CATALOGUE_READERS } from './catalogue-paging.js';
+import { CATALOGUE_ADMIN, PROGRAMME_READERS as CATALOGUE_READERS } from '../page-roles.js';
 import { RequirementSetPageLoader } from './requirement-set-page-loader.js';
 import { csvImportErrors, csvInput, PUBLISH_FORM, publishInput } from './requirement-forms.js';
 

@@ -8,8 +8,9 @@ import { type FormError, inlineErrors, summaryList } from '../forms/form-errors.
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, render } from '../page-request.js';
-import { CATALOGUE_READERS, pageNumber, pagination } from './catalogue-paging.js';
-import { describePointer } from './json-pointer.js';
+import { PROGRAMME_READERS as CATALOGUE_READERS } from '../page-roles.js';
+import { pageNumber, pageCount, pageLinks } from '../paging.js';
+import { describePointer } from '../forms/json-pointer.js';
 
 const PAGE_SIZE = 50;
 /** A pasted sample larger than this is refused before parsing. */
@@ -38,7 +39,11 @@ export class StandardPagesController {
     return render(req, reply, 'catalogue/standards.njk', {
       standards: list.data,
       total: list.meta.total,
-      pagination: pagination('/programme/catalogue/standards', n, list.meta.total, PAGE_SIZE),
+      pagination: pageLinks(
+        n,
+        pageCount(list.meta.total, PAGE_SIZE),
+        (k) => `/programme/catalogue/standards?page=${k}`,
+      ),
     });
   }
 

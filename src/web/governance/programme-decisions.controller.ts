@@ -31,8 +31,9 @@ import {
   textField,
 } from './governance-forms.js';
 import { DECISION_TAG, GovernancePageLoader } from './governance-page-loader.js';
+import { PROGRAMME_READERS as PROGRAMME } from '../page-roles.js';
+import { pageCount, pageLinks } from '../paging.js';
 
-const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const BASE = { base: '/programme/governance', decisionsBase: '/programme/decisions' };
 const DECISION_FORM = 'decisions.forms.decision';
 const LIFECYCLE_FORM = 'decisions.forms.lifecycle';
@@ -89,17 +90,14 @@ export class ProgrammeDecisionsController {
     }
     dto.limit = 50;
     const page = await this.decisions.list(actor, dto);
-    const pages = Math.max(1, Math.ceil(page.meta.total / page.meta.limit));
+    const pages = pageCount(page.meta.total, page.meta.limit);
     const link = (n: number) =>
       `/programme/decisions?${new URLSearchParams({ ...input, page: String(n) }).toString()}`;
     return render(req, reply, 'governance/decisions.njk', {
       ...base,
       decisions: page.data,
       total: page.meta.total,
-      pagination: {
-        previous: page.meta.page > 1 ? { href: link(page.meta.page - 1) } : undefined,
-        next: page.meta.page < pages ? { href: link(page.meta.page + 1) } : undefined,
-      },
+      pagination: pageLinks(page.meta.page, pages, link),
     });
   }
 

@@ -22,6 +22,7 @@ import { PageController } from '../page.decorator.js';
 import { type PageRequest, redirect, render } from '../page-request.js';
 import { governanceRefusal, lines, postedVersion, textField } from './governance-forms.js';
 import { GovernancePageLoader } from './governance-page-loader.js';
+import { PROGRAMME_READERS as PROGRAMME } from '../page-roles.js';
 
 /**
  * A UK wall-clock date and time (what the form asks for) as an ISO instant: the hour in
@@ -45,7 +46,6 @@ export function londonTime(date: string, time: string): string {
   return new Date(guess.getTime() - offset * 60_000).toISOString();
 }
 
-const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const BASE = { base: '/programme/governance', decisionsBase: '/programme/decisions' };
 const MINUTES_FORM = 'governance.forms.minutes';
 const ACTION_FORM = 'governance.forms.action';

@@ -20,8 +20,8 @@ import {
   explainMoveRefusal,
   type MoveRefusal,
 } from './programme-adoption-page.js';
+import { PROGRAMME_READERS as READERS } from '../page-roles.js';
 
-const READERS = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const int = (v: unknown) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v);
 

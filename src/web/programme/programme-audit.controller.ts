@@ -7,6 +7,7 @@ import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, render } from '../page-request.js';
+import { pageCount, pageLinks } from '../paging.js';
 
 const FIELDS = ['entityType', 'entityId', 'action', 'actorUserId', 'from', 'to', 'page'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,7 +54,7 @@ export class ProgrammeAuditController {
     }
     dto.limit = 50;
     const page = await this.audit.list(dto);
-    const pages = Math.max(1, Math.ceil(page.meta.total / page.meta.limit));
+    const pages = pageCount(page.meta.total, page.meta.limit);
     const link = (n: number) =>
       `/programme/audit?${new URLSearchParams({ ...filters, page: String(n) }).toString()}`;
     return render(req, reply, 'programme/audit.njk', {
@@ -62,10 +63,7 @@ export class ProgrammeAuditController {
       total: page.meta.total,
       pageNumber: page.meta.page,
       pages,
-      pagination: {
-        previous: page.meta.page > 1 ? { href: link(page.meta.page - 1) } : undefined,
-        next: page.meta.page < pages ? { href: link(page.meta.page + 1) } : undefined,
-      },
+      pagination: pageLinks(page.meta.page, pages, link),
     });
   }
 }

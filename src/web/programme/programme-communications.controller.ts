@@ -34,6 +34,7 @@ import {
   emptyCompose,
   FIXED_CHOICES,
 } from './communication-forms.js';
+import { pageCount, pageLinks, pageNumber } from '../paging.js';
 
 /** Who reads communications' pages: the API's readers of deliveries (not agencies). */
 const READERS = ['programme_admin', 'programme_viewer'] as const;
@@ -43,10 +44,6 @@ const RECIPIENTS_PAGE = 100;
 
 const summary = (errors: FormError[]) =>
   errors.map((e) => ({ text: e.text, href: `#${ERROR_ANCHORS[e.field] ?? e.field}` }));
-
-/** A page number from the address: 1..10000, else 1. */
-const pageNumber = (v: unknown) =>
-  typeof v === 'string' && /^[1-9]\d{0,3}$/.test(v) ? Number(v) : 1;
 
 /**
  * Programme communications: compose (a draft through the API's service), preview (who it
@@ -77,17 +74,14 @@ export class ProgrammeCommunicationsController {
     });
     const page = await this.communications.list(actor, q);
     const progress = await this.communications.progressOf(page.data.map((c) => c.id));
-    const pages = Math.max(1, Math.ceil(page.meta.total / PAGE_SIZE));
-    const link = (n: number) => ({ href: `/programme/communications?page=${n}` });
+    const pages = pageCount(page.meta.total, PAGE_SIZE);
+    const link = (n: number) => `/programme/communications?page=${n}`;
     return render(req, reply, 'programme/communications.njk', {
       rows: page.data.map((c) => ({ ...c, progress: progress.get(c.id) })),
       total: page.meta.total,
       pageNumber: q.page,
       pages,
-      pagination: {
-        previous: q.page > 1 ? link(q.page - 1) : undefined,
-        next: q.page < pages ? link(q.page + 1) : undefined,
-      },
+      pagination: pageLinks(q.page, pages, link),
       canCompose: actor.role === 'programme_admin',
     });
   }
@@ -441,16 +435,13 @@ export class ProgrammeCommunicationsController {
       ),
       this.acknowledgements.list(actor, id, plainToInstance(PageQueryDto, { limit: 500 })),
     ]);
-    const pages = Math.max(1, Math.ceil(deliveries.meta.total / RECIPIENTS_PAGE));
-    const link = (n: number) => ({ href: `/programme/communications/${id}?page=${n}` });
+    const pages = pageCount(deliveries.meta.total, RECIPIENTS_PAGE);
+    const link = (n: number) => `/programme/communications/${id}?page=${n}`;
     return {
       c,
       deliveries: deliveries.data,
       deliveriesTotal: deliveries.meta.total,
-      pagination: {
-        previous: page > 1 ? link(page - 1) : undefined,
-        next: page < pages ? link(page + 1) : undefined,
-      },
+      pagination: pageLinks(page, pages, link),
       acks: acks.data,
       acksTotal: acks.meta.total,
       canCancel:

@@ -6,8 +6,7 @@ import { ProductComparisonService } from '../../conformance/product-comparison.s
 import { PageController } from '../page.decorator.js';
 import { render } from '../page-request.js';
 import { RiskPageReader } from './risk-page-reader.js';
-
-const READERS = ['programme_admin', 'programme_viewer', 'agency'] as const;
+import { PROGRAMME_READERS as READERS } from '../page-roles.js';
 
 /**
  * A service's products side by side (the conformance module's comparison, two statements

@@ -14,8 +14,8 @@ import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, render } from '../page-request.js';
-
-const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
+import { PROGRAMME_READERS as PROGRAMME } from '../page-roles.js';
+import { pageCount, pageLinks } from '../paging.js';
 
 /**
  * Councils as the programme office sees them: a searchable list and one council's status
@@ -56,17 +56,14 @@ export class ProgrammeCouncilsController {
     }
     dto.limit = 50;
     const page = await this.councils.list(dto);
-    const pages = Math.max(1, Math.ceil(page.meta.total / page.meta.limit));
+    const pages = pageCount(page.meta.total, page.meta.limit);
     const link = (n: number) =>
       `/programme/councils?${new URLSearchParams({ ...input, page: String(n) }).toString()}`;
     return render(req, reply, 'programme/councils.njk', {
       ...base,
       councils: page.data,
       total: page.meta.total,
-      pagination: {
-        previous: page.meta.page > 1 ? { href: link(page.meta.page - 1) } : undefined,
-        next: page.meta.page < pages ? { href: link(page.meta.page + 1) } : undefined,
-      },
+      pagination: pageLinks(page.meta.page, pages, link),
     });
   }
 

@@ -58,8 +58,9 @@ import {
   updateRiskInput,
 } from './risk-forms.js';
 import { type RiskNames, RiskPageReader } from './risk-page-reader.js';
+import { PROGRAMME_READERS as READERS } from '../page-roles.js';
+import { pageCount, pageLinks } from '../paging.js';
 
-const READERS = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const ADMIN = 'programme_admin';
 const LIST_FORM = 'risks.forms.filter';
 const RISK_FORM = 'risks.forms.risk';
@@ -149,7 +150,7 @@ export class ProgrammeRisksController {
       this.reports.heatmap(actor, Object.assign(new RiskPageQueryDto(), filters)),
     ]);
     const names = await this.reader.names(page.data);
-    const pages = Math.max(1, Math.ceil(page.meta.total / page.meta.limit));
+    const pages = pageCount(page.meta.total, page.meta.limit);
     const link = (n: number) =>
       `/programme/risks?${new URLSearchParams({ ...input, page: String(n) }).toString()}#register`;
     const withoutCell = Object.fromEntries(
@@ -164,10 +165,7 @@ export class ProgrammeRisksController {
       heatmap: { ...heatmapCells(heatmap, input, { likelihood, impact }), total: heatmap.total },
       cell: likelihood !== undefined || impact !== undefined ? { likelihood, impact } : null,
       clearCell: `/programme/risks?${new URLSearchParams(withoutCell).toString()}#register`,
-      pagination: {
-        previous: page.meta.page > 1 ? { href: link(page.meta.page - 1) } : undefined,
-        next: page.meta.page < pages ? { href: link(page.meta.page + 1) } : undefined,
-      },
+      pagination: pageLinks(page.meta.page, pages, link),
     });
   }
 

@@ -10,6 +10,8 @@ import { SupplierWebhookService } from '../../organisations/supplier-webhook.ser
 import { SuppliersService } from '../../organisations/suppliers.service.js';
 import { PageController } from '../page.decorator.js';
 import { render } from '../page-request.js';
+import { PROGRAMME_READERS } from '../page-roles.js';
+import { pageCount, pageLinks } from '../paging.js';
 
 const PAGE_SIZE = 50;
 /** Roles that read a supplier's webhook and submissions in the API (agencies do not). */
@@ -31,7 +33,7 @@ export class ProgrammeSuppliersController {
   ) {}
 
   @Get()
-  @Allow('programme_admin', 'programme_viewer', 'agency')
+  @Allow(...PROGRAMME_READERS)
   async list(
     @Query() query: Record<string, unknown>,
     @Req() req: FastifyRequest,
@@ -45,25 +47,21 @@ export class ProgrammeSuppliersController {
       PAGE_SIZE,
       (page - 1) * PAGE_SIZE,
     );
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const link = (n: number) => ({
-      href: `/programme/suppliers?${new URLSearchParams({ ...(q && { q }), page: String(n) }).toString()}`,
-    });
+    const pages = pageCount(total, PAGE_SIZE);
+    const link = (n: number) =>
+      `/programme/suppliers?${new URLSearchParams({ ...(q && { q }), page: String(n) }).toString()}`;
     return render(req, reply, 'programme/suppliers.njk', {
       q,
       rows,
       total,
       pageNumber: page,
       pages,
-      pagination: {
-        previous: page > 1 ? link(page - 1) : undefined,
-        next: page < pages ? link(page + 1) : undefined,
-      },
+      pagination: pageLinks(page, pages, link),
     });
   }
 
   @Get(':id')
-  @Allow('programme_admin', 'programme_viewer', 'agency')
+  @Allow(...PROGRAMME_READERS)
   async show(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -15,8 +15,8 @@ import { compactHtml, CSRF_STANDIN, NONCE_STANDIN, sendCachedPage } from '../cac
 import { GenerationCache } from '../../dashboards/read-model-generation.js';
 import { todayIso } from '../../common/validation/is-iso-date.decorator.js';
 import { percentBars, STAGE_COLOURS, stackedBars, trendLine } from './rollout-charts.js';
+import { PROGRAMME_READERS as PROGRAMME } from '../page-roles.js';
 
-const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
 const ATTENTION_SHOWN = 25;
 const VIEW = 'programme/dashboard.njk';
 type AdoptionFigures = NonNullable<

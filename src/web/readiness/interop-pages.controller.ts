@@ -4,8 +4,7 @@ import { Allow } from '../../auth/access.decorators.js';
 import { InteropTestsService } from '../../interop/interop-tests.service.js';
 import { PageController } from '../page.decorator.js';
 import { render } from '../page-request.js';
-
-const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
+import { PROGRAMME_READERS as PROGRAMME } from '../page-roles.js';
 
 export const RESULT_TAG: Record<string, string> = {
   passed: 'govuk-tag--green',

@@ -20,8 +20,7 @@ import {
   readinessBars,
   readinessTrend,
 } from './readiness-charts.js';
-
-const PROGRAMME = ['programme_admin', 'programme_viewer', 'agency'] as const;
+import { PROGRAMME_READERS as PROGRAMME } from '../page-roles.js';
 
 const chartContext = {
   readinessKeys: READINESS_KEYS,

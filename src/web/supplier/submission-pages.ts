@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ProblemException } from '../../common/errors/problem.exception.js';
 import type { SubmissionItemViewDto } from '../../conformance/dto/submission-item-view.dto.js';
+import { describePointer } from '../forms/json-pointer.js';
 
 /** How far one category of a submission is: the task list's status for it. */
 export type CategoryStatus = 'completed' | 'confirm' | 'in_progress' | 'not_started';
@@ -40,20 +41,14 @@ export function categoriesOf(items: SubmissionItemViewDto[]): CategoryGroup[] {
   }));
 }
 
-const unescapePointer = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-
 /**
- * A JSON pointer in plain words: "/children/0/dateOfBirth" is "“dateOfBirth” in item 1
- * of “children”"; the empty pointer is the whole payload. The pointer itself is kept too,
- * so a developer can find the place in their payload.
+ * A JSON pointer in plain words with the pointer itself kept, so a developer can find the
+ * place in their payload: "“dateOfBirth” in item 1 of “children” (JSON pointer
+ * /children/0/dateOfBirth)"; the empty pointer is the whole payload.
  */
 export function pointerInWords(pointer: string, t: TFunction): string {
   if (pointer === '') return t('submissions.samples.wholePayload');
-  const parts = pointer.split('/').slice(1).map(unescapePointer).reverse();
-  const words = parts
-    .map((p) => (/^\d+$/.test(p) ? t('submissions.samples.item', { n: Number(p) + 1 }) : `“${p}”`))
-    .join(t('submissions.samples.in'));
-  return t('submissions.samples.at', { words, pointer });
+  return t('submissions.samples.at', { words: describePointer(pointer, t), pointer });
 }
 
 /** A domain refusal (409/422) in plain words from the submissions catalogue; null otherwise. */

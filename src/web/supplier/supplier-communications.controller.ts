@@ -13,6 +13,7 @@ import { validateForm } from '../forms/form-errors.js';
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, redirect, render } from '../page-request.js';
+import { pageCount, pageLinks } from '../paging.js';
 
 const PAGE_SIZE = 25;
 
@@ -54,16 +55,13 @@ export class SupplierCommunicationsController {
     }
     dto.limit = PAGE_SIZE;
     const page = await this.inbox.list(actor, dto);
-    const pages = Math.max(1, Math.ceil(page.meta.total / PAGE_SIZE));
-    const link = (n: number) => ({ href: `/supplier/communications?page=${n}` });
+    const pages = pageCount(page.meta.total, PAGE_SIZE);
+    const link = (n: number) => `/supplier/communications?page=${n}`;
     return render(req, reply, 'supplier/communications.njk', {
       items: page.data,
       total: page.meta.total,
       unread: page.unread,
-      pagination: {
-        previous: dto.page > 1 ? link(dto.page - 1) : undefined,
-        next: dto.page < pages ? link(dto.page + 1) : undefined,
-      },
+      pagination: pageLinks(dto.page, pages, link),
     });
   }
 

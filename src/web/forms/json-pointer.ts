@@ -2,10 +2,12 @@ import type { TFunction } from 'i18next';
 
 /**
  * A JSON pointer (RFC 6901) in plain words: "" is the whole sample, `/items/0/name` is
- * "name in item 1 of items". Array positions are counted from 1 as people count.
+ * "“name” in item 1 of “items”". Array positions are counted from 1 as people count. Used
+ * wherever a sample's schema errors are shown (a standard's "validate a sample", a
+ * submission's samples).
  */
 export function describePointer(pointer: string, t: TFunction): string {
-  if (pointer === '') return t('catalogue.pointer.root');
+  if (pointer === '') return t('common.jsonPointer.root');
   const parts = pointer
     .split('/')
     .slice(1)
@@ -15,10 +17,10 @@ export function describePointer(pointer: string, t: TFunction): string {
     if (/^\d+$/.test(part)) {
       const n = Number(part) + 1;
       words = words
-        ? t('catalogue.pointer.item', { n, of: words })
-        : t('catalogue.pointer.topItem', { n });
+        ? t('common.jsonPointer.item', { n, of: words })
+        : t('common.jsonPointer.topItem', { n });
     } else {
-      words = words ? t('catalogue.pointer.member', { name: part, of: words }) : `“${part}”`;
+      words = words ? t('common.jsonPointer.member', { name: part, of: words }) : `“${part}”`;
     }
   }
   return words;
