@@ -88,6 +88,43 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // Data access lives in each module's repositories (docs/architecture.md, "Repositories"):
+    // nothing else injects the DataSource or runs SQL; services pass a unit of work's
+    // EntityManager to repository methods.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/**/*.repository.ts',
+      'src/**/*.spec.ts',
+      'src/**/*.seeder.ts',
+      'src/**/demo-*.ts',
+      'src/database/**',
+      'src/queue/**',
+      'src/health/**',
+      'src/cli/**',
+      'src/common/sql/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportSpecifier[imported.name=/^(DataSource|InjectDataSource|Repository|InjectRepository)$/]',
+          message: 'Only a module repository (*.repository.ts) injects the DataSource.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository|save|insert|upsert|stream)$/]',
+          message: 'SQL belongs in the module repository (*.repository.ts).',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(find|findOne|findOneBy|findBy|findOneOrFail|create|update|delete|count|countBy|exists|existsBy|increment|decrement|remove|softDelete)$/][arguments.0.type='Identifier'][arguments.0.name=/^[A-Z]/]:not([arguments.0.name=/^(Boolean|Number|String|Object|Array|Date)$/])",
+          message: 'Entity reads and writes belong in the module repository (*.repository.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'test/**', 'src/**/cli/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
   },
