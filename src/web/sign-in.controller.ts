@@ -105,6 +105,9 @@ export class SignInController {
     req.session.set('tv', claims.tv);
     req.session.set('started', now);
     req.session.set('seen', now);
+    // The new session's CSRF secret now, so the first page after signing in does not have
+    // to rewrite the session cookie to hold one.
+    reply.generateCsrf();
     const preferred = await this.languages.get(claims.sub);
     if (preferred) void reply.setCookie(LANGUAGE_COOKIE, preferred, languageCookie());
     return redirect(req, reply, returnTo ?? homeFor(claims.role));

@@ -99,6 +99,20 @@ describe('programme rollout dashboard page', () => {
       .send({ _csrf: csrfFrom(second.text), lang: 'en', returnTo: url });
     expect(toggle.status).toBe(303);
     expect(second.text).toContain(ACCOUNTS.viewer);
+    // A browser that accepts deflate gets the cached pieces compressed (the nonce and token
+    // spliced in as stored blocks); one that does not gets the same page as it is.
+    const packed = await viewer.agent.get(url).set('accept-encoding', 'gzip, deflate, br, zstd');
+    const plain = await viewer.agent.get(url).set('accept-encoding', 'identity');
+    expect(packed.headers['content-encoding']).toBe('deflate');
+    expect(packed.headers.vary).toContain('Accept-Encoding');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(packed.headers['content-length'])).toBeLessThan(
+      Number(plain.headers['content-length']) / 3,
+    );
+    const sameBut = (html: string) =>
+      html.replace(/nonce="[^"]+"/g, 'nonce').replace(/name="_csrf" value="[^"]+"/g, 'csrf');
+    expect(sameBut(packed.text)).toBe(sameBut(plain.text));
+    expect(packed.headers['content-security-policy']).toContain(`'nonce-${nonceOf(packed.text)}'`);
     const admin = await pageClient(api, ACCOUNTS.admin);
     const asAdmin = (await admin.agent.get(url)).text;
     expect(asAdmin).toContain(ACCOUNTS.admin);

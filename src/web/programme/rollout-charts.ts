@@ -28,6 +28,8 @@ export const CHART_WIDTH = 600;
 const LABEL = 160;
 const ROW = 28;
 const BAR = 20;
+/** Coordinates to a tenth of a unit: finer is invisible and only makes the page longer. */
+const tenth = (n: number) => Math.round(n * 10) / 10;
 
 /** Stacked horizontal bars: one row per service, one segment per stage (width ∝ count). */
 export function stackedBars(rows: ServiceRow[]) {
@@ -37,7 +39,13 @@ export function stackedBars(rows: ServiceRow[]) {
     let x = LABEL;
     const segments = ADOPTION_STAGES.filter((s) => (r.stages[s] ?? 0) > 0).map((s) => {
       const width = ((r.stages[s] ?? 0) / max) * plot;
-      const seg = { stage: s, count: r.stages[s], x, width, colour: STAGE_COLOURS[s] };
+      const seg = {
+        stage: s,
+        count: r.stages[s],
+        x: tenth(x),
+        width: tenth(width),
+        colour: STAGE_COLOURS[s],
+      };
       x += width;
       return seg;
     });
@@ -57,10 +65,10 @@ export function percentBars(rows: { label: string; pct: number }[]) {
       label: r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label,
       pct: r.pct,
       x: LABEL,
-      width: (Math.max(0, Math.min(100, r.pct)) / 100) * plot,
+      width: tenth((Math.max(0, Math.min(100, r.pct)) / 100) * plot),
       y: i * ROW + 4,
       textY: i * ROW + 19,
-      valueX: LABEL + (Math.max(0, Math.min(100, r.pct)) / 100) * plot + 6,
+      valueX: tenth(LABEL + (Math.max(0, Math.min(100, r.pct)) / 100) * plot + 6),
     })),
   };
 }
@@ -77,8 +85,8 @@ export function trendLine(points: { month: string; live: number }[]) {
   const dots = points.map((p, i) => ({
     month: p.month,
     live: p.live,
-    x: Math.round((left + i * step) * 10) / 10,
-    y: Math.round((bottom - (p.live / max) * (bottom - top)) * 10) / 10,
+    x: tenth(left + i * step),
+    y: tenth(bottom - (p.live / max) * (bottom - top)),
   }));
   return {
     width: CHART_WIDTH,

@@ -11,7 +11,7 @@ import { inlineErrors, summaryList, validateForm } from '../forms/form-errors.js
 import { tFor } from '../i18n.js';
 import { PageController } from '../page.decorator.js';
 import { type PageRequest, render, signedInContext } from '../page-request.js';
-import { compactHtml, CSRF_STANDIN, NONCE_STANDIN, sendCachedPage } from '../cached-render.js';
+import { CachedPage, CSRF_STANDIN, NONCE_STANDIN } from '../cached-render.js';
 import { GenerationCache } from '../../dashboards/read-model-generation.js';
 import { todayIso } from '../../common/validation/is-iso-date.decorator.js';
 import { percentBars, STAGE_COLOURS, stackedBars, trendLine } from './rollout-charts.js';
@@ -34,7 +34,7 @@ const FILTERS = ['serviceId', 'nation', 'region', 'supplierId', 'councilGroupId'
 @PageController('programme/dashboard')
 export class RolloutDashboardController {
   /** Rendered dashboard pages by (day, language, user, filters), per data generation. */
-  private readonly pages = new GenerationCache<string>(256);
+  private readonly pages = new GenerationCache<CachedPage>(256);
 
   constructor(private readonly dashboards: DashboardsService) {}
 
@@ -61,7 +61,7 @@ export class RolloutDashboardController {
       new URLSearchParams(input).toString(),
     ].join('|');
     const hit = cacheable ? this.pages.peek(key, generation) : undefined;
-    if (hit) return sendCachedPage(page, reply, await hit);
+    if (hit) return (await hit).send(page, reply);
 
     const t = tFor(page.lang);
     const { dto, errors } = await validateForm(DashboardQueryDto, input, FORM, t);
@@ -91,8 +91,8 @@ export class RolloutDashboardController {
     if (!cacheable)
       return render(req, reply, VIEW, { ...base, ...this.charts(figures, filterQuery) });
     const path = `/programme/dashboard${filterQuery ? `?${filterQuery}` : ''}`;
-    const html = await this.pages.get(key, generation, async () =>
-      compactHtml(
+    const cached = await this.pages.get(key, generation, async () =>
+      CachedPage.of(
         await reply.viewAsync(VIEW, {
           ...signedInContext(page, path, NONCE_STANDIN, CSRF_STANDIN),
           ...base,
@@ -100,7 +100,7 @@ export class RolloutDashboardController {
         }),
       ),
     );
-    return sendCachedPage(page, reply, html);
+    return cached.send(page, reply);
   }
 
   /** The charts and tables of the figures (SVG drawn on the server). */

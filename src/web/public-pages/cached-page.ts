@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicDataService } from '../../public/public-data.service.js';
-import { CSRF_STANDIN, NONCE_STANDIN, sendCachedPage } from '../cached-render.js';
+import { CachedPage, CSRF_STANDIN, NONCE_STANDIN } from '../cached-render.js';
 import { anonymousContext, type PageRequest, render } from '../page-request.js';
 
 /**
@@ -20,11 +20,13 @@ export async function cachedPage(
   const p = req as PageRequest;
   if (p.sessionUserId || req.session.get('flash'))
     return render(req, reply, page.view, await data());
-  const { data: html } = await cache.memo(`page:${p.lang}:${page.key}`, async () =>
-    reply.viewAsync(page.view, {
-      ...anonymousContext(p.lang, page.path, NONCE_STANDIN, CSRF_STANDIN),
-      ...(await data()),
-    }),
+  const { data: cached } = await cache.memo(`page:${p.lang}:${page.key}`, async () =>
+    CachedPage.of(
+      await reply.viewAsync(page.view, {
+        ...anonymousContext(p.lang, page.path, NONCE_STANDIN, CSRF_STANDIN),
+        ...(await data()),
+      }),
+    ),
   );
-  return sendCachedPage(p, reply, html);
+  return cached.send(p, reply);
 }
