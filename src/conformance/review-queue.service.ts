@@ -3,8 +3,6 @@ import { type Actor, isProgrammeStaff } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type ReviewEntry, ReviewQueueRepository } from './review-queue.repository.js';
 
-export type { ReviewEntry };
-
 /**
  * The programme office's review queue: submissions waiting for a decision (submitted or
  * in review), oldest submitted first, with who claimed each. One statement per read.
