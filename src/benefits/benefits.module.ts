@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { BenefitStore } from './benefit-store.service.js';
+import { BenefitMeasurementsRepository } from './benefit-measurements.repository.js';
 import { BenefitThresholdSubscriber } from './benefit-threshold.subscriber.js';
+import { BenefitThresholdsRepository } from './benefit-thresholds.repository.js';
+import { BenefitsRepository } from './benefits.repository.js';
 import { BenefitsController } from './benefits.controller.js';
 import { BenefitsSeeder } from './benefits.seeder.js';
 import { BenefitsService } from './benefits.service.js';
@@ -8,7 +10,14 @@ import { BenefitsService } from './benefits.service.js';
 /** L3: benefits and disbenefits, their readings and computed status (beside risks). */
 @Module({
   controllers: [BenefitsController],
-  providers: [BenefitStore, BenefitsService, BenefitThresholdSubscriber, BenefitsSeeder],
+  providers: [
+    BenefitsRepository,
+    BenefitMeasurementsRepository,
+    BenefitThresholdsRepository,
+    BenefitsService,
+    BenefitThresholdSubscriber,
+    BenefitsSeeder,
+  ],
   exports: [BenefitsSeeder, BenefitsService],
 })
 export class BenefitsModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { findCrossings, raiseThresholdRisk } from './benefit-threshold-risk.js';
+import { raiseThresholdRisk } from './benefit-threshold-risk.js';
+import { BenefitThresholdsRepository } from './benefit-thresholds.repository.js';
 import { DEMO_BENEFITS } from './demo-benefits.js';
 
 /**
@@ -11,7 +12,10 @@ import { DEMO_BENEFITS } from './demo-benefits.js';
  */
 @Injectable()
 export class BenefitsSeeder {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly thresholds: BenefitThresholdsRepository,
+  ) {}
 
   async seedDemo(m: EntityManager, now = new Date()): Promise<Record<string, number>> {
     const months = Array.from({ length: 12 }, (_, i) => {
@@ -81,8 +85,8 @@ export class BenefitsSeeder {
     for (const { id, seed_key } of inserted) {
       const demo = DEMO_BENEFITS.find((b) => b.key === seed_key)!;
       if (demo.type !== 'disbenefit') continue;
-      for (const c of await findCrossings(m, id, null)) {
-        const out = await raiseThresholdRisk(m, this.audit, {
+      for (const c of await this.thresholds.findCrossings(m, id, null)) {
+        const out = await raiseThresholdRisk(m, this.audit, this.thresholds, {
           benefitId: id,
           measurementId: c.id,
           value: c.value,

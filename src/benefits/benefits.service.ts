@@ -1,10 +1,8 @@
-import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { neutraliseFormula, parseCsv } from '../common/csv.js';
@@ -12,20 +10,15 @@ import { type FieldError, ProblemException } from '../common/errors/problem.exce
 import { flattenValidationErrors } from '../common/errors/validation-errors.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { type Tx, UnitOfWork } from '../queue/unit-of-work.service.js';
-import { BenefitMeasurement } from './benefit-measurement.entity.js';
-import { BenefitStatusChange } from './benefit-status-change.entity.js';
 import {
-  BENEFIT_STATUSES,
-  type BenefitStatus,
-  LATEST_READING_JOIN,
-  REALISED_SQL,
-  STATUS_SQL,
-  visibleBenefitsSql,
-} from './benefit-sql.js';
-import { BenefitStore } from './benefit-store.service.js';
-import { findCrossings } from './benefit-threshold-risk.js';
+  BenefitMeasurementsRepository,
+  type BenefitReadingRow,
+} from './benefit-measurements.repository.js';
+import { BENEFIT_STATUSES, type BenefitStatus } from './benefit-sql.js';
+import { BenefitThresholdsRepository } from './benefit-thresholds.repository.js';
 import type { BenefitView } from './benefit-views.js';
 import { Benefit } from './benefit.entity.js';
+import { BenefitsRepository } from './benefits.repository.js';
 import type { BenefitQueryDto } from './dto/benefit-query.dto.js';
 import type { CreateBenefitDto } from './dto/create-benefit.dto.js';
 import { RecordMeasurementDto } from './dto/record-measurement.dto.js';
@@ -42,15 +35,16 @@ const str = (v: number | null | undefined): string | null =>
 @Injectable()
 export class BenefitsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly store: BenefitStore,
+    private readonly benefits: BenefitsRepository,
+    private readonly measurements: BenefitMeasurementsRepository,
+    private readonly thresholds: BenefitThresholdsRepository,
   ) {}
 
   async list(actor: Actor, q: BenefitQueryDto): Promise<Page<BenefitView>> {
     const where = q.serviceId ? [':serviceId = ANY(b.service_ids)'] : [];
-    const { rows, total } = await this.store.views(
+    const { rows, total } = await this.benefits.views(
       actor,
       where,
       { serviceId: q.serviceId },
@@ -60,26 +54,12 @@ export class BenefitsService {
   }
 
   get(actor: Actor, id: string): Promise<BenefitView> {
-    return this.store.findVisible(actor, id);
+    return this.findVisible(actor, id);
   }
 
   /** Counts by status and realised value to date (GBP), in one statement. */
   async summary(actor: Actor) {
-    const p = new SqlParams();
-    const visible = visibleBenefitsSql(actor, p);
-    const sql = `SELECT v.status, count(*)::int AS n, sum(v.realised) AS realised
-         FROM (SELECT ${STATUS_SQL} AS status, ${REALISED_SQL} AS realised, b.type
-                 FROM benefits b ${LATEST_READING_JOIN}
-                ${visible ? `WHERE ${visible}` : ''}) v
-        GROUP BY v.status`;
-    const values = p.values;
-    const rows = await this.db.query<
-      {
-        status: BenefitStatus;
-        n: number;
-        realised: string | null;
-      }[]
-    >(sql, values);
+    const rows = await this.benefits.statusTotals(actor);
     const byStatus = Object.fromEntries(BENEFIT_STATUSES.map((s) => [s, 0])) as Record<
       BenefitStatus,
       number
@@ -98,14 +78,9 @@ export class BenefitsService {
 
   /** One benefit with every reading: the overall series and one series per breakdown key. */
   async series(actor: Actor, id: string) {
-    const benefit = await this.store.findVisible(actor, id);
-    const rows = await this.db.query<Record<string, string | null>[]>(
-      `SELECT id, value, measured_on::text AS measured_on, source, note, breakdown, breakdown_key
-         FROM benefit_measurements WHERE benefit_id = $1
-        ORDER BY measured_on, created_at, id`,
-      [id],
-    );
-    const point = (r: Record<string, string | null>) => ({
+    const benefit = await this.findVisible(actor, id);
+    const rows = await this.measurements.listOfBenefit(id);
+    const point = (r: BenefitReadingRow) => ({
       id: r.id,
       date: r.measured_on,
       value: Number(r.value),
@@ -131,7 +106,8 @@ export class BenefitsService {
       const m = tx.manager;
       const owner = dto.ownerOrganisationId ?? actor.organisationId;
       await this.checkReferences(m, dto.serviceIds, owner, dto.ownerUserId ?? null);
-      const saved = await m.save(
+      const saved = await this.benefits.persist(
+        m,
         Object.assign(new Benefit(), {
           title: dto.title,
           description: dto.description ?? '',
@@ -153,7 +129,7 @@ export class BenefitsService {
           evidence: dto.evidence ?? '',
         }),
       );
-      const view = await this.store.findVisible(actor, saved.id, m);
+      const view = await this.findVisible(actor, saved.id, m);
       await this.audit.record(m, actor, {
         action: 'benefit.created',
         entityType: 'benefit',
@@ -168,7 +144,7 @@ export class BenefitsService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       const benefit = await this.lock(m, id, dto.version);
-      const before = await this.store.findVisible(actor, id, m);
+      const before = await this.findVisible(actor, id, m);
       const { version: _v, ...changes } = dto;
       const next = { ...benefit, ...changes } as Benefit & typeof changes;
       if (changes.serviceIds || changes.ownerOrganisationId || changes.ownerUserId) {
@@ -184,8 +160,8 @@ export class BenefitsService {
         Object.assign(benefit, { [k]: typeof v === 'number' ? String(v) : v });
       }
       if (changes.serviceIds) benefit.serviceIds = [...new Set(changes.serviceIds)];
-      await m.save(benefit);
-      const after = await this.store.findVisible(actor, id, m);
+      await this.benefits.persist(m, benefit);
+      const after = await this.findVisible(actor, id, m);
       await this.noteStatus(m, before, after);
       await this.audit.record(m, actor, {
         action: 'benefit.updated',
@@ -201,9 +177,9 @@ export class BenefitsService {
   async record(actor: Actor, id: string, dto: RecordMeasurementDto) {
     return this.uow.run(async (tx) => {
       const benefit = await this.lock(tx.manager, id);
-      const before = await this.store.findVisible(actor, id, tx.manager);
+      const before = await this.findVisible(actor, id, tx.manager);
       const [measurement] = await this.insertReadings(tx, actor, benefit, [dto]);
-      const after = await this.store.findVisible(actor, id, tx.manager);
+      const after = await this.findVisible(actor, id, tx.manager);
       await this.noteStatus(tx.manager, before, after);
       await this.audit.record(tx.manager, actor, {
         action: 'benefit.measurement_recorded',
@@ -220,9 +196,9 @@ export class BenefitsService {
     const readings = parseMeasurementsCsv(text);
     return this.uow.run(async (tx) => {
       const benefit = await this.lock(tx.manager, id);
-      const before = await this.store.findVisible(actor, id, tx.manager);
+      const before = await this.findVisible(actor, id, tx.manager);
       const rows = await this.insertReadings(tx, actor, benefit, readings);
-      const after = await this.store.findVisible(actor, id, tx.manager);
+      const after = await this.findVisible(actor, id, tx.manager);
       await this.noteStatus(tx.manager, before, after);
       await this.audit.record(tx.manager, actor, {
         action: 'benefit.measurements_imported',
@@ -262,18 +238,21 @@ export class BenefitsService {
   /** Records a move of the computed status, for the owner's weekly digest. */
   private async noteStatus(m: EntityManager, before: BenefitView, after: BenefitView) {
     if (before.status === after.status) return;
-    await m.insert(BenefitStatusChange, {
+    await this.benefits.insertStatusChange(m, {
       benefitId: after.id,
       fromStatus: before.status,
       toStatus: after.status,
     });
   }
 
+  private async findVisible(actor: Actor, id: string, m?: EntityManager): Promise<BenefitView> {
+    const benefit = await this.benefits.findVisible(actor, id, m);
+    if (!benefit) throw ProblemException.notFound('Benefit', id);
+    return benefit;
+  }
+
   private async lock(m: EntityManager, id: string, version?: number): Promise<Benefit> {
-    const benefit = await m.findOne(Benefit, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const benefit = await this.benefits.lockForChange(m, id);
     if (!benefit) throw ProblemException.notFound('Benefit', id);
     if (version !== undefined && version !== benefit.version) {
       throw ProblemException.staleVersion('Benefit', benefit.version);
@@ -287,11 +266,11 @@ export class BenefitsService {
     ownerOrganisationId: string | null,
     ownerUserId: string | null,
   ): Promise<void> {
-    const [r] = await m.query<{ services: number; org: boolean; owner: boolean }[]>(
-      `SELECT (SELECT count(*)::int FROM services WHERE id = ANY($1::uuid[])) AS services,
-              EXISTS (SELECT 1 FROM organisations WHERE id = $2) AS org,
-              ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM users WHERE id = $3 AND organisation_id = $2)) AS owner`,
-      [[...new Set(serviceIds)], ownerOrganisationId, ownerUserId],
+    const r = await this.benefits.references(
+      m,
+      [...new Set(serviceIds)],
+      ownerOrganisationId,
+      ownerUserId,
     );
     const errors: FieldError[] = [];
     if (r.services !== new Set(serviceIds).size)
@@ -318,27 +297,21 @@ export class BenefitsService {
     readings: RecordMeasurementDto[],
   ): Promise<{ id: string }[]> {
     const m = tx.manager;
-    const result = await m
-      .createQueryBuilder()
-      .insert()
-      .into(BenefitMeasurement)
-      .values(
-        readings.map((r) => ({
-          benefitId: benefit.id,
-          value: String(r.value),
-          measuredOn: r.measuredOn,
-          source: r.source ?? '',
-          note: r.note ?? '',
-          breakdown: r.breakdown ?? null,
-          breakdownKey: r.breakdown ? r.breakdownKey! : null,
-          recordedByUserId: actor.userId,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const ids = (result.raw as { id: string }[]).map((r) => r.id);
+    const ids = await this.measurements.add(
+      m,
+      readings.map((r) => ({
+        benefitId: benefit.id,
+        value: String(r.value),
+        measuredOn: r.measuredOn,
+        source: r.source ?? '',
+        note: r.note ?? '',
+        breakdown: r.breakdown ?? null,
+        breakdownKey: r.breakdown ? r.breakdownKey! : null,
+        recordedByUserId: actor.userId,
+      })),
+    );
     if (benefit.type === 'disbenefit' && benefit.threshold !== null) {
-      const crossings = await findCrossings(m, benefit.id, ids);
+      const crossings = await this.thresholds.findCrossings(m, benefit.id, ids);
       for (const c of crossings) {
         tx.publish('benefit.threshold_crossed', {
           benefitId: benefit.id,

@@ -4,13 +4,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { HandlesJob, type JobHandler } from '../queue/job-handler.js';
 import { JobName } from '../queue/job-registry.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
-import {
-  CERTIFICATE_EVENT_COLUMNS,
-  type CertificateEventRow,
-  certificateEvent,
-} from './certificate-events.js';
-
-const CERTIFYING = `c.status IN ('valid', 'reassessment_due')`;
+import { certificateEvent } from './certificate-events.js';
+import { CertificatesRepository } from './certificates.repository.js';
 
 /**
  * The daily certificate scan (worker), three set-based statements in one transaction:
@@ -31,33 +26,15 @@ export class CertificateExpiryHandler implements JobHandler<JobName.CertificateS
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly certificates: CertificatesRepository,
   ) {}
 
   async handle(): Promise<{ expired: number; expiring7: number; expiring30: number }> {
     const counts = await this.uow.run(async (tx) => {
       const m = tx.manager;
-      const [expired]: [CertificateEventRow[]] = await m.query(
-        `UPDATE certificates c SET status = 'expired', version = c.version + 1, updated_at = now()
-           FROM products p
-          WHERE p.id = c.product_id AND ${CERTIFYING}
-            AND (c.expires_at <= now()
-                 OR (c.status = 'reassessment_due' AND c.reassessment_deadline < (now() AT TIME ZONE 'UTC')::date))
-        RETURNING ${CERTIFICATE_EVENT_COLUMNS}`,
-      );
-      const [week]: [CertificateEventRow[]] = await m.query(
-        `UPDATE certificates c SET reminded_at7 = now(), reminded_at30 = coalesce(c.reminded_at30, now())
-           FROM products p
-          WHERE p.id = c.product_id AND ${CERTIFYING} AND c.reminded_at7 IS NULL
-            AND c.expires_at <= now() + interval '7 days'
-        RETURNING ${CERTIFICATE_EVENT_COLUMNS}`,
-      );
-      const [month]: [CertificateEventRow[]] = await m.query(
-        `UPDATE certificates c SET reminded_at30 = now()
-           FROM products p
-          WHERE p.id = c.product_id AND ${CERTIFYING} AND c.reminded_at30 IS NULL
-            AND c.expires_at <= now() + interval '30 days'
-        RETURNING ${CERTIFICATE_EVENT_COLUMNS}`,
-      );
+      const expired = await this.certificates.expireDue(m);
+      const week = await this.certificates.remindWeek(m);
+      const month = await this.certificates.remindMonth(m);
       for (const r of expired) {
         tx.publish('certificate.expired', { ...certificateEvent(r), councilIds: r.council_ids });
       }

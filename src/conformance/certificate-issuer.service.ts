@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import { Certificate } from './certificate.entity.js';
+import type { Certificate } from './certificate.entity.js';
+import { CertificatesRepository } from './certificates.repository.js';
 import type { ConformanceSubmission } from './conformance-submission.entity.js';
 
 /**
@@ -12,28 +13,24 @@ import type { ConformanceSubmission } from './conformance-submission.entity.js';
  */
 @Injectable()
 export class CertificateIssuer {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly certificates: CertificatesRepository,
+  ) {}
 
   async issue(m: EntityManager, s: ConformanceSubmission, now: Date): Promise<Certificate> {
-    await m.query(
-      `UPDATE certificates SET status = 'expired', expires_at = least(expires_at, $3),
-              version = version + 1, updated_at = now()
-        WHERE product_id = $1 AND service_id = $2 AND status IN ('valid', 'reassessment_due')`,
-      [s.productId, s.serviceId, now],
-    );
+    await this.certificates.closeCertifying(m, s.productId, s.serviceId, now);
     const expiresAt = new Date(now);
     expiresAt.setUTCMonth(expiresAt.getUTCMonth() + this.config.CERTIFICATE_VALIDITY_MONTHS);
-    return m.save(
-      m.create(Certificate, {
-        productId: s.productId,
-        supplierId: s.supplierId,
-        serviceId: s.serviceId,
-        requirementSetId: s.requirementSetId,
-        submissionId: s.id,
-        status: 'valid',
-        validFrom: now,
-        expiresAt,
-      }),
-    );
+    return this.certificates.create(m, {
+      productId: s.productId,
+      supplierId: s.supplierId,
+      serviceId: s.serviceId,
+      requirementSetId: s.requirementSetId,
+      submissionId: s.id,
+      status: 'valid',
+      validFrom: now,
+      expiresAt,
+    });
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { CertificateStatus } from './certificate-status.js';
+import { CertificatesRepository } from './certificates.repository.js';
 
 /** A certificate number as printed: "CD-", 8 and 4 hex digits (see Certificate). */
 export const CERTIFICATE_NUMBER = /^CD-[0-9A-F]{8}-[0-9A-F]{4}$/;
@@ -38,28 +37,9 @@ export interface PublicCertificateView {
 /** Looks a certificate up by its number for the public verification page (one statement). */
 @Injectable()
 export class CertificateVerificationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly certificates: CertificatesRepository) {}
 
-  async byNumber(number: string): Promise<PublicCertificateView | null> {
-    const [row] = await this.db.query<PublicCertificateView[]>(
-      `SELECT c.certificate_number AS "certificateNumber",
-              CASE WHEN c.status IN ('valid', 'reassessment_due') AND c.expires_at <= now()
-                   THEN 'expired' ELSE c.status END AS status,
-              o.name AS "supplierName", p.name AS "productName",
-              p.product_version AS "productVersion", s.name AS "serviceName",
-              s.code AS "serviceCode", rs.version AS "requirementSetVersion",
-              rs.title AS "requirementSetTitle", c.valid_from AS "validFrom",
-              c.expires_at AS "expiresAt",
-              to_char(c.reassessment_deadline, 'YYYY-MM-DD') AS "reassessmentDeadline",
-              c.revoked_at AS "revokedAt"
-         FROM certificates c
-         JOIN organisations o ON o.id = c.supplier_id
-         JOIN products p ON p.id = c.product_id
-         JOIN services s ON s.id = c.service_id
-         JOIN requirement_sets rs ON rs.id = c.requirement_set_id
-        WHERE c.certificate_number = $1`,
-      [number],
-    );
-    return row ?? null;
+  byNumber(number: string): Promise<PublicCertificateView | null> {
+    return this.certificates.publicView(number);
   }
 }

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import {
-  type ComparisonRow,
-  type ComparisonService,
-  comparisonServiceStatement,
-  productComparisonStatement,
-  shapeProductComparison,
-} from './product-comparison-queries.js';
-import { worksWithForCouncil } from './works-with.js';
+import { shapeProductComparison } from './product-comparison-queries.js';
+import { ProductComparisonRepository } from './product-comparison.repository.js';
+import { worksWithByProduct } from './works-with.js';
 
 /**
  * A service's products side by side (`product-comparison-queries.ts`: two statements
@@ -19,20 +12,19 @@ import { worksWithForCouncil } from './works-with.js';
  */
 @Injectable()
 export class ProductComparisonService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly comparison: ProductComparisonRepository) {}
 
   async compare(actor: Actor, serviceId: string) {
-    const s = comparisonServiceStatement(serviceId);
-    const [service] = await this.db.query<ComparisonService[]>(s.sql, s.params);
+    const service = await this.comparison.service(serviceId);
     if (!service) throw ProblemException.notFound('Service', serviceId);
-    const c = productComparisonStatement(actor, serviceId);
-    const rows = await this.db.query<ComparisonRow[]>(c.sql, c.params);
+    const rows = await this.comparison.products(actor, serviceId);
     const worksWith =
       actor.role === 'council' && actor.organisationId
-        ? await worksWithForCouncil(
-            this.db,
-            actor.organisationId,
-            rows.map((r) => r.id),
+        ? worksWithByProduct(
+            await this.comparison.worksWith(
+              actor.organisationId,
+              rows.map((r) => r.id),
+            ),
           )
         : null;
     return shapeProductComparison(service, rows, worksWith);

@@ -5,11 +5,8 @@ import { AppConfig } from '../config/app-config.js';
 import type { DomainEventPayloads } from '../queue/domain-event-registry.js';
 import { OnDomainEvent } from '../queue/on-domain-event.decorator.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
-import {
-  CERTIFICATE_EVENT_COLUMNS,
-  type CertificateEventRow,
-  certificateEvent,
-} from './certificate-events.js';
+import { certificateEvent } from './certificate-events.js';
+import { CertificatesRepository } from './certificates.repository.js';
 
 /**
  * A new requirement-set version was published: every `valid` certificate of that service
@@ -25,28 +22,16 @@ export class ReassessmentSubscriber {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly certificates: CertificatesRepository,
   ) {}
 
   @OnDomainEvent('requirement_set.published')
   async onPublished(data: DomainEventPayloads['requirement_set.published']): Promise<number> {
     return this.uow.run(async (tx) => {
-      const [rows]: [(CertificateEventRow & { deadline: string })[]] = await tx.manager.query(
-        `UPDATE certificates c
-            SET status = 'reassessment_due',
-                reassessment_deadline = $3::date + $4::int,
-                version = c.version + 1, updated_at = now()
-           FROM products p, requirement_sets rs
-          WHERE p.id = c.product_id AND rs.id = c.requirement_set_id
-            AND c.service_id = $1 AND c.status = 'valid'
-            AND c.requirement_set_id <> $2 AND rs.version < $5
-        RETURNING ${CERTIFICATE_EVENT_COLUMNS}, c.reassessment_deadline::text AS deadline`,
-        [
-          data.serviceId,
-          data.requirementSetId,
-          data.effectiveDate,
-          this.config.REASSESSMENT_DEADLINE_DAYS,
-          data.version,
-        ],
+      const rows = await this.certificates.markReassessmentDue(
+        tx.manager,
+        data,
+        this.config.REASSESSMENT_DEADLINE_DAYS,
       );
       for (const r of rows) {
         tx.publish('certificate.reassessment_due', {

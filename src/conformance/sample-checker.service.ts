@@ -4,6 +4,7 @@ import { SchemaValidator } from '../standards/schema-validator.js';
 import { StandardValidationService } from '../standards/standard-validation.service.js';
 import type { GoverningStandard } from './governing-standards.js';
 import type { CheckStatus } from './submission-lifecycle.js';
+import { SubmissionSamplesRepository } from './submission-samples.repository.js';
 
 /**
  * The automatic standard checks run at submit: every sample payload is validated against
@@ -14,7 +15,10 @@ import type { CheckStatus } from './submission-lifecycle.js';
  */
 @Injectable()
 export class SampleChecker {
-  constructor(private readonly validation: StandardValidationService) {}
+  constructor(
+    private readonly validation: StandardValidationService,
+    private readonly samples: SubmissionSamplesRepository,
+  ) {}
 
   /**
    * Checks one payload as it is uploaded, so a supplier learns at once whether it passes:
@@ -38,10 +42,7 @@ export class SampleChecker {
     submissionId: string,
     standards: GoverningStandard[],
   ): Promise<{ passed: number; failed: number; notTestable: number }> {
-    const samples: { id: string; standard_id: string; payload: unknown }[] = await m.query(
-      `SELECT id, standard_id, payload FROM submission_samples WHERE submission_id = $1`,
-      [submissionId],
-    );
+    const samples = await this.samples.payloads(m, submissionId);
     const validators = await this.validation.validatorsFor(
       standards.filter((s) => s.hasSchema).map((s) => s.id),
     );
@@ -52,13 +53,7 @@ export class SampleChecker {
       return { id: sample.id, status: outcome.valid ? 'passed' : 'failed', errors: outcome.errors };
     });
     if (results.length > 0) {
-      await m.query(
-        `UPDATE submission_samples s
-            SET check_status = e->>'status', check_errors = e->'errors', checked_at = now()
-           FROM jsonb_array_elements($1::jsonb) e
-          WHERE s.id = (e->>'id')::uuid`,
-        [JSON.stringify(results)],
-      );
+      await this.samples.recordChecks(m, results);
     }
     const count = (st: CheckStatus) => results.filter((r) => r.status === st).length;
     return { passed: count('passed'), failed: count('failed'), notTestable: count('not_testable') };

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import { Product } from '../products/product.entity.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { CertificateIssuer } from './certificate-issuer.service.js';
-import type { ConformanceSubmission } from './conformance-submission.entity.js';
 import { toCertificateView, toSubmissionView } from './conformance-views.js';
 import type { DecisionDto, VerdictsDto, VersionOnlyDto } from './dto/submission.dto.js';
-import { governingStandards } from './governing-standards.js';
 import { SampleChecker } from './sample-checker.service.js';
+import { SubmissionItemsRepository } from './submission-items.repository.js';
+import { SubmissionSamplesRepository } from './submission-samples.repository.js';
 import { SubmissionStore } from './submission-store.service.js';
+import { SubmissionsRepository } from './submissions.repository.js';
 
 /**
  * The review workflow: submit (MUST answers and samples checked, standard checks run,
@@ -23,6 +22,9 @@ export class SubmissionReviewService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: SubmissionStore,
+    private readonly submissions: SubmissionsRepository,
+    private readonly itemRows: SubmissionItemsRepository,
+    private readonly samples: SubmissionSamplesRepository,
     private readonly checker: SampleChecker,
     private readonly issuer: CertificateIssuer,
   ) {}
@@ -32,13 +34,8 @@ export class SubmissionReviewService {
       const m = tx.manager;
       const s = await this.store.lock(m, actor, id, dto.version);
       this.store.assertEditable(s);
-      const missing: { code: string }[] = await m.query(
-        `SELECT code FROM submission_items
-          WHERE submission_id = $1 AND level = 'MUST' AND self_assessment IS NULL ORDER BY position`,
-        [id],
-      );
-      if (missing.length > 0) {
-        const codes = missing.map((r) => r.code);
+      const codes = await this.itemRows.mustUnanswered(m, id);
+      if (codes.length > 0) {
         throw ProblemException.badRequest(
           'must_unanswered',
           `Every MUST requirement needs a self-assessment; missing: ${codes.join(', ')}`,
@@ -48,12 +45,8 @@ export class SubmissionReviewService {
           })),
         );
       }
-      const standards = await governingStandards(m, s.serviceId);
-      const [{ with_samples }]: [{ with_samples: string[] }] = await m.query(
-        `SELECT coalesce(array_agg(DISTINCT standard_id), '{}') AS with_samples
-           FROM submission_samples WHERE submission_id = $1`,
-        [id],
-      );
+      const standards = await this.samples.governingStandards(s.serviceId, m);
+      const with_samples = await this.samples.sampledStandardIds(m, id);
       const unsampled = standards.filter((g) => g.hasSchema && !with_samples.includes(g.id));
       if (unsampled.length > 0) {
         throw ProblemException.badRequest(
@@ -74,10 +67,10 @@ export class SubmissionReviewService {
         overrideReason: null,
         decidedAt: null,
       });
-      const saved = await m.save(s);
-      await this.freeze(m, saved);
+      const saved = await this.submissions.persist(m, s);
+      await this.submissions.freeze(m, saved.id);
       const after = toSubmissionView(saved);
-      await this.store.addHistory(m, actor, id, {
+      await this.submissions.addHistory(m, actor, id, {
         event: from === 'draft' ? 'submitted' : 'resubmitted',
         fromStatus: from,
         toStatus: 'submitted',
@@ -101,8 +94,8 @@ export class SubmissionReviewService {
       this.store.assertStatus(s, 'submitted', 'not_submitted');
       const before = toSubmissionView(s);
       Object.assign(s, { status: 'in_review', reviewerUserId: actor.userId });
-      const after = toSubmissionView(await m.save(s));
-      await this.store.addHistory(m, actor, id, {
+      const after = toSubmissionView(await this.submissions.persist(m, s));
+      await this.submissions.addHistory(m, actor, id, {
         event: 'claimed',
         fromStatus: 'submitted',
         toStatus: 'in_review',
@@ -130,29 +123,11 @@ export class SubmissionReviewService {
           { field: 'items', message: 'give at least one item or sample verdict' },
         ]);
       }
-      const [itemRows]: [{ code: string }[]] = items.length
-        ? await m.query(
-            `UPDATE submission_items i SET verdict = e->>'verdict', reviewer_comment = e->>'comment'
-               FROM jsonb_array_elements($2::jsonb) e
-              WHERE i.submission_id = $1 AND i.code = e->>'code' RETURNING i.code`,
-            [id, JSON.stringify(items)],
-          )
-        : [[]];
-      const [sampleRows]: [{ id: string }[]] = samples.length
-        ? await m.query(
-            `UPDATE submission_samples s SET verdict = e->>'verdict', reviewer_comment = e->>'comment'
-               FROM jsonb_array_elements($2::jsonb) e
-              WHERE s.submission_id = $1 AND s.id = (e->>'id')::uuid RETURNING s.id`,
-            [id, JSON.stringify(samples)],
-          )
-        : [[]];
+      const itemCodes = items.length ? await this.itemRows.recordVerdicts(m, id, items) : [];
+      const sampleIds = samples.length ? await this.samples.recordVerdicts(m, id, samples) : [];
       const unknown = [
-        ...items
-          .filter((i) => !itemRows.some((r) => r.code === i.code))
-          .map((i) => `items[${i.code}]`),
-        ...samples
-          .filter((x) => !sampleRows.some((r) => r.id === x.id))
-          .map((x) => `samples[${x.id}]`),
+        ...items.filter((i) => !itemCodes.includes(i.code)).map((i) => `items[${i.code}]`),
+        ...samples.filter((x) => !sampleIds.includes(x.id)).map((x) => `samples[${x.id}]`),
       ];
       if (unknown.length > 0) {
         throw ProblemException.badRequest(
@@ -162,7 +137,7 @@ export class SubmissionReviewService {
         );
       }
       const saved = await this.store.touch(m, s);
-      await this.store.addHistory(m, actor, id, {
+      await this.submissions.addHistory(m, actor, id, {
         event: 'verdicts',
         details: { items: items.length, samples: samples.length },
       });
@@ -181,11 +156,7 @@ export class SubmissionReviewService {
       const m = tx.manager;
       const s = await this.store.lock(m, actor, id, dto.version);
       this.store.assertStatus(s, 'in_review', 'not_in_review');
-      const [{ failed }]: [{ failed: number }] = await m.query(
-        `SELECT count(*)::int AS failed FROM submission_samples
-          WHERE submission_id = $1 AND check_status = 'failed'`,
-        [id],
-      );
+      const failed = await this.samples.countFailed(m, id);
       if (dto.result === 'approved' && failed > 0 && !dto.overrideReason?.trim()) {
         throw ProblemException.conflict(
           'failing_standard_checks',
@@ -203,10 +174,10 @@ export class SubmissionReviewService {
         decidedAt: now,
         reviewerUserId: s.reviewerUserId ?? actor.userId,
       });
-      const saved = await m.save(s);
+      const saved = await this.submissions.persist(m, s);
       const certificate = dto.result === 'approved' ? await this.issuer.issue(m, saved, now) : null;
       const after = toSubmissionView(saved);
-      await this.store.addHistory(m, actor, id, {
+      await this.submissions.addHistory(m, actor, id, {
         event: 'decided',
         fromStatus: 'in_review',
         toStatus: 'decided',
@@ -218,7 +189,7 @@ export class SubmissionReviewService {
           failedChecks: failed,
         },
       });
-      const product = await m.findOneByOrFail(Product, { id: s.productId });
+      const product = await this.submissions.findProduct(m, s.productId);
       tx.publish('submission.decided', {
         submissionId: id,
         productId: s.productId,
@@ -240,25 +211,5 @@ export class SubmissionReviewService {
       });
       return { ...after, certificate: certificateView };
     });
-  }
-
-  /** Freezes items and samples as submitted, in one statement. */
-  private async freeze(m: EntityManager, s: ConformanceSubmission): Promise<void> {
-    await m.query(
-      `UPDATE conformance_submissions SET snapshot = jsonb_build_object(
-          'round', round, 'submittedAt', submitted_at, 'requirementSetId', requirement_set_id,
-          'items', (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                      'code', i.code, 'level', i.level, 'selfAssessment', i.self_assessment,
-                      'evidenceText', i.evidence_text, 'evidenceUrls', i.evidence_urls)
-                      ORDER BY i.position), '[]'::jsonb)
-                      FROM submission_items i WHERE i.submission_id = $1),
-          'samples', (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                      'id', x.id, 'standardId', x.standard_id, 'label', x.label,
-                      'payload', x.payload, 'checkStatus', x.check_status, 'checkErrors', x.check_errors)
-                      ORDER BY x.created_at), '[]'::jsonb)
-                      FROM submission_samples x WHERE x.submission_id = $1))
-        WHERE id = $1`,
-      [s.id],
-    );
   }
 }

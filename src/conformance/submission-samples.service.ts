@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { toSampleView } from './conformance-views.js';
 import type { AddSampleDto, VersionOnlyDto } from './dto/submission.dto.js';
-import { governingStandards } from './governing-standards.js';
 import { SampleChecker } from './sample-checker.service.js';
-import { SubmissionSample } from './submission-sample.entity.js';
+import { SubmissionSamplesRepository } from './submission-samples.repository.js';
 import { SubmissionStore } from './submission-store.service.js';
+import { SubmissionsRepository } from './submissions.repository.js';
 
 /**
  * Sample payloads per governing standard: listed, added (checked against the standard's
@@ -19,20 +17,19 @@ import { SubmissionStore } from './submission-store.service.js';
 @Injectable()
 export class SubmissionSamplesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: SubmissionStore,
+    private readonly submissions: SubmissionsRepository,
+    private readonly samples: SubmissionSamplesRepository,
     private readonly checker: SampleChecker,
   ) {}
 
   async list(actor: Actor, id: string) {
     const s = await this.store.findVisible(actor, id);
     const [samples, standards] = await Promise.all([
-      this.db
-        .getRepository(SubmissionSample)
-        .find({ where: { submissionId: id }, order: { createdAt: 'ASC' } }),
-      governingStandards(this.db.manager, s.serviceId),
+      this.samples.listOfSubmission(id),
+      this.samples.governingStandards(s.serviceId),
     ]);
     return { data: samples.map(toSampleView), standards };
   }
@@ -42,7 +39,7 @@ export class SubmissionSamplesService {
       const m = tx.manager;
       const s = await this.store.lock(m, actor, id, dto.version);
       this.store.assertEditable(s);
-      const standards = await governingStandards(m, s.serviceId);
+      const standards = await this.samples.governingStandards(s.serviceId, m);
       if (!standards.some((g) => g.id === dto.standardId)) {
         throw ProblemException.unprocessable(
           'standard_not_governing',
@@ -51,19 +48,17 @@ export class SubmissionSamplesService {
         );
       }
       const check = await this.checker.checkOne(dto.standardId, dto.payload);
-      const sample = await m.save(
-        m.create(SubmissionSample, {
-          submissionId: id,
-          standardId: dto.standardId,
-          label: dto.label,
-          payload: dto.payload as object,
-          ...check,
-          checkedAt: new Date(),
-        }),
-      );
+      const sample = await this.samples.create(m, {
+        submissionId: id,
+        standardId: dto.standardId,
+        label: dto.label,
+        payload: dto.payload,
+        ...check,
+        checkedAt: new Date(),
+      });
       const saved = await this.store.touch(m, s);
       const view = toSampleView(sample);
-      await this.store.addHistory(m, actor, id, {
+      await this.submissions.addHistory(m, actor, id, {
         event: 'sample_added',
         details: { sampleId: sample.id, standardId: dto.standardId, label: dto.label },
       });
@@ -82,11 +77,11 @@ export class SubmissionSamplesService {
       const m = tx.manager;
       const s = await this.store.lock(m, actor, id, dto.version);
       this.store.assertEditable(s);
-      const sample = await m.findOneBy(SubmissionSample, { id: sampleId, submissionId: id });
+      const sample = await this.samples.find(m, id, sampleId);
       if (!sample) throw ProblemException.notFound('Sample', sampleId);
-      await m.delete(SubmissionSample, { id: sampleId });
+      await this.samples.delete(m, sampleId);
       const saved = await this.store.touch(m, s);
-      await this.store.addHistory(m, actor, id, {
+      await this.submissions.addHistory(m, actor, id, {
         event: 'sample_removed',
         details: { sampleId, label: sample.label },
       });

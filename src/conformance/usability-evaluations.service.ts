@@ -1,13 +1,11 @@
-import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type Actor, isProgrammeStaff } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
-import { canSeeProduct, visibleProductsSql } from '../products/product-access.js';
-import { Product } from '../products/product.entity.js';
+import { canSeeProduct } from '../products/product-access.js';
+import type { Product } from '../products/product.entity.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { type EvaluationView, toEvaluationView } from './conformance-views.js';
 import type {
@@ -17,7 +15,8 @@ import type {
   UpdateEvaluationDto,
 } from './dto/usability-evaluation.dto.js';
 import type { VersionOnlyDto } from './dto/submission.dto.js';
-import { UsabilityEvaluation } from './usability-evaluation.entity.js';
+import type { UsabilityEvaluation } from './usability-evaluation.entity.js';
+import { UsabilityEvaluationsRepository } from './usability-evaluations.repository.js';
 
 const EDITABLE = [
   'susScore',
@@ -44,37 +43,18 @@ const canSeeEvaluation = (actor: Actor, e: UsabilityEvaluation, product: Product
 @Injectable()
 export class UsabilityEvaluationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly evaluations: UsabilityEvaluationsRepository,
   ) {}
 
   async list(actor: Actor, q: EvaluationQueryDto): Promise<Page<EvaluationView>> {
-    const qb = this.db
-      .getRepository(UsabilityEvaluation)
-      .createQueryBuilder('e')
-      .innerJoin(Product, 'p', 'p.id = e.product_id');
-    const vis = SqlParams.named('vis');
-    const scope = visibleProductsSql(actor, vis, 'p');
-    if (scope) qb.andWhere(scope, vis.byName);
-    if (!isProgrammeStaff(actor) && actor.role !== 'supplier') {
-      qb.andWhere(`e.status = 'published'`);
-    }
-    if (q.productId) qb.andWhere('e.product_id = :productId', { productId: q.productId });
-    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
-    const [rows, total] = await qb
-      .orderBy('e.evaluated_on', 'DESC')
-      .addOrderBy('e.id')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.evaluations.list(actor, q);
     return toPage(rows.map(toEvaluationView), total, q);
   }
 
   async get(actor: Actor, id: string): Promise<EvaluationView> {
-    const e = await this.db
-      .getRepository(UsabilityEvaluation)
-      .findOne({ where: { id }, relations: { product: true } });
+    const e = await this.evaluations.findWithProduct(id);
     if (!e || !canSeeEvaluation(actor, e, e.product)) {
       throw ProblemException.notFound('Usability evaluation', id);
     }
@@ -84,24 +64,22 @@ export class UsabilityEvaluationsService {
   async create(actor: Actor, dto: CreateEvaluationDto): Promise<EvaluationView> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const product = await m.findOneBy(Product, { id: dto.productId });
+      const product = await this.evaluations.findProduct(m, dto.productId);
       if (!product) {
         throw ProblemException.unprocessable('unknown_product', `No product ${dto.productId}`);
       }
-      const saved = await m.save(
-        m.create(UsabilityEvaluation, {
-          productId: product.id,
-          supplierId: product.supplierId,
-          susScore: dto.susScore,
-          taskCompletionPercent: dto.taskCompletionPercent,
-          wcagLevel: dto.wcagLevel,
-          evaluatedOn: dto.evaluatedOn,
-          reportUrl: dto.reportUrl,
-          evaluator: dto.evaluator ?? '',
-          summary: dto.summary ?? '',
-          status: 'draft',
-        }),
-      );
+      const saved = await this.evaluations.create(m, {
+        productId: product.id,
+        supplierId: product.supplierId,
+        susScore: dto.susScore,
+        taskCompletionPercent: dto.taskCompletionPercent,
+        wcagLevel: dto.wcagLevel,
+        evaluatedOn: dto.evaluatedOn,
+        reportUrl: dto.reportUrl,
+        evaluator: dto.evaluator ?? '',
+        summary: dto.summary ?? '',
+        status: 'draft',
+      });
       const view = toEvaluationView(saved);
       await this.audit.record(m, actor, {
         action: 'usability_evaluation.created',
@@ -147,10 +125,7 @@ export class UsabilityEvaluationsService {
   ): Promise<EvaluationView> {
     return this.uow.run(async (tx) => {
       const m: EntityManager = tx.manager;
-      const e = await m.findOne(UsabilityEvaluation, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const e = await this.evaluations.lockForChange(m, id);
       if (!e || (actor.role === 'supplier' && e.supplierId !== actor.organisationId)) {
         throw ProblemException.notFound('Usability evaluation', id);
       }
@@ -158,7 +133,7 @@ export class UsabilityEvaluationsService {
         throw ProblemException.staleVersion('Usability evaluation', e.version);
       const before = toEvaluationView(e);
       apply(e);
-      const after = toEvaluationView(await m.save(e));
+      const after = toEvaluationView(await this.evaluations.persist(m, e));
       await this.audit.record(m, actor, {
         action,
         entityType: 'usability_evaluation',

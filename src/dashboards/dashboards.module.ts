@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { DashboardsController } from './dashboards.controller.js';
+import { DashboardsRepository } from './dashboards.repository.js';
 import { DashboardsService } from './dashboards.service.js';
-import { ReadModelGeneration } from './read-model-generation.js';
+import { SupplierOverviewRepository } from './supplier-overview.repository.js';
 import { SupplierOverviewService } from './supplier-overview.service.js';
 
 /** L4: SQL-aggregated views across the programme (adoption, attention, council status). */
 @Module({
   controllers: [DashboardsController],
-  providers: [DashboardsService, ReadModelGeneration, SupplierOverviewService],
+  providers: [
+    DashboardsService,
+    DashboardsRepository,
+    SupplierOverviewService,
+    SupplierOverviewRepository,
+  ],
   exports: [DashboardsService, SupplierOverviewService],
 })
 export class DashboardsModule {}

@@ -1,25 +1,19 @@
 import { COUNCIL_REF, isGssCode } from '../organisations/council-ref.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { todayIso } from '../common/validation/is-iso-date.decorator.js';
 import { AppConfig } from '../config/app-config.js';
 import { type Conditional, conditionally, weakEtag } from '../common/http/conditional-get.js';
-import { GenerationCache, ReadModelGeneration } from './read-model-generation.js';
+import { GenerationCache } from './read-model-generation.js';
 import type { AttentionQueryDto, DashboardQueryDto } from './dto/dashboard-query.dto.js';
 import {
-  adoptionDashboardStatement,
-  attentionStatement,
-  councilStatusStatement,
-  filterOptionsStatement,
   shapeFilterOptions,
   shapeAdoptionDashboard,
   shapeAttention,
   shapeCouncilStatus,
-  type Statement,
 } from './dashboard-queries.js';
+import { DashboardsRepository } from './dashboards.repository.js';
 
 type AdoptionDashboard = ReturnType<typeof shapeAdoptionDashboard>;
 type CouncilStatus = NonNullable<ReturnType<typeof shapeCouncilStatus>>;
@@ -44,9 +38,8 @@ export class DashboardsService {
   private readonly optionAnswers = new GenerationCache<FilterOptions>(1);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
-    private readonly generation: ReadModelGeneration,
+    private readonly dashboards: DashboardsRepository,
   ) {}
 
   async adoption(q: DashboardQueryDto): Promise<AdoptionDashboard> {
@@ -57,7 +50,7 @@ export class DashboardsService {
     q: DashboardQueryDto,
     ifNoneMatch: string | undefined,
   ): Promise<Conditional<AdoptionDashboard>> {
-    const generation = await this.generation.current();
+    const generation = await this.dashboards.generation();
     // The live trend's months end with the current one: a new month is a new answer.
     const key = `${todayIso().slice(0, 7)}|${filterKey(q)}`;
     return conditionally(weakEtag('adoption', generation, key), ifNoneMatch, () =>
@@ -67,12 +60,12 @@ export class DashboardsService {
 
   /** The read-model generation now (read it before the data it tags). */
   currentGeneration(): Promise<string> {
-    return this.generation.current();
+    return this.dashboards.generation();
   }
 
   /** The rollout page's figures and filter options, under one generation read. */
   async adoptionPage(q: DashboardQueryDto | null, readGeneration?: string) {
-    const generation = readGeneration ?? (await this.generation.current());
+    const generation = readGeneration ?? (await this.dashboards.generation());
     const options = await this.options(generation);
     if (!q) return { generation, options, figures: null };
     const key = `${todayIso().slice(0, 7)}|${filterKey(q)}`;
@@ -81,25 +74,23 @@ export class DashboardsService {
 
   private figures(q: DashboardQueryDto, key: string, generation: string) {
     return this.adoptionAnswers.get(key, generation, async () =>
-      shapeAdoptionDashboard(await this.run(adoptionDashboardStatement(q, q.months))),
+      shapeAdoptionDashboard(await this.dashboards.adoptionDashboard(q, q.months)),
     );
   }
 
   private options(generation: string): Promise<FilterOptions> {
     return this.optionAnswers.get('options', generation, async () =>
-      shapeFilterOptions(await this.run(filterOptionsStatement())),
+      shapeFilterOptions(await this.dashboards.filterOptions()),
     );
   }
 
   async attention(q: AttentionQueryDto) {
-    const rows = await this.run(
-      attentionStatement(q, {
-        stalledDays: this.config.ADOPTION_STALLED_DAYS,
-        limit: q.limit,
-        offset: q.offset,
-        today: todayIso(),
-      }),
-    );
+    const rows = await this.dashboards.attention(q, {
+      stalledDays: this.config.ADOPTION_STALLED_DAYS,
+      limit: q.limit,
+      offset: q.offset,
+      today: todayIso(),
+    });
     const { data, total } = shapeAttention(rows);
     return {
       data,
@@ -121,7 +112,7 @@ export class DashboardsService {
     if (isTenantScoped(actor) && actor.organisationId !== councilId) {
       throw ProblemException.notFound('Council', councilId);
     }
-    const generation = await this.generation.current();
+    const generation = await this.dashboards.generation();
     const today = todayIso(); // variances in force and next targets change with the date
     const key = `${councilId}|${today}`;
     const answer = await conditionally(
@@ -129,7 +120,7 @@ export class DashboardsService {
       ifNoneMatch,
       () =>
         this.statusAnswers.get(key, generation, async () =>
-          shapeCouncilStatus(await this.run(councilStatusStatement(councilId, today))),
+          shapeCouncilStatus(await this.dashboards.councilStatus(councilId, today)),
         ),
     );
     if (answer.body === null) throw ProblemException.notFound('Council', councilId);
@@ -144,15 +135,8 @@ export class DashboardsService {
       ]);
     }
     if (!isGssCode(ref)) return ref.toLowerCase();
-    const [row]: { id: string }[] = await this.db.query(
-      `SELECT id FROM organisations WHERE type = 'COUNCIL' AND gss_code = $1`,
-      [ref],
-    );
-    if (!row) throw ProblemException.notFound('Council', ref);
-    return row.id;
-  }
-
-  private run(s: Statement): Promise<Record<string, unknown>[]> {
-    return this.db.query(s.sql, s.params);
+    const id = await this.dashboards.councilIdByGssCode(ref);
+    if (!id) throw ProblemException.notFound('Council', ref);
+    return id;
   }
 }

@@ -1,25 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-
-/**
- * The programme's read-model generation: a counter every transaction that changes a table
- * the dashboards read bumps once, at commit (triggers in migration
- * 1796073283158-read-model-generation). Same number → same data, on every api replica.
- * Read it BEFORE the data it tags, so a tag is never newer than its answer.
- */
-@Injectable()
-export class ReadModelGeneration {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async current(): Promise<string> {
-    const [row] = await this.db.query<{ g: string }[]>(
-      `SELECT generation::text AS g FROM read_model_generation WHERE id = 1`,
-    );
-    return row.g;
-  }
-}
-
 /**
  * Answers computed once per (key, generation) in this process and shared by every request
  * that asks for that key while the generation stands — concurrent first askers share one

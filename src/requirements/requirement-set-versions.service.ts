@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -8,12 +6,13 @@ import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { PublishRequirementSetDto } from './dto/requirement-set.dto.js';
 import { REQUIREMENT_SET_TRANSITIONS } from './requirement-lifecycle.js';
 import { diffRequirements, type RequirementDiff } from './requirement-diff.js';
-import { RequirementSet } from './requirement-set.entity.js';
+import { RequirementSetsRepository } from './requirement-sets.repository.js';
 import {
   RequirementSetsService,
   type RequirementSetWithRequirements,
 } from './requirement-sets.service.js';
 import type { RequirementSetView } from './requirement-views.js';
+import { RequirementsRepository } from './requirements.repository.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 type SetRef = Pick<RequirementSetView, 'id' | 'version' | 'status'>;
@@ -23,8 +22,9 @@ const ref = (s: SetRef): SetRef => ({ id: s.id, version: s.version, status: s.st
 @Injectable()
 export class RequirementSetVersionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly sets: RequirementSetsService,
+    private readonly setRows: RequirementSetsRepository,
+    private readonly rows: RequirementsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
@@ -43,16 +43,10 @@ export class RequirementSetVersionsService {
     }
   > {
     return this.uow.run(async (tx) => {
-      const set = await tx.manager.findOne(RequirementSet, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const set = await this.setRows.lockForChange(tx.manager, id);
       if (!set) throw ProblemException.notFound('Requirement set', id);
       assertTransition(REQUIREMENT_SET_TRANSITIONS, set.status, 'published', 'a requirement set');
-      const previous = await tx.manager.findOne(RequirementSet, {
-        where: { serviceId: set.serviceId, status: 'published' },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const previous = await this.setRows.lockPublished(tx.manager, set.serviceId);
       if (previous?.effectiveDate && dto.effectiveDate < previous.effectiveDate) {
         throw ProblemException.unprocessable(
           'effective_date_too_early',
@@ -72,17 +66,16 @@ export class RequirementSetVersionsService {
       const { added, changed, removed } = diffRequirements(previousRows, draftRows);
       const now = new Date();
       if (previous) {
-        await tx.manager.update(
-          RequirementSet,
-          { id: previous.id },
-          { status: 'superseded', supersededAt: now },
-        );
+        await this.setRows.update(tx.manager, previous.id, {
+          status: 'superseded',
+          supersededAt: now,
+        });
       }
-      await tx.manager.update(
-        RequirementSet,
-        { id },
-        { status: 'published', effectiveDate: dto.effectiveDate, publishedAt: now },
-      );
+      await this.setRows.update(tx.manager, id, {
+        status: 'published',
+        effectiveDate: dto.effectiveDate,
+        publishedAt: now,
+      });
       const diff = { againstSetId: previous?.id ?? null, added, changed, removed };
       await this.audit.record(tx.manager, actor, {
         action: 'requirement_set.published',
@@ -112,7 +105,7 @@ export class RequirementSetVersionsService {
   /** Starts the next version as a draft copy of a published (or superseded) set. */
   async newVersion(actor: Actor, id: string): Promise<RequirementSetWithRequirements> {
     const newId = await this.uow.run(async (tx) => {
-      const source = await tx.manager.findOneBy(RequirementSet, { id });
+      const source = await this.setRows.find(tx.manager, id);
       if (!source) throw ProblemException.notFound('Requirement set', id);
       if (source.status === 'draft') {
         throw ProblemException.conflict(
@@ -121,10 +114,7 @@ export class RequirementSetVersionsService {
           { currentStatus: source.status },
         );
       }
-      const [draft] = await tx.manager.query<{ id: string; version: number }[]>(
-        `SELECT id, version FROM requirement_sets WHERE service_id = $1 AND status = 'draft'`,
-        [source.serviceId],
-      );
+      const draft = await this.setRows.draftOf(tx.manager, source.serviceId);
       if (draft) {
         throw ProblemException.conflict(
           'draft_exists',
@@ -132,22 +122,8 @@ export class RequirementSetVersionsService {
           { draftId: draft.id },
         );
       }
-      const [created]: { id: string; version: number }[] = await tx.manager.query(
-        `INSERT INTO requirement_sets (service_id, version, status, title, summary, based_on_id)
-         SELECT src.service_id,
-                (SELECT max(version) + 1 FROM requirement_sets WHERE service_id = src.service_id),
-                'draft', src.title, src.summary, src.id
-           FROM requirement_sets src WHERE src.id = $1
-         RETURNING id, version`,
-        [id],
-      );
-      const copied = await tx.manager.query<{ id: string }[]>(
-        `INSERT INTO requirements
-           (requirement_set_id, code, title, description, level, category, acceptance_criteria, position)
-         SELECT $2, code, title, description, level, category, acceptance_criteria, position
-           FROM requirements WHERE requirement_set_id = $1 RETURNING id`,
-        [id, created.id],
-      );
+      const created = await this.setRows.insertNextVersion(tx.manager, id);
+      const copied = await this.rows.copy(tx.manager, id, created.id);
       await this.audit.record(tx.manager, actor, {
         action: 'requirement_set.created',
         entityType: 'requirement_set',
@@ -157,7 +133,7 @@ export class RequirementSetVersionsService {
           version: created.version,
           status: 'draft',
           basedOnId: id,
-          requirementCount: copied.length,
+          requirementCount: copied,
         },
       });
       return created.id;
@@ -167,20 +143,14 @@ export class RequirementSetVersionsService {
 
   /** What changed from `againstId` (the base) to `id`, by requirement code. */
   async diff(id: string, againstId: string) {
-    const [target, base] = await Promise.all([
-      this.sets.view(id),
-      this.db.query<(SetRef & { service_id: string })[]>(
-        `SELECT id, version, status, service_id FROM requirement_sets WHERE id = $1`,
-        [againstId],
-      ),
-    ]);
-    if (!base[0]) {
+    const [target, base] = await Promise.all([this.sets.view(id), this.setRows.ref(againstId)]);
+    if (!base) {
       throw ProblemException.unprocessable(
         'unknown_requirement_set',
         `Requirement set ${againstId} not found`,
       );
     }
-    if (base[0].service_id !== target.service.id) {
+    if (base.service_id !== target.service.id) {
       throw ProblemException.unprocessable(
         'different_services',
         'Only versions of the same service can be compared',
@@ -191,7 +161,7 @@ export class RequirementSetVersionsService {
       this.sets.requirements(againstId),
     ]);
     return {
-      base: ref(base[0]),
+      base: ref(base),
       target: ref(target),
       ...diffRequirements(baseRows, targetRows),
     };

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Service } from '../catalogue/service.entity.js';
+import type { Service } from '../catalogue/service.entity.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
@@ -15,14 +14,11 @@ import type {
 import type { RequirementSetQueryDto } from './dto/requirement-set-query.dto.js';
 import { MAX_REQUIREMENTS, REQUIREMENT_CODE } from './requirement-lifecycle.js';
 import { diffRequirements } from './requirement-diff.js';
-import { assertUniqueCodes, insertRequirements } from './requirement-rows.js';
-import { RequirementSet } from './requirement-set.entity.js';
-import {
-  REQUIREMENT_COLUMNS,
-  type RequirementSetView,
-  type RequirementView,
-  SET_VIEW_SQL,
-} from './requirement-views.js';
+import { assertUniqueCodes } from './requirement-rows.js';
+import type { RequirementSet } from './requirement-set.entity.js';
+import { RequirementSetsRepository } from './requirement-sets.repository.js';
+import type { RequirementSetView, RequirementView } from './requirement-views.js';
+import { RequirementsRepository } from './requirements.repository.js';
 
 export type RequirementSetWithRequirements = RequirementSetView & {
   requirements: RequirementView[];
@@ -39,46 +35,31 @@ const counts = (items: { level: string }[]) => ({
 @Injectable()
 export class RequirementSetsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sets: RequirementSetsRepository,
+    private readonly rows: RequirementsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
   async list(serviceId: string, q: RequirementSetQueryDto): Promise<Page<RequirementSetView>> {
     await this.requireService(serviceId);
-    const filter = `WHERE rs.service_id = $1 AND ($2::text IS NULL OR rs.status = $2)`;
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query<RequirementSetView[]>(
-        `${SET_VIEW_SQL} ${filter} ORDER BY rs.version DESC LIMIT $3 OFFSET $4`,
-        [serviceId, q.status ?? null, q.limit, q.offset],
-      ),
-      this.db.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM requirement_sets rs ${filter}`,
-        [serviceId, q.status ?? null],
-      ),
-    ]);
+    const [rows, total] = await this.sets.page(serviceId, q.status ?? null, q.limit, q.offset);
     return toPage(rows, total, q);
   }
 
-  async view(id: string, m: EntityManager = this.db.manager): Promise<RequirementSetView> {
-    const [row] = await m.query<RequirementSetView[]>(`${SET_VIEW_SQL} WHERE rs.id = $1`, [id]);
+  async view(id: string, m?: EntityManager): Promise<RequirementSetView> {
+    const row = await this.sets.view(id, m);
     if (!row) throw ProblemException.notFound('Requirement set', id);
     return row;
   }
 
-  async get(
-    id: string,
-    m: EntityManager = this.db.manager,
-  ): Promise<RequirementSetWithRequirements> {
+  async get(id: string, m?: EntityManager): Promise<RequirementSetWithRequirements> {
     const [set, requirements] = await Promise.all([this.view(id, m), this.requirements(id, m)]);
     return { ...set, requirements };
   }
 
-  async requirements(id: string, m: EntityManager = this.db.manager): Promise<RequirementView[]> {
-    return m.query(
-      `SELECT ${REQUIREMENT_COLUMNS} FROM requirements WHERE requirement_set_id = $1 ORDER BY position`,
-      [id],
-    );
+  async requirements(id: string, m?: EntityManager): Promise<RequirementView[]> {
+    return this.rows.listOfSet(id, m);
   }
 
   /**
@@ -101,17 +82,9 @@ export class RequirementSetsService {
     }
     const summary = dto.summary ?? '';
     return this.uow.run(async (tx) => {
-      const [set]: { id: string; version: number; createdAt: Date; updatedAt: Date }[] =
-        await tx.manager.query(
-          `INSERT INTO requirement_sets (service_id, version, status, title, summary)
-           SELECT $1, coalesce(max(version), 0) + 1, 'draft', $2, $3
-             FROM requirement_sets WHERE service_id = $1
-           HAVING count(*) FILTER (WHERE status = 'draft') = 0
-           RETURNING id, version, created_at AS "createdAt", updated_at AS "updatedAt"`,
-          [serviceId, dto.title, summary],
-        );
-      if (!set) await this.refuseSecondDraft(tx.manager, service);
-      const requirements = await insertRequirements(tx.manager, set.id, dto.requirements);
+      const set = await this.sets.insertDraft(tx.manager, serviceId, dto.title, summary);
+      if (!set) return this.refuseSecondDraft(tx.manager, service);
+      const requirements = await this.rows.add(tx.manager, set.id, dto.requirements);
       await this.audit.record(tx.manager, actor, {
         action: 'requirement_set.created',
         entityType: 'requirement_set',
@@ -151,11 +124,10 @@ export class RequirementSetsService {
   ): Promise<RequirementSetWithRequirements> {
     if (dto.requirements) assertUniqueCodes(dto.requirements, (i) => `requirements[${i}].code`);
     return this.edit(actor, id, 'requirement_set.updated', async (m, set) => {
-      await m.update(
-        RequirementSet,
-        { id },
-        { title: dto.title ?? set.title, summary: dto.summary ?? set.summary },
-      );
+      await this.sets.update(m, id, {
+        title: dto.title ?? set.title,
+        summary: dto.summary ?? set.summary,
+      });
       if (dto.requirements) await this.replace(m, id, dto.requirements);
     });
   }
@@ -168,7 +140,7 @@ export class RequirementSetsService {
     action: string,
   ): Promise<RequirementSetWithRequirements> {
     return this.edit(actor, id, action, async (m) => {
-      await m.update(RequirementSet, { id }, { updatedAt: new Date() });
+      await this.sets.update(m, id, { updatedAt: new Date() });
       await this.replace(m, id, items);
     });
   }
@@ -183,10 +155,7 @@ export class RequirementSetsService {
     this.assertCode(code);
     return this.uow.run(async (tx) => {
       await this.lockDraft(tx.manager, id);
-      const [existing]: RequirementView[] = await tx.manager.query(
-        `SELECT ${REQUIREMENT_COLUMNS} FROM requirements WHERE requirement_set_id = $1 AND code = $2`,
-        [id, code],
-      );
+      const existing = await this.rows.findByCode(tx.manager, id, code);
       const content = {
         title: dto.title,
         description: dto.description ?? '',
@@ -196,27 +165,18 @@ export class RequirementSetsService {
       };
       let saved: RequirementView;
       if (existing) {
-        [[saved]] = await tx.manager.query(
-          `UPDATE requirements SET title = $3, description = $4, level = $5, category = $6,
-                  acceptance_criteria = $7
-            WHERE requirement_set_id = $1 AND code = $2 RETURNING ${REQUIREMENT_COLUMNS}`,
-          [id, code, ...Object.values(content)],
-        );
+        saved = await this.rows.updateByCode(tx.manager, id, code, content);
       } else {
-        const [{ n, last }] = await tx.manager.query<{ n: number; last: number }[]>(
-          `SELECT count(*)::int AS n, coalesce(max(position), 0)::int AS last
-             FROM requirements WHERE requirement_set_id = $1`,
-          [id],
-        );
+        const { n, last } = await this.rows.countAndLast(tx.manager, id);
         if (n >= MAX_REQUIREMENTS) {
           throw ProblemException.unprocessable(
             'too_many_requirements',
             `A requirement set holds at most ${MAX_REQUIREMENTS} requirements`,
           );
         }
-        [saved] = await insertRequirements(tx.manager, id, [{ code, ...content }], last);
+        [saved] = await this.rows.add(tx.manager, id, [{ code, ...content }], last);
       }
-      await tx.manager.update(RequirementSet, { id }, { updatedAt: new Date() });
+      await this.sets.update(tx.manager, id, { updatedAt: new Date() });
       await this.audit.record(tx.manager, actor, {
         action: existing ? 'requirement.updated' : 'requirement.added',
         entityType: 'requirement',
@@ -232,13 +192,9 @@ export class RequirementSetsService {
     this.assertCode(code);
     await this.uow.run(async (tx) => {
       await this.lockDraft(tx.manager, id);
-      const [[removed]]: RequirementView[][] = await tx.manager.query(
-        `DELETE FROM requirements WHERE requirement_set_id = $1 AND code = $2
-         RETURNING ${REQUIREMENT_COLUMNS}`,
-        [id, code],
-      );
+      const removed = await this.rows.deleteByCode(tx.manager, id, code);
       if (!removed) throw ProblemException.notFound('Requirement', code);
-      await tx.manager.update(RequirementSet, { id }, { updatedAt: new Date() });
+      await this.sets.update(tx.manager, id, { updatedAt: new Date() });
       await this.audit.record(tx.manager, actor, {
         action: 'requirement.removed',
         entityType: 'requirement',
@@ -253,7 +209,7 @@ export class RequirementSetsService {
     await this.uow.run(async (tx) => {
       await this.lockDraft(tx.manager, id);
       const before = await this.view(id, tx.manager);
-      await tx.manager.delete(RequirementSet, { id });
+      await this.sets.delete(tx.manager, id);
       await this.audit.record(tx.manager, actor, {
         action: 'requirement_set.discarded',
         entityType: 'requirement_set',
@@ -265,10 +221,7 @@ export class RequirementSetsService {
 
   /** Locks a set for an edit; 409 unless it is a draft (published sets are immutable). */
   async lockDraft(m: EntityManager, id: string): Promise<RequirementSet> {
-    const set = await m.findOne(RequirementSet, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const set = await this.sets.lockForChange(m, id);
     if (!set) throw ProblemException.notFound('Requirement set', id);
     if (set.status !== 'draft') {
       throw ProblemException.conflict(
@@ -310,15 +263,12 @@ export class RequirementSetsService {
   }
 
   private async replace(m: EntityManager, id: string, items: RequirementDto[]): Promise<void> {
-    await m.query(`DELETE FROM requirements WHERE requirement_set_id = $1`, [id]);
-    await insertRequirements(m, id, items);
+    await this.rows.deleteOfSet(m, id);
+    await this.rows.add(m, id, items);
   }
 
   private async refuseSecondDraft(m: EntityManager, service: Service): Promise<never> {
-    const [draft] = await m.query<{ id: string; version: number }[]>(
-      `SELECT id, version FROM requirement_sets WHERE service_id = $1 AND status = 'draft'`,
-      [service.id],
-    );
+    const draft = await this.sets.draftOf(m, service.id);
     throw ProblemException.conflict(
       'draft_exists',
       `Service ${service.code} already has a draft requirement set (version ${draft?.version}); edit or discard it`,
@@ -335,7 +285,7 @@ export class RequirementSetsService {
   }
 
   private async requireService(id: string): Promise<Service> {
-    const service = await this.db.getRepository(Service).findOneBy({ id });
+    const service = await this.sets.findService(id);
     if (!service) throw ProblemException.notFound('Service', id);
     return service;
   }

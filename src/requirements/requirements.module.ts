@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RequirementSetVersionsService } from './requirement-set-versions.service.js';
 import { RequirementSetsController } from './requirement-sets.controller.js';
+import { RequirementSetsRepository } from './requirement-sets.repository.js';
 import { RequirementSetsService } from './requirement-sets.service.js';
+import { RequirementsRepository } from './requirements.repository.js';
 import { RequirementsCsvController } from './requirements-csv.controller.js';
 import { RequirementsSeeder } from './requirements.seeder.js';
 import { ServiceRequirementSetsController } from './service-requirement-sets.controller.js';
@@ -13,7 +15,13 @@ import { ServiceRequirementSetsController } from './service-requirement-sets.con
     RequirementSetsController,
     RequirementsCsvController,
   ],
-  providers: [RequirementSetsService, RequirementSetVersionsService, RequirementsSeeder],
+  providers: [
+    RequirementSetsService,
+    RequirementSetVersionsService,
+    RequirementSetsRepository,
+    RequirementsRepository,
+    RequirementsSeeder,
+  ],
   exports: [RequirementsSeeder, RequirementSetsService, RequirementSetVersionsService],
 })
 export class RequirementsModule {}

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -9,27 +7,27 @@ import type {
   CreateMitigationActionDto,
   UpdateMitigationActionDto,
 } from './dto/mitigation-action.dto.js';
-import { MitigationAction } from './mitigation-action.entity.js';
+import { MitigationActionsRepository } from './mitigation-actions.repository.js';
 import { RiskAssignment } from './risk-assignment.service.js';
 import { RiskStore } from './risk-store.service.js';
 import { type ActionView, toActionView, utcToday } from './risk-views.js';
+import { RisksRepository } from './risks.repository.js';
 
 /** Mitigation actions of an entry: who does what by when, and how far they have got. */
 @Injectable()
 export class MitigationActionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: RiskStore,
+    private readonly risks: RisksRepository,
+    private readonly actions: MitigationActionsRepository,
     private readonly assignment: RiskAssignment,
   ) {}
 
   async list(actor: Actor, riskId: string): Promise<{ data: ActionView[] }> {
     await this.store.findVisible(actor, riskId);
-    const rows = await this.db
-      .getRepository(MitigationAction)
-      .find({ where: { riskId }, order: { dueDate: 'ASC', createdAt: 'ASC' } });
+    const rows = await this.actions.listOfRisk(riskId);
     const today = utcToday();
     return { data: rows.map((a) => toActionView(a, today)) };
   }
@@ -41,18 +39,16 @@ export class MitigationActionsService {
       this.store.assertOpen(risk);
       await this.assignment.actionOwner(m, actor, dto.ownerUserId);
       const status = dto.status ?? 'open';
-      const saved = await m.save(
-        m.create(MitigationAction, {
-          riskId,
-          title: dto.title,
-          ownerUserId: dto.ownerUserId ?? null,
-          dueDate: dto.dueDate,
-          status,
-          completedAt: status === 'done' ? new Date() : null,
-        }),
-      );
+      const saved = await this.actions.create(m, {
+        riskId,
+        title: dto.title,
+        ownerUserId: dto.ownerUserId ?? null,
+        dueDate: dto.dueDate,
+        status,
+        completedAt: status === 'done' ? new Date() : null,
+      });
       const view = toActionView(saved, utcToday());
-      await this.store.addHistory(m, actor, riskId, {
+      await this.risks.addHistory(m, actor, riskId, {
         event: 'action_added',
         note: dto.title,
         after: { title: view.title, ownerUserId: view.ownerUserId, dueDate: view.dueDate, status },
@@ -76,10 +72,7 @@ export class MitigationActionsService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       const risk = await this.store.lockForChange(m, actor, riskId);
-      const action = await m.findOne(MitigationAction, {
-        where: { id, riskId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const action = await this.actions.lockForChange(m, riskId, id);
       if (!action) throw ProblemException.notFound('Mitigation action', id);
       if (dto.version !== undefined && dto.version !== action.version) {
         throw ProblemException.staleVersion('Mitigation action', action.version);
@@ -94,8 +87,8 @@ export class MitigationActionsService {
       if (dto.status)
         action.completedAt = dto.status === 'done' ? (action.completedAt ?? new Date()) : null;
       if (dto.dueDate) action.overdueNotifiedOn = null;
-      const after = toActionView(await m.save(action), today);
-      await this.store.addHistory(m, actor, riskId, {
+      const after = toActionView(await this.actions.persist(m, action), today);
+      await this.risks.addHistory(m, actor, riskId, {
         event: 'action_updated',
         note: action.title,
         before,

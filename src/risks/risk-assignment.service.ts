@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
-import { User } from '../auth/user.entity.js';
 import { type FieldError, ProblemException } from '../common/errors/problem.exception.js';
-import { Service } from '../catalogue/service.entity.js';
-import { Organisation } from '../organisations/organisation.entity.js';
 import type { OrganisationType } from '../organisations/organisation-type.js';
 import type { RiskScope } from './risk-lifecycle.js';
+import { RisksRepository } from './risks.repository.js';
 
 export interface Placement {
   scope: RiskScope;
@@ -49,6 +47,8 @@ const LINKS = ['serviceId', 'supplierId', 'councilId'] as const;
  */
 @Injectable()
 export class RiskAssignment {
+  constructor(private readonly risks: RisksRepository) {}
+
   async placement(
     m: EntityManager,
     actor: Actor,
@@ -167,7 +167,7 @@ export class RiskAssignment {
   }
 
   private async requireService(m: EntityManager, id: string | null): Promise<void> {
-    if (id && !(await m.existsBy(Service, { id }))) {
+    if (id && !(await this.risks.serviceExists(m, id))) {
       throw ProblemException.unprocessable('unknown_service', `serviceId ${id} is not a service`, {
         field: 'serviceId',
       });
@@ -181,7 +181,7 @@ export class RiskAssignment {
     type?: OrganisationType,
   ): Promise<void> {
     if (!id) return;
-    const exists = await m.existsBy(Organisation, { id, ...(type && { type }) });
+    const exists = await this.risks.organisationExists(m, id, type);
     if (!exists) {
       throw ProblemException.unprocessable(
         'unknown_organisation',
@@ -192,7 +192,7 @@ export class RiskAssignment {
   }
 
   private async requireUser(m: EntityManager, actor: Actor, field: string, id: string) {
-    const user = await m.findOneBy(User, { id });
+    const user = await this.risks.findUser(m, id);
     if (!user || (isTenantScoped(actor) && user.organisationId !== actor.organisationId)) {
       throw ProblemException.unprocessable(
         'unknown_user',

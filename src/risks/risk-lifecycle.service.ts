@@ -9,6 +9,7 @@ import { needsReason, REALISE_TRANSITIONS, RISK_TRANSITIONS } from './risk-lifec
 import { RiskScoring } from './risk-scoring.service.js';
 import { RiskStore } from './risk-store.service.js';
 import { type RiskView, toRiskView } from './risk-views.js';
+import { RisksRepository } from './risks.repository.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
 /** Status moves of an entry (see RISK_TRANSITIONS) and realising a risk into an issue. */
@@ -18,6 +19,7 @@ export class RiskLifecycleService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: RiskStore,
+    private readonly risks: RisksRepository,
     private readonly scoring: RiskScoring,
   ) {}
 
@@ -45,9 +47,9 @@ export class RiskLifecycleService {
         risk.closedAt = null;
         risk.nextReviewAt = this.scoring.nextReviewAt(risk.residualScore, new Date());
       }
-      const after = toRiskView(await m.save(risk), this.scoring);
+      const after = toRiskView(await this.risks.persist(m, risk), this.scoring);
       const event = from === 'closed' ? 'reopened' : 'transitioned';
-      await this.store.addHistory(m, actor, id, {
+      await this.risks.addHistory(m, actor, id, {
         event,
         fromStatus: from,
         toStatus: dto.to,
@@ -90,7 +92,7 @@ export class RiskLifecycleService {
       const before = toRiskView(risk, this.scoring);
       const now = new Date();
       const impact = risk.residualImpact;
-      const issue = await this.store.insert(m, {
+      const issue = await this.risks.create(m, {
         kind: 'issue',
         title: dto.title ?? `Realised: ${risk.title}`.slice(0, 200),
         description: dto.description ?? risk.description,
@@ -116,20 +118,20 @@ export class RiskLifecycleService {
         realisedFromId: risk.id,
       });
       Object.assign(risk, { status: 'realised', realisedIssueId: issue.id, realisedAt: now });
-      const after = toRiskView(await m.save(risk), this.scoring);
+      const after = toRiskView(await this.risks.persist(m, risk), this.scoring);
       const issueView = toRiskView(issue, this.scoring);
-      await this.store.addHistory(m, actor, risk.id, {
+      await this.risks.addHistory(m, actor, risk.id, {
         event: 'realised',
         fromStatus: before.status,
         toStatus: 'realised',
         note: `Became issue ${issue.reference}`,
       });
-      await this.store.addHistory(m, actor, issue.id, {
+      await this.risks.addHistory(m, actor, issue.id, {
         event: 'created',
         toStatus: issue.status,
         note: `Realised from risk ${risk.reference}`,
       });
-      await this.store.addScore(m, actor, issue, 'created');
+      await this.risks.addScore(m, actor, issue, 'created');
       await this.audit.record(m, actor, {
         action: 'risk.realised',
         entityType: 'risk',

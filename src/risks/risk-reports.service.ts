@@ -1,18 +1,13 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { csvStream, neutraliseFormula } from '../common/csv.js';
-import { streamQuery } from '../common/sql/stream-query.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import type { RiskFilterDto, RiskQueryDto, TopRisksQueryDto } from './dto/risk-query.dto.js';
-import { MitigationAction } from './mitigation-action.entity.js';
-import { applyRiskFilters } from './risk-filters.js';
-import { OPEN_STATUSES, PENDING_ACTION_STATUSES, type Rag } from './risk-lifecycle.js';
+import type { Rag } from './risk-lifecycle.js';
+import { RiskReportsRepository } from './risk-reports.repository.js';
 import { RiskScoring } from './risk-scoring.service.js';
 import { type RiskView, toActionView, toRiskView, utcToday } from './risk-views.js';
-import { Risk } from './risk.entity.js';
 
 const LEVELS = [1, 2, 3, 4, 5];
 const DAY_MS = 86_400_000;
@@ -74,24 +69,12 @@ const FREE_TEXT = new Set(['title', 'closure_reason']);
 @Injectable()
 export class RiskReportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: RiskReportsRepository,
     private readonly scoring: RiskScoring,
   ) {}
 
   async heatmap(actor: Actor, f: RiskFilterDto): Promise<Heatmap> {
-    const rows: { likelihood: number; impact: number; count: number }[] = await applyRiskFilters(
-      this.db.getRepository(Risk).createQueryBuilder('r'),
-      actor,
-      f,
-      this.scoring,
-      { openOnly: true },
-    )
-      .select('r.residual_likelihood', 'likelihood')
-      .addSelect('r.residual_impact', 'impact')
-      .addSelect('count(*)::int', 'count')
-      .groupBy('r.residual_likelihood')
-      .addGroupBy('r.residual_impact')
-      .getRawMany();
+    const rows = await this.reports.heatmapCells(actor, f, this.scoring);
     const counts = LEVELS.map(() => LEVELS.map(() => 0));
     for (const r of rows) counts[r.likelihood - 1][r.impact - 1] = r.count;
     return {
@@ -106,34 +89,13 @@ export class RiskReportsService {
   /** Open entries with the highest residual scores (ties: inherent score, then reference). */
   async top(actor: Actor, q: TopRisksQueryDto): Promise<{ data: RiskView[] }> {
     const { limit, ...filters } = q;
-    const rows = await applyRiskFilters(
-      this.db.getRepository(Risk).createQueryBuilder('r'),
-      actor,
-      filters,
-      this.scoring,
-      { openOnly: true },
-    )
-      .orderBy('r.residualScore', 'DESC')
-      .addOrderBy('r.inherentScore', 'DESC')
-      .addOrderBy('r.reference', 'ASC')
-      .take(limit)
-      .getMany();
+    const rows = await this.reports.top(actor, filters, limit, this.scoring);
     return { data: rows.map((r) => toRiskView(r, this.scoring)) };
   }
 
   /** Open entries whose next review date has passed, most overdue first. */
   async overdueReviews(actor: Actor, q: RiskQueryDto): Promise<Page<RiskView>> {
-    const [rows, total] = await applyRiskFilters(
-      this.db.getRepository(Risk).createQueryBuilder('r'),
-      actor,
-      { ...q, overdue: true },
-      this.scoring,
-    )
-      .orderBy('r.nextReviewAt', 'ASC')
-      .addOrderBy('r.reference', 'ASC')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.reports.overdueReviews(actor, q, this.scoring);
     return toPage(
       rows.map((r) => toRiskView(r, this.scoring)),
       total,
@@ -144,24 +106,7 @@ export class RiskReportsService {
   /** Open or in-progress actions past their due date, on open entries, oldest due first. */
   async overdueActions(actor: Actor, q: RiskQueryDto) {
     const today = utcToday();
-    const [rows, total] = await applyRiskFilters(
-      this.db
-        .getRepository(MitigationAction)
-        .createQueryBuilder('a')
-        .innerJoinAndSelect('a.risk', 'r')
-        .where('a.status IN (:...pending)', { pending: PENDING_ACTION_STATUSES })
-        .andWhere(`a.due_date < (now() AT TIME ZONE 'UTC')::date`)
-        .andWhere('r.status IN (:...open)', { open: OPEN_STATUSES }),
-      actor,
-      q,
-      this.scoring,
-    )
-      .orderBy('a.dueDate', 'ASC')
-      .addOrderBy('r.reference', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.reports.overdueActions(actor, q, this.scoring);
     const data = rows.map((a) => ({
       ...toActionView(a, today),
       daysOverdue: Math.round((Date.parse(today) - Date.parse(a.dueDate)) / DAY_MS),
@@ -179,25 +124,7 @@ export class RiskReportsService {
 
   /** The register's entries matching the filters, streamed from a cursor as CSV. */
   async csv(actor: Actor, f: RiskFilterDto): Promise<Readable> {
-    const qb = applyRiskFilters(
-      this.db
-        .getRepository(Risk)
-        .createQueryBuilder('r')
-        .leftJoin('r.supplier', 's')
-        .leftJoin('r.council', 'c')
-        .leftJoin('r.ownerOrganisation', 'oo')
-        .leftJoin('r.ownerUser', 'ou')
-        .leftJoin('r.realisedFrom', 'rf')
-        .leftJoin('r.realisedIssue', 'ri'),
-      actor,
-      f,
-      this.scoring,
-    )
-      .select(this.scoring.ragSql('r.residual_score'), 'rag')
-      .setParameters({ csvOpen: OPEN_STATUSES, csvPending: PENDING_ACTION_STATUSES });
-    for (const [header, sql] of CSV_COLUMNS) if (sql) qb.addSelect(sql, header);
-    const [sql, params] = qb.orderBy('r.reference').getQueryAndParameters();
-    const rows = await streamQuery(this.db, sql, params);
+    const rows = await this.reports.csvRows(actor, f, this.scoring, CSV_COLUMNS);
     const headers = CSV_COLUMNS.map(([h]) => h);
     return csvStream(headers, rows, (row: Record<string, unknown>) =>
       headers.map((h) => (FREE_TEXT.has(h) ? neutraliseFormula(row[h] as string | null) : row[h])),

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { CreateRiskReviewDto } from './dto/create-risk-review.dto.js';
-import { RiskReview } from './risk-review.entity.js';
+import { RiskReviewsRepository } from './risk-reviews.repository.js';
 import { RiskScoring } from './risk-scoring.service.js';
 import { RiskStore } from './risk-store.service.js';
 import { type RiskView, toReviewView, toRiskView } from './risk-views.js';
+import { RisksRepository } from './risks.repository.js';
 
 type ReviewView = ReturnType<typeof toReviewView>;
 
@@ -19,18 +18,17 @@ type ReviewView = ReturnType<typeof toReviewView>;
 @Injectable()
 export class RiskReviewsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: RiskStore,
+    private readonly risks: RisksRepository,
+    private readonly reviews: RiskReviewsRepository,
     private readonly scoring: RiskScoring,
   ) {}
 
   async list(actor: Actor, riskId: string): Promise<{ data: ReviewView[] }> {
     await this.store.findVisible(actor, riskId);
-    const rows = await this.db
-      .getRepository(RiskReview)
-      .find({ where: { riskId }, order: { reviewedAt: 'DESC' } });
+    const rows = await this.reviews.listOfRisk(riskId);
     return { data: rows.map(toReviewView) };
   }
 
@@ -51,27 +49,25 @@ export class RiskReviewsService {
       risk.lastReviewedAt = reviewedAt;
       risk.nextReviewAt = this.scoring.nextReviewAt(risk.residualScore, reviewedAt);
       risk.reviewOverdueNotifiedOn = null;
-      const saved = await m.save(risk);
-      const review = await m.save(
-        m.create(RiskReview, {
-          riskId,
-          note: dto.note,
-          likelihood: dto.likelihood ?? null,
-          impact: dto.impact ?? null,
-          residualScore: saved.residualScore,
-          rag: this.scoring.rag(saved.residualScore),
-          reviewerUserId: actor.userId,
-          reviewerLabel: actor.label,
-          reviewedAt,
-          nextReviewAt: saved.nextReviewAt,
-        }),
-      );
+      const saved = await this.risks.persist(m, risk);
+      const review = await this.reviews.create(m, {
+        riskId,
+        note: dto.note,
+        likelihood: dto.likelihood ?? null,
+        impact: dto.impact ?? null,
+        residualScore: saved.residualScore,
+        rag: this.scoring.rag(saved.residualScore),
+        reviewerUserId: actor.userId,
+        reviewerLabel: actor.label,
+        reviewedAt,
+        nextReviewAt: saved.nextReviewAt,
+      });
       const after = toRiskView(saved, this.scoring);
       const { likelihood, impact } = before.residual;
       if (likelihood !== after.residual.likelihood || impact !== after.residual.impact) {
-        await this.store.addScore(m, actor, saved, 'reviewed');
+        await this.risks.addScore(m, actor, saved, 'reviewed');
       }
-      await this.store.addHistory(m, actor, riskId, {
+      await this.risks.addHistory(m, actor, riskId, {
         event: 'reviewed',
         note: dto.note,
         before,

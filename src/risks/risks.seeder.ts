@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DEMO_RISKS, type DemoRisk } from './demo-risks.js';
 import { RiskScoring } from './risk-scoring.service.js';
-import { NEXT_RISK_REFERENCE_SQL } from './risk-store.service.js';
+import { NEXT_RISK_REFERENCE_SQL } from './risks.repository.js';
 
 const DAY_MS = 86_400_000;
 const SEED_LABEL = 'seed';

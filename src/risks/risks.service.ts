@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
@@ -9,13 +7,11 @@ import type { CreateRiskDto } from './dto/create-risk.dto.js';
 import type { RiskQueryDto } from './dto/risk-query.dto.js';
 import type { UpdateRiskDto } from './dto/update-risk.dto.js';
 import { RiskAssignment } from './risk-assignment.service.js';
-import { RiskHistory } from './risk-history.entity.js';
-import { type RiskRow, riskListStatements } from './risk-queries.js';
-import { RiskScore } from './risk-score.entity.js';
 import { RiskScoring } from './risk-scoring.service.js';
 import { RiskStore } from './risk-store.service.js';
 import { type RiskView, toHistoryView, toRiskView, toScoreView } from './risk-views.js';
-import { Risk } from './risk.entity.js';
+import type { Risk } from './risk.entity.js';
+import { RisksRepository } from './risks.repository.js';
 
 const EDITABLE = ['title', 'description', 'category', 'treatment', 'escalationLevel'] as const;
 
@@ -23,25 +19,20 @@ const EDITABLE = ['title', 'description', 'category', 'treatment', 'escalationLe
 @Injectable()
 export class RisksService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: RiskStore,
+    private readonly risks: RisksRepository,
     private readonly assignment: RiskAssignment,
     private readonly scoring: RiskScoring,
   ) {}
 
-  /** Plain SQL on the pool (`risk-queries.ts`): page and count side by side. */
   async list(actor: Actor, q: RiskQueryDto): Promise<Page<RiskView>> {
-    const { page, count } = riskListStatements(
+    const [rows, n] = await this.risks.page(
       actor,
       { ...q, limit: q.limit, offset: q.offset },
       this.scoring,
     );
-    const [rows, [{ n }]] = await Promise.all([
-      this.db.query<RiskRow[]>(page.sql, page.params),
-      this.db.query<{ n: number }[]>(count.sql, count.params),
-    ]);
     return toPage(
       rows.map((r) => toRiskView(r, this.scoring)),
       n,
@@ -59,7 +50,7 @@ export class RisksService {
       const placement = await this.assignment.placement(m, actor, dto);
       const owner = await this.assignment.ownership(m, actor, dto);
       const score = RiskScoring.score(dto.likelihood, dto.impact);
-      const risk = await this.store.insert(m, {
+      const risk = await this.risks.create(m, {
         kind: dto.kind,
         title: dto.title,
         description: dto.description ?? '',
@@ -81,8 +72,8 @@ export class RisksService {
         nextReviewAt: this.scoring.nextReviewAt(score, new Date()),
       });
       const view = toRiskView(risk, this.scoring);
-      await this.store.addHistory(m, actor, risk.id, { event: 'created', toStatus: risk.status });
-      await this.store.addScore(m, actor, risk, 'created');
+      await this.risks.addHistory(m, actor, risk.id, { event: 'created', toStatus: risk.status });
+      await this.risks.addScore(m, actor, risk, 'created');
       await this.audit.record(m, actor, {
         action: 'risk.created',
         entityType: 'risk',
@@ -104,10 +95,10 @@ export class RisksService {
       for (const key of EDITABLE)
         if (dto[key] !== undefined) Object.assign(risk, { [key]: dto[key] });
       const scored = this.applyScores(risk, dto);
-      const saved = await m.save(risk);
+      const saved = await this.risks.persist(m, risk);
       const after = toRiskView(saved, this.scoring);
-      await this.store.addHistory(m, actor, id, { event: 'updated', before, after });
-      if (scored) await this.store.addScore(m, actor, saved, 'updated');
+      await this.risks.addHistory(m, actor, id, { event: 'updated', before, after });
+      if (scored) await this.risks.addScore(m, actor, saved, 'updated');
       await this.audit.record(m, actor, {
         action: 'risk.updated',
         entityType: 'risk',
@@ -121,17 +112,13 @@ export class RisksService {
 
   async history(actor: Actor, id: string) {
     await this.store.findVisible(actor, id);
-    const rows = await this.db
-      .getRepository(RiskHistory)
-      .find({ where: { riskId: id }, order: { occurredAt: 'ASC' } });
+    const rows = await this.risks.history(id);
     return { data: rows.map(toHistoryView) };
   }
 
   async scores(actor: Actor, id: string) {
     await this.store.findVisible(actor, id);
-    const rows = await this.db
-      .getRepository(RiskScore)
-      .find({ where: { riskId: id }, order: { recordedAt: 'ASC' } });
+    const rows = await this.risks.scores(id);
     return { data: rows.map(toScoreView) };
   }
 

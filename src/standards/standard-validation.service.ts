@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { type PayloadError, SchemaValidator } from './schema-validator.js';
+import { StandardsRepository } from './standards.repository.js';
 
 /**
  * Tests sample payloads against standards' JSON Schemas. The compiled validator is cached
@@ -13,7 +12,7 @@ import { type PayloadError, SchemaValidator } from './schema-validator.js';
 @Injectable()
 export class StandardValidationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly standards: StandardsRepository,
     private readonly schemas: SchemaValidator,
   ) {}
 
@@ -38,10 +37,7 @@ export class StandardValidationService {
    * without a schema; unknown ids are absent.
    */
   async validatorsFor(ids: string[]): Promise<Map<string, ValidateFunction | null>> {
-    const rows: { id: string; revision: number; jsonSchema: object | null }[] = await this.db.query(
-      `SELECT id, revision, json_schema AS "jsonSchema" FROM standards WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
+    const rows = await this.standards.schemasOf([...new Set(ids)]);
     const validators = new Map<string, ValidateFunction | null>();
     for (const { id, revision, jsonSchema } of rows) {
       validators.set(

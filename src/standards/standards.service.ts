@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Service } from '../catalogue/service.entity.js';
+import type { Service } from '../catalogue/service.entity.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { todayIso } from '../common/validation/is-iso-date.decorator.js';
-import { Organisation } from '../organisations/organisation.entity.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type {
   CreateStandardDto,
@@ -18,7 +16,8 @@ import type {
 import type { StandardQueryDto } from './dto/standard-query.dto.js';
 import { SchemaValidator } from './schema-validator.js';
 import { STANDARD_TRANSITIONS, type StandardStatus } from './standard-lifecycle.js';
-import { Standard } from './standard.entity.js';
+import type { Standard } from './standard.entity.js';
+import { StandardsRepository } from './standards.repository.js';
 import {
   type StandardDetailView,
   type StandardView,
@@ -26,8 +25,6 @@ import {
   toStandardView,
 } from './standard-views.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 /** The date column each status records. */
 const DATE_OF: Record<StandardStatus, 'effectiveFrom' | 'deprecatedFrom' | 'retiredFrom' | null> = {
@@ -41,46 +38,19 @@ const DATE_OF: Record<StandardStatus, 'effectiveFrom' | 'deprecatedFrom' | 'reti
 @Injectable()
 export class StandardsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly standards: StandardsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly schemas: SchemaValidator,
   ) {}
 
   async list(q: StandardQueryDto): Promise<Page<StandardView>> {
-    const qb = this.db
-      .getRepository(Standard)
-      .createQueryBuilder('st')
-      .innerJoinAndSelect('st.owner', 'o')
-      .leftJoinAndSelect('st.services', 'svc');
-    if (q.status) qb.andWhere('st.status = :status', { status: q.status });
-    if (q.ownerId) qb.andWhere('st.owner_id = :owner', { owner: q.ownerId });
-    if (q.serviceId) {
-      qb.andWhere(
-        'st.id IN (SELECT standard_id FROM standard_services WHERE service_id = :service)',
-        { service: q.serviceId },
-      );
-    }
-    if (q.q) {
-      qb.andWhere('(st.code LIKE :prefix OR st.name ILIKE :like)', {
-        prefix: `${escapeLike(q.q.toUpperCase())}%`,
-        like: `%${escapeLike(q.q)}%`,
-      });
-    }
-    const [rows, total] = await qb
-      .orderBy('st.code')
-      .addOrderBy('st.version')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.standards.list(q);
     return toPage(rows.map(toStandardView), total, q);
   }
 
-  async get(id: string, m: EntityManager = this.db.manager): Promise<StandardDetailView> {
-    const standard = await m.findOne(Standard, {
-      where: { id },
-      relations: { owner: true, services: true },
-    });
+  async get(id: string, m?: EntityManager): Promise<StandardDetailView> {
+    const standard = await this.standards.findWithRelations(id, m);
     if (!standard) throw ProblemException.notFound('Standard', id);
     return toStandardDetailView(standard);
   }
@@ -89,30 +59,24 @@ export class StandardsService {
     await this.requireOwner(dto.ownerId);
     const services = await this.resolveServices(dto.serviceIds ?? []);
     if (dto.jsonSchema) this.schemas.check(dto.jsonSchema);
-    if (await this.db.getRepository(Standard).existsBy({ code: dto.code, version: dto.version })) {
+    if (await this.standards.exists(dto.code, dto.version)) {
       throw ProblemException.conflict(
         'duplicate_standard',
         `Standard ${dto.code} version ${dto.version} exists`,
       );
     }
     return this.uow.run(async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(Standard, {
-          code: dto.code,
-          version: dto.version,
-          name: dto.name,
-          description: dto.description ?? '',
-          ownerId: dto.ownerId,
-          status: 'draft',
-          jsonSchema: dto.jsonSchema ?? null,
-          services,
-        }),
-      );
-      const [earlier] = await tx.manager.query<unknown[]>(
-        `SELECT 1 FROM standards WHERE code = $1 AND id <> $2 LIMIT 1`,
-        [dto.code, saved.id],
-      );
-      if (earlier) {
+      const saved = await this.standards.create(tx.manager, {
+        code: dto.code,
+        version: dto.version,
+        name: dto.name,
+        description: dto.description ?? '',
+        ownerId: dto.ownerId,
+        status: 'draft',
+        jsonSchema: dto.jsonSchema ?? null,
+        services,
+      });
+      if (await this.standards.hasOtherVersion(tx.manager, dto.code, saved.id)) {
         tx.publish('standard.version_added', {
           standardId: saved.id,
           code: dto.code,
@@ -149,12 +113,12 @@ export class StandardsService {
         name: fields.name ?? s.name,
         ...(jsonSchema !== undefined && { jsonSchema }),
       };
-      await m.update(Standard, { id }, patch as QueryDeepPartialEntity<Standard>);
+      await this.standards.update(m, id, patch as QueryDeepPartialEntity<Standard>);
       if (services) {
-        await m.query(`DELETE FROM standard_services WHERE standard_id = $1`, [id]);
-        await m.query(
-          `INSERT INTO standard_services (standard_id, service_id) SELECT $1, unnest($2::uuid[])`,
-          [id, services.map((x) => x.id)],
+        await this.standards.replaceServices(
+          m,
+          id,
+          services.map((x) => x.id),
         );
       }
     });
@@ -181,9 +145,9 @@ export class StandardsService {
         }
         const column = DATE_OF[dto.to]!;
         const reinstated = s.status === 'deprecated' && dto.to === 'active';
-        await m.update(
-          Standard,
-          { id },
+        await this.standards.update(
+          m,
+          id,
           reinstated
             ? { status: dto.to, deprecatedFrom: null }
             : { status: dto.to, [column]: effective },
@@ -201,10 +165,7 @@ export class StandardsService {
     note?: string,
   ): Promise<StandardDetailView> {
     return this.uow.run(async (tx) => {
-      const standard = await tx.manager.findOne(Standard, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const standard = await this.standards.lockForChange(tx.manager, id);
       if (!standard) throw ProblemException.notFound('Standard', id);
       const before = await this.get(id, tx.manager);
       await change(tx.manager, standard);
@@ -221,7 +182,7 @@ export class StandardsService {
   }
 
   private async requireOwner(id: string): Promise<void> {
-    const org = await this.db.getRepository(Organisation).findOneBy({ id });
+    const org = await this.standards.findOrganisation(id);
     if (!org || (org.type !== 'AGENCY' && org.type !== 'PROGRAMME_OFFICE')) {
       throw ProblemException.unprocessable(
         'invalid_owner',
@@ -233,7 +194,7 @@ export class StandardsService {
   private async resolveServices(ids: string[]): Promise<Service[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const found = await this.db.getRepository(Service).findBy({ id: In(unique) });
+    const found = await this.standards.findServices(unique);
     const missing = unique.filter((i) => !found.some((s) => s.id === i));
     if (missing.length > 0) {
       throw ProblemException.unprocessable(
