@@ -27,7 +27,6 @@ import { SharedServicesService } from './shared-services.service.js';
     CatalogueSeeder,
   ],
   exports: [
-    ServicesRepository,
     CatalogueSeeder,
     SharedServicesService,
     ServicesService,

@@ -9,6 +9,6 @@ import { ProductsService } from './products.service.js';
 @Module({
   controllers: [ProductsController],
   providers: [ProductsRepository, ProductStore, ProductsService, ProductLifecycleService],
-  exports: [ProductsRepository, ProductStore, ProductsService, ProductLifecycleService],
+  exports: [ProductStore, ProductsService, ProductLifecycleService],
 })
 export class ProductsModule {}
