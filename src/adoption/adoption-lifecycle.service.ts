@@ -9,6 +9,7 @@ import { ADOPTION_TRANSITIONS, stagesPassed } from './adoption-lifecycle.js';
 import { AdoptionRules } from './adoption-rules.service.js';
 import { adoptionSnapshot } from './adoption-snapshot.js';
 import { AdoptionStore } from './adoption-store.service.js';
+import { AdoptionsRepository } from './adoptions.repository.js';
 import { type AdoptionView, toAdoptionView } from './adoption-views.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
@@ -24,6 +25,7 @@ export class AdoptionLifecycleService {
     private readonly audit: AuditService,
     private readonly store: AdoptionStore,
     private readonly rules: AdoptionRules,
+    private readonly adoptions: AdoptionsRepository,
   ) {}
 
   async transition(actor: Actor, id: string, dto: AdoptionTransitionDto): Promise<AdoptionView> {
@@ -66,7 +68,7 @@ export class AdoptionLifecycleService {
       a.stage = dto.to;
       a.stageEnteredAt = new Date();
       if (dto.to === 'live' && !a.goLiveDate) a.goLiveDate = todayIso();
-      await m.save(a);
+      await this.adoptions.update(m, a);
       const after = adoptionSnapshot(a);
       const override =
         unfinished.length > 0

@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import { blockingDependenciesSql, CERTIFYING_SQL, USABLE_PRODUCT_SQL } from './adoption-queries.js';
+import {
+  AdoptionRulesRepository,
+  type BlockingService,
+  type UnfinishedStep,
+} from './adoption-rules.repository.js';
 import type { AdoptionStage } from './adoption-stage.js';
 import type { Adoption } from './adoption.entity.js';
-
-export interface BlockingService {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface UnfinishedStep {
-  id: string;
-  stage: AdoptionStage;
-  title: string;
-}
 
 /**
  * The adoption rules that read other modules' tables: which routes a council may take,
@@ -23,29 +15,15 @@ export interface UnfinishedStep {
  */
 @Injectable()
 export class AdoptionRules {
+  constructor(private readonly routes: AdoptionRulesRepository) {}
+
   /**
    * A product route: the product exists, is published or in remediation (not draft,
    * suspended or unpublished) and holds a valid or reassessment_due certificate for the
    * adoption's service. Otherwise 422 saying which.
    */
   async assertProductRoute(m: EntityManager, a: Adoption, productId: string): Promise<void> {
-    const [row] = await m.query<
-      {
-        name: string;
-        status: string;
-        service_code: string;
-        usable: boolean;
-        certificate: string | null;
-      }[]
-    >(
-      `SELECT p.name, p.status, s.code AS service_code,
-              (p.status IN ${USABLE_PRODUCT_SQL}) AS usable,
-              (SELECT c.status FROM certificates c
-                WHERE c.product_id = p.id AND c.service_id = s.id
-                ORDER BY c.status IN ${CERTIFYING_SQL} DESC, c.expires_at DESC LIMIT 1) AS certificate
-         FROM products p, services s WHERE p.id = $1 AND s.id = $2`,
-      [productId, a.serviceId],
-    );
+    const row = await this.routes.productRoute(m, productId, a.serviceId);
     if (!row) {
       throw ProblemException.unprocessable('route_product_not_found', `No product ${productId}`, {
         productId,
@@ -71,15 +49,7 @@ export class AdoptionRules {
 
   /** A shared-service route: a shared service for this service with the council as a member. */
   async assertSharedRoute(m: EntityManager, a: Adoption, sharedServiceId: string): Promise<void> {
-    const [row] = await m.query<
-      { name: string; service_id: string; service_code: string; member: boolean }[]
-    >(
-      `SELECT ss.name, ss.service_id, s.code AS service_code,
-              EXISTS (SELECT 1 FROM shared_service_members mm
-                       WHERE mm.shared_service_id = ss.id AND mm.council_id = $2) AS member
-         FROM shared_services ss JOIN services s ON s.id = ss.service_id WHERE ss.id = $1`,
-      [sharedServiceId, a.councilId],
-    );
+    const row = await this.routes.sharedRoute(m, sharedServiceId, a.councilId);
     if (!row) {
       throw ProblemException.unprocessable(
         'route_shared_service_not_found',
@@ -127,10 +97,7 @@ export class AdoptionRules {
     councilId: string,
     serviceId: string,
   ): Promise<BlockingService[]> {
-    return await m.query<BlockingService[]>(
-      `${blockingDependenciesSql('$1', '$2')} ORDER BY d.code`,
-      [councilId, serviceId],
-    );
+    return this.routes.blockingDependencies(m, councilId, serviceId);
   }
 
   /** Active mandatory steps of `stages` not done for the adoption. */
@@ -140,12 +107,6 @@ export class AdoptionRules {
     stages: AdoptionStage[],
   ): Promise<UnfinishedStep[]> {
     if (stages.length === 0) return [];
-    return await m.query<UnfinishedStep[]>(
-      `SELECT st.id, st.stage, st.title FROM success_steps st
-        WHERE st.service_id = $1 AND st.stage = ANY($2::text[]) AND st.mandatory AND st.active
-          AND NOT EXISTS (SELECT 1 FROM adoption_steps d WHERE d.adoption_id = $3 AND d.step_id = st.id)
-        ORDER BY st.stage, st.position, st.title`,
-      [a.serviceId, stages, a.id],
-    );
+    return this.routes.unfinishedSteps(m, a.serviceId, a.id, stages);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../auth/actor.js';
 import type { DomainEventPayloads } from '../queue/domain-event-registry.js';
 import { OnDomainEvent } from '../queue/on-domain-event.decorator.js';
-import { reconcileScope, type ScopeOutcome } from './adoption-scope.js';
+import { UnitOfWork } from '../queue/unit-of-work.service.js';
+import type { ScopeOutcome, ScopeTarget } from './adoption-scope.js';
+import { AdoptionScopeRepository } from './adoption-scope.repository.js';
 
 type Payload<T extends keyof DomainEventPayloads> = DomainEventPayloads[T];
 
@@ -18,7 +18,10 @@ type Payload<T extends keyof DomainEventPayloads> = DomainEventPayloads[T];
 export class AdoptionScopeSubscriber {
   private readonly log = new Logger(AdoptionScopeSubscriber.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly scope: AdoptionScopeRepository,
+  ) {}
 
   @OnDomainEvent('service.scope_changed')
   async serviceScopeChanged(e: Payload<'service.scope_changed'>) {
@@ -35,9 +38,9 @@ export class AdoptionScopeSubscriber {
     return this.run({ councilId: e.councilId }, 'council.added');
   }
 
-  private async run(target: Parameters<typeof reconcileScope>[1], cause: string) {
-    const outcome: ScopeOutcome = await this.db.transaction((m) =>
-      reconcileScope(m, target, SYSTEM_ACTOR.label, cause),
+  private async run(target: ScopeTarget, cause: string) {
+    const outcome: ScopeOutcome = await this.uow.run((tx) =>
+      this.scope.reconcile(tx.manager, target, SYSTEM_ACTOR.label, cause),
     );
     if (outcome.created + outcome.reopened + outcome.withdrawn > 0) {
       this.log.log(

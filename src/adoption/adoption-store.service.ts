@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { auditDiff } from '../audit/audit-diff.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import { AdoptionHistory } from './adoption-history.entity.js';
-import { ADOPTION_SELECT, type AdoptionRow, visibleAdoptionsSql } from './adoption-queries.js';
+import type { AdoptionRow } from './adoption-queries.js';
 import type { AdoptionStage } from './adoption-stage.js';
-import { Adoption } from './adoption.entity.js';
-import { SqlParams } from '../common/sql/sql-params.js';
+import type { Adoption } from './adoption.entity.js';
+import { AdoptionsRepository } from './adoptions.repository.js';
 
 export interface AdoptionHistoryEntry {
   event: string;
@@ -20,25 +18,17 @@ export interface AdoptionHistoryEntry {
 }
 
 /**
- * Loading and writing adoptions for the use-case services: visibility (another tenant's
- * id is a 404), row locks with the optimistic version check (409), and the history.
+ * The rules around loading and writing adoptions for the use-case services: visibility
+ * (another tenant's id is a 404), row locks with the optimistic version check (409), and
+ * the history.
  */
 @Injectable()
 export class AdoptionStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly adoptions: AdoptionsRepository) {}
 
   /** The adoption as the caller may see it (404 otherwise), in its read shape. */
-  async findVisibleRow(
-    actor: Actor,
-    id: string,
-    m: EntityManager = this.db.manager,
-  ): Promise<AdoptionRow> {
-    const p = new SqlParams();
-    const where = [`a.id = ${p.add(id)}`, visibleAdoptionsSql(actor, p)].filter(Boolean);
-    const [row] = await m.query<AdoptionRow[]>(
-      `${ADOPTION_SELECT} WHERE ${where.join(' AND ')}`,
-      p.values,
-    );
+  async findVisibleRow(actor: Actor, id: string, m?: EntityManager): Promise<AdoptionRow> {
+    const row = await this.adoptions.visibleRow(actor, id, m);
     if (!row) throw ProblemException.notFound('Adoption', id);
     return row;
   }
@@ -53,10 +43,7 @@ export class AdoptionStore {
     id: string,
     version?: number,
   ): Promise<Adoption> {
-    const adoption = await m.findOne(Adoption, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const adoption = await this.adoptions.lockById(m, id);
     const mayChange =
       adoption &&
       (actor.role === 'programme_admin' ||
@@ -74,7 +61,7 @@ export class AdoptionStore {
     adoptionId: string,
     e: AdoptionHistoryEntry,
   ): Promise<void> {
-    await m.insert(AdoptionHistory, {
+    await this.adoptions.addHistory(m, {
       adoptionId,
       event: e.event,
       fromStage: e.fromStage ?? null,

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -13,21 +11,10 @@ import type {
   VarianceTransitionDto,
 } from './dto/variance.dto.js';
 import { OFFICE_DECISIONS, VARIANCE_TRANSITIONS } from './adoption-lifecycle.js';
-import { visibleAdoptionsSql } from './adoption-queries.js';
 import { AdoptionStore } from './adoption-store.service.js';
 import { toVarianceView, type VarianceView } from './adoption-views.js';
-import { LocalVariance } from './local-variance.entity.js';
-import { SqlParams } from '../common/sql/sql-params.js';
+import { VariancesRepository } from './variances.repository.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
-import { councilIdSql } from '../organisations/council-ref.js';
-
-/** Variances of adoptions the caller can see (aliases as in ADOPTION_SELECT, v the variance). */
-const VARIANCE_FROM = `FROM local_variances v
-    JOIN adoptions a ON a.id = v.adoption_id
-    JOIN organisations o ON o.id = a.council_id
-    JOIN services s ON s.id = a.service_id
-    LEFT JOIN products p ON p.id = a.product_id
-    LEFT JOIN shared_services ss ON ss.id = a.shared_service_id`;
 
 /**
  * Local variances: a council proposes a deviation from a requirement of the service's
@@ -37,7 +24,7 @@ const VARIANCE_FROM = `FROM local_variances v
 @Injectable()
 export class AdoptionVariancesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly variances: VariancesRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: AdoptionStore,
@@ -45,48 +32,9 @@ export class AdoptionVariancesService {
 
   async list(actor: Actor, q: VarianceQueryDto, adoptionId?: string) {
     if (adoptionId) await this.store.findVisibleRow(actor, adoptionId);
-    const p = new SqlParams();
-    const where = [visibleAdoptionsSql(actor, p)];
-    if (adoptionId) where.push(`v.adoption_id = ${p.add(adoptionId)}`);
-    if (q.requirementCode) where.push(`v.requirement_code = ${p.add(q.requirementCode)}`);
-    if (q.councilId) where.push(`v.council_id = ${councilIdSql(q.councilId, p.add(q.councilId))}`);
-    if (q.serviceId) where.push(`v.service_id = ${p.add(q.serviceId)}`);
-    if (q.status) where.push(`v.status = ${p.add(q.status)}`);
-    const clause = where.filter(Boolean).length
-      ? `WHERE ${where.filter(Boolean).join(' AND ')}`
-      : '';
-    const all = await this.db.query<
-      {
-        id: string | null;
-        total: number;
-        council_name: string;
-        gss_code: string;
-        service_code: string;
-      }[]
-    >(
-      // The total comes from all matches, so it stays right on a page past the last one.
-      `WITH matched AS (
-         SELECT v.id, o.name AS council_name, o.gss_code, s.code AS service_code,
-                v.requirement_code, v.created_at
-           ${VARIANCE_FROM} ${clause})
-       SELECT t.total, pg.id, pg.council_name, pg.gss_code, pg.service_code
-         FROM (SELECT count(*)::int AS total FROM matched) t
-         LEFT JOIN LATERAL (
-           SELECT * FROM matched ORDER BY requirement_code, council_name, created_at
-            LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}) pg ON true`,
-      p.values,
-    );
+    const all = await this.variances.page(actor, q, adoptionId);
     const rows = all.filter((r): r is (typeof all)[number] & { id: string } => r.id !== null);
-    const byId = new Map(
-      (rows.length
-        ? await this.db
-            .getRepository(LocalVariance)
-            .createQueryBuilder('v')
-            .where('v.id = ANY(:ids)', { ids: rows.map((r) => r.id) })
-            .getMany()
-        : []
-      ).map((v) => [v.id, v]),
-    );
+    const byId = new Map((await this.variances.byIds(rows.map((r) => r.id))).map((v) => [v.id, v]));
     const today = todayIso();
     const data = rows.map((r) => ({
       ...toVarianceView(byId.get(r.id)!, today),
@@ -106,12 +54,7 @@ export class AdoptionVariancesService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       const a = await this.store.lockForChange(m, actor, adoptionId);
-      const [req] = await m.query<{ code: string }[]>(
-        `SELECT r.code FROM requirements r
-           JOIN requirement_sets rs ON rs.id = r.requirement_set_id
-          WHERE rs.service_id = $1 AND rs.status = 'published' AND r.code = $2 LIMIT 1`,
-        [a.serviceId, dto.requirementCode],
-      );
+      const req = await this.variances.publishedRequirement(m, a.serviceId, dto.requirementCode);
       if (!req) {
         throw ProblemException.unprocessable(
           'unknown_requirement',
@@ -119,19 +62,17 @@ export class AdoptionVariancesService {
           { requirementCode: dto.requirementCode },
         );
       }
-      const saved = await m.save(
-        m.create(LocalVariance, {
-          adoptionId,
-          councilId: a.councilId,
-          serviceId: a.serviceId,
-          requirementCode: dto.requirementCode,
-          description: dto.description,
-          justification: dto.justification,
-          expiresOn: dto.expiresOn,
-          status: 'proposed',
-          proposedByUserId: actor.userId,
-        }),
-      );
+      const saved = await this.variances.create(m, {
+        adoptionId,
+        councilId: a.councilId,
+        serviceId: a.serviceId,
+        requirementCode: dto.requirementCode,
+        description: dto.description,
+        justification: dto.justification,
+        expiresOn: dto.expiresOn,
+        status: 'proposed',
+        proposedByUserId: actor.userId,
+      });
       const view = toVarianceView(saved, today);
       await this.store.addHistory(m, actor, adoptionId, {
         event: 'variance_proposed',
@@ -156,10 +97,7 @@ export class AdoptionVariancesService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.store.lockForChange(m, actor, adoptionId);
-      const v = await m.findOne(LocalVariance, {
-        where: { id: varianceId, adoptionId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const v = await this.variances.lockForChange(m, varianceId, adoptionId);
       if (!v) throw ProblemException.notFound('Variance', varianceId);
       if (v.version !== dto.version) throw ProblemException.staleVersion('Variance', v.version);
       assertTransition(VARIANCE_TRANSITIONS, v.status, dto.to, 'a variance');
@@ -186,7 +124,7 @@ export class AdoptionVariancesService {
           decidedAt: new Date(),
         });
       }
-      const after = toVarianceView(await m.save(v), today);
+      const after = toVarianceView(await this.variances.update(m, v), today);
       await this.store.addHistory(m, actor, adoptionId, {
         event: `variance_${dto.to}`,
         note: `${v.requirementCode}: ${from} → ${dto.to}${dto.reason ? ` (${dto.reason})` : ''}`,

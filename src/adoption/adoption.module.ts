@@ -3,15 +3,20 @@ import { AdoptionExportsController } from './adoption-exports.controller.js';
 import { AdoptionKnockOnSubscriber } from './adoption-knock-on.subscriber.js';
 import { AdoptionLifecycleService } from './adoption-lifecycle.service.js';
 import { AdoptionScopeSubscriber } from './adoption-scope.subscriber.js';
+import { AdoptionRulesRepository } from './adoption-rules.repository.js';
 import { AdoptionRules } from './adoption-rules.service.js';
+import { AdoptionScopeRepository } from './adoption-scope.repository.js';
 import { AdoptionStore } from './adoption-store.service.js';
 import { AdoptionVariancesController } from './adoption-variances.controller.js';
 import { AdoptionVariancesService } from './adoption-variances.service.js';
 import { AdoptionSeeder } from './adoption.seeder.js';
 import { AdoptionsController } from './adoptions.controller.js';
+import { AdoptionsRepository } from './adoptions.repository.js';
 import { AdoptionsService } from './adoptions.service.js';
 import { SuccessStepsController } from './success-steps.controller.js';
+import { SuccessStepsRepository } from './success-steps.repository.js';
 import { SuccessStepsService } from './success-steps.service.js';
+import { VariancesRepository } from './variances.repository.js';
 
 /** L3: council adoption of services — routes, stages, variances, steps to success. */
 @Module({
@@ -22,6 +27,11 @@ import { SuccessStepsService } from './success-steps.service.js';
     AdoptionExportsController,
   ],
   providers: [
+    AdoptionsRepository,
+    AdoptionScopeRepository,
+    AdoptionRulesRepository,
+    VariancesRepository,
+    SuccessStepsRepository,
     AdoptionStore,
     AdoptionRules,
     AdoptionsService,

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { csvStream } from '../common/csv.js';
@@ -10,9 +9,7 @@ import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { AdoptionFilterDto, AdoptionQueryDto } from './dto/adoption-query.dto.js';
 import type { UpdateAdoptionDto } from './dto/update-adoption.dto.js';
-import { AdoptionHistory } from './adoption-history.entity.js';
 import { FORWARD_STAGES } from './adoption-lifecycle.js';
-import { ADOPTION_SELECT, adoptionWhere, type AdoptionRow } from './adoption-queries.js';
 import { AdoptionRules } from './adoption-rules.service.js';
 import { adoptionSnapshot } from './adoption-snapshot.js';
 import type { AdoptionStage } from './adoption-stage.js';
@@ -25,21 +22,16 @@ import {
   toAdoptionView,
 } from './adoption-views.js';
 import type { Adoption } from './adoption.entity.js';
-import { SqlParams } from '../common/sql/sql-params.js';
-import { streamQuery } from '../common/sql/stream-query.js';
+import { AdoptionsRepository } from './adoptions.repository.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TARGET_STAGES: readonly AdoptionStage[] = FORWARD_STAGES.filter((s) => s !== 'not_started');
-const COUNT_FROM = `FROM adoptions a
-    JOIN organisations o ON o.id = a.council_id
-    LEFT JOIN products p ON p.id = a.product_id
-    LEFT JOIN shared_services ss ON ss.id = a.shared_service_id`;
 
 /** Reading, listing, exporting and editing adoptions (stage moves live apart). */
 @Injectable()
 export class AdoptionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly adoptions: AdoptionsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: AdoptionStore,
@@ -47,30 +39,13 @@ export class AdoptionsService {
   ) {}
 
   async list(actor: Actor, q: AdoptionQueryDto): Promise<Page<AdoptionView>> {
-    const p = new SqlParams();
-    const where = adoptionWhere(actor, q, p);
-    const c = new SqlParams();
-    const [rows, [{ n }]] = (await Promise.all([
-      this.db.query(
-        `${ADOPTION_SELECT} ${where} ORDER BY o.name, s.code LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
-        p.values,
-      ),
-      this.db.query(
-        `SELECT count(*)::int AS n ${COUNT_FROM} ${adoptionWhere(actor, q, c)}`,
-        c.values,
-      ),
-    ])) as [AdoptionRow[], { n: number }[]];
+    const [rows, n] = await this.adoptions.page(actor, q);
     return toPage(rows.map(toAdoptionView), n, q);
   }
 
   /** Every visible adoption matching the filters, streamed from a cursor as CSV. */
   async csv(actor: Actor, f: AdoptionFilterDto): Promise<Readable> {
-    const p = new SqlParams();
-    const rows = await streamQuery(
-      this.db,
-      `${ADOPTION_SELECT} ${adoptionWhere(actor, f, p)} ORDER BY o.name, s.code`,
-      p.values,
-    );
+    const rows = await this.adoptions.exportRows(actor, f);
     return csvStream(ADOPTION_CSV_HEADER, rows, toAdoptionCsvRow);
   }
 
@@ -80,9 +55,7 @@ export class AdoptionsService {
 
   async history(actor: Actor, id: string) {
     await this.store.findVisibleRow(actor, id);
-    const rows = await this.db
-      .getRepository(AdoptionHistory)
-      .find({ where: { adoptionId: id }, order: { occurredAt: 'ASC' } });
+    const rows = await this.adoptions.history(id);
     return { data: rows.map(toAdoptionHistoryView) };
   }
 
@@ -104,7 +77,7 @@ export class AdoptionsService {
       if (targetDates !== undefined) a.targetDates = targetDates;
       if (dto.goLiveDate !== undefined) a.goLiveDate = dto.goLiveDate;
       if (dto.notes !== undefined) a.notes = dto.notes;
-      await m.save(a);
+      await this.adoptions.update(m, a);
       const after = adoptionSnapshot(a);
       await this.store.addHistory(m, actor, id, {
         event: 'updated',

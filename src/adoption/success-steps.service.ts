@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -11,10 +9,10 @@ import type {
   UpdateSuccessStepDto,
 } from './dto/success-step.dto.js';
 import { stageRank } from './adoption-lifecycle.js';
-import { AdoptionStep } from './adoption-step.entity.js';
 import { AdoptionStore } from './adoption-store.service.js';
 import { toStepView } from './adoption-views.js';
-import { SuccessStep } from './success-step.entity.js';
+import type { SuccessStep } from './success-step.entity.js';
+import { SuccessStepsRepository } from './success-steps.repository.js';
 
 const EDITABLE = ['title', 'description', 'mandatory', 'position', 'active'] as const;
 
@@ -25,24 +23,21 @@ const EDITABLE = ['title', 'description', 'mandatory', 'position', 'active'] as 
 @Injectable()
 export class SuccessStepsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly steps: SuccessStepsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: AdoptionStore,
   ) {}
 
   async listForService(serviceId: string) {
-    const rows = await this.db.getRepository(SuccessStep).find({ where: { serviceId } });
+    const rows = await this.steps.forService(serviceId);
     return { data: sortSteps(rows).map(toStepView) };
   }
 
   async create(actor: Actor, dto: CreateSuccessStepDto) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const [service] = await m.query<{ code: string; delivery_model: string }[]>(
-        `SELECT code, delivery_model FROM services WHERE id = $1`,
-        [dto.serviceId],
-      );
+      const service = await this.steps.service(m, dto.serviceId);
       if (!service) {
         throw ProblemException.unprocessable('unknown_service', `No service ${dto.serviceId}`);
       }
@@ -52,7 +47,7 @@ export class SuccessStepsService {
           `${service.code} is not delivered by councils; it has no adoptions to check off`,
         );
       }
-      const clash = await m.findOneBy(SuccessStep, {
+      const clash = await this.steps.findOneBy(m, {
         serviceId: dto.serviceId,
         stage: dto.stage,
         title: dto.title,
@@ -64,16 +59,14 @@ export class SuccessStepsService {
           { stepId: clash.id },
         );
       }
-      const step = await m.save(
-        m.create(SuccessStep, {
-          serviceId: dto.serviceId,
-          stage: dto.stage,
-          title: dto.title,
-          description: dto.description ?? '',
-          mandatory: dto.mandatory ?? true,
-          position: dto.position ?? 0,
-        }),
-      );
+      const step = await this.steps.create(m, {
+        serviceId: dto.serviceId,
+        stage: dto.stage,
+        title: dto.title,
+        description: dto.description ?? '',
+        mandatory: dto.mandatory ?? true,
+        position: dto.position ?? 0,
+      });
       const view = toStepView(step);
       await this.audit.record(m, actor, {
         action: 'success_step.created',
@@ -88,17 +81,14 @@ export class SuccessStepsService {
   async update(actor: Actor, id: string, dto: UpdateSuccessStepDto) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const step = await m.findOne(SuccessStep, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const step = await this.steps.lockForChange(m, id);
       if (!step) throw ProblemException.notFound('Step', id);
       if (step.version !== dto.version) throw ProblemException.staleVersion('Step', step.version);
       const before = toStepView(step);
       for (const key of EDITABLE) {
         if (dto[key] !== undefined) Object.assign(step, { [key]: dto[key] });
       }
-      const after = toStepView(await m.save(step));
+      const after = toStepView(await this.steps.update(m, step));
       await this.audit.record(m, actor, {
         action: 'success_step.updated',
         entityType: 'success_step',
@@ -113,28 +103,9 @@ export class SuccessStepsService {
   /** The adoption's checklist: its service's steps (active ones, and any done) with completion. */
   async checklist(actor: Actor, adoptionId: string) {
     const a = await this.store.findVisibleRow(actor, adoptionId);
-    const rows = await this.db.query<
-      {
-        id: string;
-        completed_at: Date | null;
-        completed_by_label: string | null;
-        note: string | null;
-      }[]
-    >(
-      `SELECT st.id, d.completed_at, d.completed_by_label, d.note
-         FROM success_steps st
-         LEFT JOIN adoption_steps d ON d.step_id = st.id AND d.adoption_id = $2
-        WHERE st.service_id = $1 AND (st.active OR d.step_id IS NOT NULL)`,
-      [a.service_id, adoptionId],
-    );
+    const rows = await this.steps.completions(a.service_id, adoptionId);
     const done = new Map(rows.map((r) => [r.id, r]));
-    const steps = rows.length
-      ? await this.db
-          .getRepository(SuccessStep)
-          .createQueryBuilder('st')
-          .where('st.id = ANY(:ids)', { ids: rows.map((r) => r.id) })
-          .getMany()
-      : [];
+    const steps = await this.steps.byIds(rows.map((r) => r.id));
     return {
       adoptionId,
       stage: a.stage,
@@ -155,11 +126,11 @@ export class SuccessStepsService {
     await this.uow.run(async (tx) => {
       const m = tx.manager;
       const a = await this.store.lockForChange(m, actor, adoptionId);
-      const step = await m.findOneBy(SuccessStep, { id: stepId, serviceId: a.serviceId });
+      const step = await this.steps.findOneBy(m, { id: stepId, serviceId: a.serviceId });
       if (!step) throw ProblemException.notFound('Step', stepId);
-      const existing = await m.findOneBy(AdoptionStep, { adoptionId, stepId });
+      const existing = await this.steps.findDone(m, adoptionId, stepId);
       if (dto.done && !existing) {
-        await m.insert(AdoptionStep, {
+        await this.steps.markDone(m, {
           adoptionId,
           stepId,
           note: dto.note ?? null,
@@ -167,7 +138,7 @@ export class SuccessStepsService {
           completedByLabel: actor.label,
         });
       } else if (!dto.done && existing) {
-        await m.delete(AdoptionStep, { adoptionId, stepId });
+        await this.steps.reopen(m, adoptionId, stepId);
       }
       const event = dto.done ? 'step_completed' : 'step_reopened';
       await this.store.addHistory(m, actor, adoptionId, {

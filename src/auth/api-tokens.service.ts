@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { sha256Hex } from '../common/crypto/secret-box.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, PageQueryDto, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { type Actor, isProgrammeStaff } from './actor.js';
-import { ApiToken } from './api-token.entity.js';
+import type { ApiToken } from './api-token.entity.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import { newApiToken } from './api-token-format.js';
 import type { CreateApiTokenDto } from './dto/create-api-token.dto.js';
 import type { ApiTokenViewDto } from './dto/api-token-view.dto.js';
@@ -30,7 +29,7 @@ type TokenView = ReturnType<typeof view>;
 @Injectable()
 export class ApiTokensService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: ApiTokensRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly authenticator: Authenticator,
@@ -48,16 +47,14 @@ export class ApiTokensService {
     }
     const { prefix, token } = newApiToken();
     return this.uow.run(async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(ApiToken, {
-          name: dto.name,
-          prefix,
-          tokenHash: sha256Hex(token),
-          organisationId: actor.organisationId!,
-          createdByUserId: actor.userId!,
-          expiresAt,
-        }),
-      );
+      const saved = await this.tokens.create(tx.manager, {
+        name: dto.name,
+        prefix,
+        tokenHash: sha256Hex(token),
+        organisationId: actor.organisationId!,
+        createdByUserId: actor.userId!,
+        expiresAt,
+      });
       await this.audit.record(tx.manager, actor, {
         action: 'api_token.created',
         entityType: 'api_token',
@@ -69,19 +66,19 @@ export class ApiTokensService {
   }
 
   async list(actor: Actor, q: PageQueryDto): Promise<Page<TokenView>> {
-    const [rows, total] = await this.db.getRepository(ApiToken).findAndCount({
-      where: isProgrammeStaff(actor) ? {} : { organisationId: actor.organisationId! },
-      order: { createdAt: 'DESC' },
-      skip: q.offset,
-      take: q.limit,
-    });
+    const [rows, total] = await this.tokens.page(
+      isProgrammeStaff(actor) ? {} : { organisationId: actor.organisationId! },
+      q.offset,
+      q.limit,
+    );
     return toPage(rows.map(view), total, q);
   }
 
   /** One token of the actor's organisation (any, for programme staff); 404 otherwise. */
   async get(actor: Actor, id: string): Promise<TokenView> {
-    const token = await this.db.getRepository(ApiToken).findOne({
-      where: { id, ...(!isProgrammeStaff(actor) && { organisationId: actor.organisationId! }) },
+    const token = await this.tokens.findOne({
+      id,
+      ...(!isProgrammeStaff(actor) && { organisationId: actor.organisationId! }),
     });
     if (!token) throw ProblemException.notFound('API token', id);
     return view(token);
@@ -95,19 +92,16 @@ export class ApiTokensService {
 
   private revokeInTx(actor: Actor, id: string): Promise<TokenView> {
     return this.uow.run(async (tx) => {
-      const token = await tx.manager.findOne(ApiToken, {
-        where: {
-          id,
-          ...(!isProgrammeStaff(actor) && { organisationId: actor.organisationId! }),
-        },
-        lock: { mode: 'pessimistic_write' },
+      const token = await this.tokens.lockForChange(tx.manager, {
+        id,
+        ...(!isProgrammeStaff(actor) && { organisationId: actor.organisationId! }),
       });
       if (!token) throw ProblemException.notFound('API token', id);
       if (token.revokedAt) {
         throw ProblemException.conflict('already_revoked', `API token ${id} was already revoked`);
       }
       const before = view(token);
-      await tx.manager.update(ApiToken, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.tokens.revoke(tx.manager, id, new Date());
       token.revokedAt = new Date();
       await this.audit.record(tx.manager, actor, {
         action: 'api_token.revoked',

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
 import { AccessGuard } from './access.guard.js';
 import { ApiTokensController } from './api-tokens.controller.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import { ApiTokensService } from './api-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -12,6 +13,7 @@ import { LanguagePreferenceService } from './language-preference.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 /** L1: users, API tokens, login, and the global deny-by-default AccessGuard. */
@@ -29,6 +31,8 @@ import { UsersService } from './users.service.js';
   ],
   controllers: [AuthController, UsersController, ApiTokensController],
   providers: [
+    UsersRepository,
+    ApiTokensRepository,
     AuthService,
     UsersService,
     ApiTokensService,

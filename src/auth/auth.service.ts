@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -11,13 +9,13 @@ import type { ChangePasswordDto } from './dto/change-password.dto.js';
 import type { LoginDto, LoginResponseDto } from './dto/login.dto.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
-import { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
 import { Authenticator } from './authenticator.service.js';
 
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
@@ -31,12 +29,7 @@ export class AuthService {
   async login(dto: LoginDto, ctx: { ip: string; requestId: string }): Promise<LoginResponseDto> {
     const email = dto.email.toLowerCase();
     await this.throttle.check(ctx.ip, email);
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email })
-      .getOne();
+    const user = await this.users.findWithPasswordByEmail(email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !ok || !user.active) {
       await this.throttle.recordFailure(email);
@@ -55,7 +48,7 @@ export class AuthService {
     };
     await this.uow.run(async (tx) => {
       const lastLoginAt = new Date();
-      await tx.manager.update(User, user.id, { lastLoginAt });
+      await this.users.setLastLogin(tx.manager, user.id, lastLoginAt);
       await this.audit.record(tx.manager, actor, {
         action: 'auth.login',
         entityType: 'user',
@@ -73,14 +66,9 @@ export class AuthService {
 
   async me(actor: Actor) {
     const organisation = actor.organisationId
-      ? await this.db.query<{ id: string; type: string; name: string }[]>(
-          `SELECT id, type, name FROM organisations WHERE id = $1`,
-          [actor.organisationId],
-        )
+      ? await this.users.organisationRef(actor.organisationId)
       : [];
-    const user = actor.userId
-      ? await this.db.getRepository(User).findOneBy({ id: actor.userId })
-      : null;
+    const user = actor.userId ? await this.users.findById(actor.userId) : null;
     return {
       kind: actor.kind,
       role: actor.role,
@@ -97,12 +85,7 @@ export class AuthService {
     // per-address bucket so password changes and sign-ins do not count against each other.
     const throttleKey = `password-change:${actor.userId}`;
     await this.throttle.check(`password-change:${actor.ip}`, throttleKey);
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id: actor.userId })
-      .getOneOrFail();
+    const user = await this.users.findWithPasswordById(actor.userId);
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
       await this.throttle.recordFailure(throttleKey);
       throw ProblemException.badRequest('invalid_credentials', 'Current password is incorrect', [
@@ -113,10 +96,7 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(dto.newPassword);
     await this.uow.run(async (tx) => {
       // The new token version ends every session signed in with the old password.
-      await tx.manager.update(User, user.id, {
-        passwordHash,
-        tokenVersion: () => 'token_version + 1',
-      });
+      await this.users.setPassword(tx.manager, user.id, passwordHash);
       await this.audit.record(tx.manager, actor, {
         action: 'user.password_changed',
         entityType: 'user',

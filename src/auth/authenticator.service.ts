@@ -1,16 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { sha256Hex } from '../common/crypto/secret-box.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import type { OrganisationType } from '../organisations/organisation-type.js';
 import type { Actor } from './actor.js';
 import { parseApiToken } from './api-token-format.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import { PrincipalCache } from './principal-cache.js';
 import type { Role } from './role.js';
+import { UsersRepository } from './users.repository.js';
 
 interface Principal {
   id: string;
@@ -28,12 +28,6 @@ interface TokenPrincipal extends Principal {
   lastUsed: number;
 }
 
-interface TokenRow extends Principal {
-  tokenHash: string;
-  lastUsedAt: Date | null;
-  expiresAt: Date | null;
-}
-
 /**
  * Turns an `Authorization: Bearer …` header into an Actor: a JWT or an API token.
  * Principals are cached briefly per credential (see PrincipalCache for the bound);
@@ -46,7 +40,8 @@ export class Authenticator {
 
   constructor(
     private readonly jwt: JwtService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly usersRepo: UsersRepository,
+    private readonly tokensRepo: ApiTokensRepository,
     config: AppConfig,
   ) {
     this.users = new PrincipalCache(config.AUTH_PRINCIPAL_CACHE_MS);
@@ -132,14 +127,7 @@ export class Authenticator {
   // One indexed query: the user is active, the token version matches (a password change,
   // deactivation or role change bumps it) and the organisation is not deactivated.
   private async userPrincipal(sub: string, tv: number): Promise<Principal> {
-    const [user] = await this.db.query<Principal[]>(
-      `SELECT u.id, u.email AS label, u.role, u.organisation_id AS "organisationId",
-              o.type AS "organisationType"
-         FROM users u JOIN organisations o ON o.id = u.organisation_id
-        WHERE u.id = $1 AND u.active AND u.token_version = $2
-          AND o.onboarding_status IS DISTINCT FROM 'inactive'`,
-      [sub, tv],
-    );
+    const user = await this.usersRepo.principal(sub, tv);
     if (!user) throw this.unauthenticated('Account is not active');
     return user;
   }
@@ -150,25 +138,11 @@ export class Authenticator {
     if (cached) {
       if (Date.now() - cached.lastUsed > LAST_USED_RESOLUTION_MS) {
         cached.lastUsed = Date.now();
-        await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [
-          cached.id,
-        ]);
+        await this.tokensRepo.touchLastUsed(cached.id);
       }
       return cached;
     }
-    const [row] = await this.db.query<TokenRow[]>(
-      `SELECT t.id, t.token_hash AS "tokenHash", t.last_used_at AS "lastUsedAt",
-              t.expires_at AS "expiresAt",
-              'api-token:' || t.prefix AS label, u.role, t.organisation_id AS "organisationId",
-              o.type AS "organisationType"
-         FROM api_tokens t
-         JOIN users u ON u.id = t.created_by_user_id
-         JOIN organisations o ON o.id = t.organisation_id
-        WHERE t.prefix = $1 AND t.revoked_at IS NULL
-          AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active
-          AND o.onboarding_status IS DISTINCT FROM 'inactive'`,
-      [prefix],
-    );
+    const row = await this.tokensRepo.principalByPrefix(prefix);
     const given = Buffer.from(hash);
     if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), given)) {
       throw this.unauthenticated('Invalid, expired or revoked API token');
@@ -176,7 +150,7 @@ export class Authenticator {
     let lastUsed = row.lastUsedAt ? row.lastUsedAt.getTime() : 0;
     if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
       lastUsed = Date.now();
-      await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.id]);
+      await this.tokensRepo.touchLastUsed(row.id);
     }
     const p: TokenPrincipal = {
       id: row.id,

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { Actor } from './actor.js';
-import { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
 
 export type PreferredLanguage = 'en' | 'cy';
 
@@ -15,17 +13,13 @@ export type PreferredLanguage = 'en' | 'cy';
 @Injectable()
 export class LanguagePreferenceService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
   async get(userId: string): Promise<PreferredLanguage | null> {
-    const user = await this.db.getRepository(User).findOne({
-      where: { id: userId },
-      select: { id: true, preferredLanguage: true },
-    });
-    return user?.preferredLanguage ?? null;
+    return this.users.preferredLanguage(userId);
   }
 
   /** Records the choice (audited); no write when it is already the stored one. */
@@ -34,12 +28,9 @@ export class LanguagePreferenceService {
     const userId = actor.userId;
     await this.uow.run(async (tx) => {
       const m = tx.manager;
-      const user = await m.findOne(User, {
-        where: { id: userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const user = await this.users.lockForChange(m, userId);
       if (!user || user.preferredLanguage === language) return;
-      await m.update(User, userId, { preferredLanguage: language });
+      await this.users.setPreferredLanguage(m, userId, language);
       await this.audit.record(m, actor, {
         action: 'user.language_changed',
         entityType: 'user',

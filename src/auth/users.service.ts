@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
-import { Organisation } from '../organisations/organisation.entity.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { type Actor, isProgrammeStaff } from './actor.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
@@ -12,7 +9,7 @@ import type { UpdateUserDto } from './dto/update-user.dto.js';
 import type { UserQueryDto } from './dto/user-query.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { ROLES_BY_ORGANISATION_TYPE } from './role.js';
-import { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
 import { toUserView } from './user-view.js';
 import { Authenticator } from './authenticator.service.js';
 
@@ -22,7 +19,7 @@ type UserView = ReturnType<typeof toUserView>;
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
@@ -36,17 +33,12 @@ export class UsersService {
         ? q.organisationId && { organisationId: q.organisationId }
         : { organisationId: actor.organisationId! }),
     };
-    const [rows, total] = await this.db.getRepository(User).findAndCount({
-      where,
-      order: { email: 'ASC' },
-      skip: q.offset,
-      take: q.limit,
-    });
+    const [rows, total] = await this.users.page(where, q.offset, q.limit);
     return toPage(rows.map(toUserView), total, q);
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
-    const user = await this.db.getRepository(User).findOneBy({
+    const user = await this.users.findOneBy({
       id,
       ...(!isProgrammeStaff(actor) && { organisationId: actor.organisationId! }),
     });
@@ -55,7 +47,7 @@ export class UsersService {
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
-    const org = await this.db.getRepository(Organisation).findOneBy({ id: dto.organisationId });
+    const org = await this.users.findOrganisation(dto.organisationId);
     if (!org)
       throw ProblemException.unprocessable('unknown_organisation', 'Organisation does not exist');
     if (!ROLES_BY_ORGANISATION_TYPE[org.type].includes(dto.role)) {
@@ -65,20 +57,18 @@ export class UsersService {
       );
     }
     const email = dto.email.toLowerCase();
-    if (await this.db.getRepository(User).existsBy({ email })) {
+    if (await this.users.existsByEmail(email)) {
       throw ProblemException.conflict('email_taken', `A user with email ${email} already exists`);
     }
     const passwordHash = await this.hasher.hash(dto.password);
     return this.uow.run(async (tx) => {
-      const user = await tx.manager.save(
-        tx.manager.create(User, {
-          email,
-          displayName: dto.displayName,
-          role: dto.role,
-          organisationId: org.id,
-          passwordHash,
-        }),
-      );
+      const user = await this.users.create(tx.manager, {
+        email,
+        displayName: dto.displayName,
+        role: dto.role,
+        organisationId: org.id,
+        passwordHash,
+      });
       const view = toUserView(user);
       await this.audit.record(tx.manager, actor, {
         action: 'user.created',
@@ -99,10 +89,7 @@ export class UsersService {
 
   private updateInTx(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserView> {
     return this.uow.run(async (tx) => {
-      const user = await tx.manager.findOne(User, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const user = await this.users.lockForChange(tx.manager, id);
       if (!user) throw ProblemException.notFound('User', id);
       const before = toUserView(user);
       if (actor.userId === id && dto.active === false) {
@@ -111,7 +98,7 @@ export class UsersService {
       // Deactivation ends the user's existing sessions (JWT token version).
       if (dto.active === false && user.active) user.tokenVersion += 1;
       Object.assign(user, dto);
-      const saved = toUserView(await tx.manager.save(user));
+      const saved = toUserView(await this.users.update(tx.manager, user));
       await this.audit.record(tx.manager, actor, {
         action: 'user.updated',
         entityType: 'user',

@@ -1,83 +1,56 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, type PageQueryDto, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
-import { CouncilGroup } from './council-group.entity.js';
+import { type CouncilGroupRow, CouncilGroupsRepository } from './council-groups.repository.js';
 import { CouncilsService } from './councils.service.js';
 import type { CouncilMembersDto, CreateCouncilGroupDto } from './dto/council-group.dto.js';
-import { Organisation } from './organisation.entity.js';
 import { type CouncilView, toCouncilView } from './organisation-views.js';
 
-interface GroupView {
-  id: string;
-  name: string;
-  description: string;
-  memberCount: number;
-}
+type GroupView = CouncilGroupRow;
 
 @Injectable()
 export class CouncilGroupsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly groups: CouncilGroupsRepository,
     private readonly councils: CouncilsService,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
   async list(q: PageQueryDto): Promise<Page<GroupView>> {
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query<GroupView[]>(
-        `SELECT g.id, g.name, g.description, count(m.council_id)::int AS "memberCount"
-           FROM council_groups g LEFT JOIN council_group_members m ON m.group_id = g.id
-          GROUP BY g.id ORDER BY g.name LIMIT $1 OFFSET $2`,
-        [q.limit, q.offset],
-      ),
-      this.db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM council_groups`),
-    ]);
+    const [rows, total] = await this.groups.page(q.limit, q.offset);
     return toPage(rows, total, q);
   }
 
   async get(id: string): Promise<GroupView> {
-    const [row] = await this.db.query<GroupView[]>(
-      `SELECT g.id, g.name, g.description, count(m.council_id)::int AS "memberCount"
-         FROM council_groups g LEFT JOIN council_group_members m ON m.group_id = g.id
-        WHERE g.id = $1 GROUP BY g.id`,
-      [id],
-    );
+    const row = await this.groups.get(id);
     if (!row) throw ProblemException.notFound('Council group', id);
     return row;
   }
 
   async members(id: string, q: PageQueryDto): Promise<Page<CouncilView>> {
     await this.get(id);
-    const [rows, total] = await this.db
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .innerJoin('council_group_members', 'm', 'm.council_id = o.id AND m.group_id = :id', { id })
-      .orderBy('o.gss_code')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.groups.membersPage(id, q.offset, q.limit);
     return toPage(rows.map(toCouncilView), total, q);
   }
 
   async create(actor: Actor, dto: CreateCouncilGroupDto): Promise<GroupView> {
     const memberIds = await this.councils.resolveIds(dto.councilIds, dto.gssCodes);
-    if (await this.db.getRepository(CouncilGroup).existsBy({ name: dto.name })) {
+    if (await this.groups.existsByName(dto.name)) {
       throw ProblemException.conflict(
         'duplicate_name',
         `A council group named "${dto.name}" exists`,
       );
     }
     const id = await this.uow.run(async (tx) => {
-      const group = await tx.manager.save(
-        tx.manager.create(CouncilGroup, { name: dto.name, description: dto.description ?? '' }),
-      );
-      await this.insertMembers(tx.manager, group.id, memberIds);
+      const group = await this.groups.create(tx.manager, {
+        name: dto.name,
+        description: dto.description ?? '',
+      });
+      await this.groups.insertMembers(tx.manager, group.id, memberIds);
       await this.audit.record(tx.manager, actor, {
         action: 'council_group.created',
         entityType: 'council_group',
@@ -98,7 +71,7 @@ export class CouncilGroupsService {
       ]);
     }
     await this.uow.run(async (tx) => {
-      const added = await this.insertMembers(tx.manager, id, memberIds);
+      const added = await this.groups.insertMembers(tx.manager, id, memberIds);
       if (added.length > 0) tx.publish('council_group.members_changed', { groupId: id });
       await this.audit.record(tx.manager, actor, {
         action: 'council_group.members_added',
@@ -113,13 +86,8 @@ export class CouncilGroupsService {
 
   async removeMember(actor: Actor, id: string, councilId: string): Promise<GroupView> {
     await this.uow.run(async (tx) => {
-      const { affected } = await tx.manager
-        .createQueryBuilder()
-        .delete()
-        .from('council_group_members')
-        .where('group_id = :id AND council_id = :councilId', { id, councilId })
-        .execute();
-      if (!affected) throw ProblemException.notFound('Council group member', councilId);
+      const removed = await this.groups.removeMember(tx.manager, id, councilId);
+      if (!removed) throw ProblemException.notFound('Council group member', councilId);
       tx.publish('council_group.members_changed', { groupId: id });
       await this.audit.record(tx.manager, actor, {
         action: 'council_group.member_removed',
@@ -130,16 +98,5 @@ export class CouncilGroupsService {
       });
     });
     return this.get(id);
-  }
-
-  /** Adds members (one statement); returns the ids that were not members before. */
-  private async insertMembers(m: EntityManager, groupId: string, ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows: { council_id: string }[] = await m.query(
-      `INSERT INTO council_group_members (group_id, council_id)
-       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING council_id`,
-      [groupId, ids],
-    );
-    return rows.map((r) => r.council_id);
   }
 }

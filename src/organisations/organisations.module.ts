@@ -4,15 +4,19 @@ import { AgenciesService } from './agencies.service.js';
 import { CouncilContactsController } from './council-contacts.controller.js';
 import { CouncilContactsService } from './council-contacts.service.js';
 import { CouncilGroupsController } from './council-groups.controller.js';
+import { CouncilGroupsRepository } from './council-groups.repository.js';
 import { CouncilGroupsService } from './council-groups.service.js';
+import { ContactsRepository } from './contacts.repository.js';
 import { ContactSubscriptionsController } from './contact-subscriptions.controller.js';
 import { CouncilsController } from './councils.controller.js';
 import { CouncilsService } from './councils.service.js';
+import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsSeeder } from './organisations.seeder.js';
 import { SupplierContactsController } from './supplier-contacts.controller.js';
 import { SupplierContactsService } from './supplier-contacts.service.js';
 import { SupplierWebhookController } from './supplier-webhook.controller.js';
 import { SupplierWebhookService } from './supplier-webhook.service.js';
+import { SupplierWebhooksRepository } from './supplier-webhooks.repository.js';
 import { SuppliersController } from './suppliers.controller.js';
 import { SuppliersService } from './suppliers.service.js';
 
@@ -29,6 +33,10 @@ import { SuppliersService } from './suppliers.service.js';
     AgenciesController,
   ],
   providers: [
+    OrganisationsRepository,
+    CouncilGroupsRepository,
+    ContactsRepository,
+    SupplierWebhooksRepository,
     CouncilsService,
     CouncilContactsService,
     CouncilGroupsService,
@@ -39,6 +47,8 @@ import { SuppliersService } from './suppliers.service.js';
     OrganisationsSeeder,
   ],
   exports: [
+    OrganisationsRepository,
+    CouncilGroupsRepository,
     CouncilsService,
     SuppliersService,
     SupplierContactsService,

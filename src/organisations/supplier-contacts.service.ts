@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type Actor, SYSTEM_ACTOR } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -9,7 +7,9 @@ import type {
   CreateSupplierContactDto,
   UpdateSupplierContactDto,
 } from './dto/supplier-contact.dto.js';
-import { SupplierContact } from './supplier-contact.entity.js';
+import { ContactsRepository } from './contacts.repository.js';
+import { OrganisationsRepository } from './organisations.repository.js';
+import type { SupplierContact } from './supplier-contact.entity.js';
 import { requireVisibleOrganisation } from './supplier-scope.js';
 import type { SupplierContactViewDto } from './dto/supplier-contact-view.dto.js';
 
@@ -49,20 +49,24 @@ export class SupplierContactsService {
   protected readonly kind: string = 'supplier_contact';
 
   constructor(
-    @InjectDataSource() protected readonly db: DataSource,
+    protected readonly contacts: ContactsRepository,
+    protected readonly organisations: OrganisationsRepository,
     protected readonly uow: UnitOfWork,
     protected readonly audit: AuditService,
   ) {}
 
   protected requireVisible(actor: Actor, organisationId: string): Promise<void> {
-    return requireVisibleOrganisation(this.db, actor, organisationId, this.organisationType);
+    return requireVisibleOrganisation(
+      this.organisations,
+      actor,
+      organisationId,
+      this.organisationType,
+    );
   }
 
   async list(actor: Actor, supplierId: string): Promise<{ data: ContactView[] }> {
     await this.requireVisible(actor, supplierId);
-    const rows = await this.db
-      .getRepository(SupplierContact)
-      .find({ where: { supplierId }, order: { name: 'ASC' } });
+    const rows = await this.contacts.forOrganisation(supplierId);
     return { data: rows.map(view) };
   }
 
@@ -73,15 +77,13 @@ export class SupplierContactsService {
   ): Promise<ContactView> {
     await this.requireVisible(actor, supplierId);
     return this.uow.run(async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(SupplierContact, {
-          supplierId,
-          name: dto.name,
-          email: dto.email.toLowerCase(),
-          topics: dto.topics ?? [],
-          active: dto.active ?? true,
-        }),
-      );
+      const saved = await this.contacts.create(tx.manager, {
+        supplierId,
+        name: dto.name,
+        email: dto.email.toLowerCase(),
+        topics: dto.topics ?? [],
+        active: dto.active ?? true,
+      });
       await this.audit.record(tx.manager, actor, {
         action: `${this.kind}.created`,
         entityType: this.kind,
@@ -100,15 +102,12 @@ export class SupplierContactsService {
   ): Promise<ContactView> {
     await this.requireVisible(actor, supplierId);
     return this.uow.run(async (tx) => {
-      const contact = await tx.manager.findOne(SupplierContact, {
-        where: { id, supplierId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const contact = await this.contacts.lockForChange(tx.manager, { id, supplierId });
       if (!contact) throw ProblemException.notFound('Contact', id);
       const before = view(contact);
       Object.assign(contact, dto, dto.email ? { email: dto.email.toLowerCase() } : {});
       if (dto.active) contact.inactiveReason = null;
-      const after = view(await tx.manager.save(contact));
+      const after = view(await this.contacts.update(tx.manager, contact));
       await this.audit.record(tx.manager, actor, {
         action: `${this.kind}.updated`,
         entityType: this.kind,
@@ -123,9 +122,9 @@ export class SupplierContactsService {
   async remove(actor: Actor, supplierId: string, id: string): Promise<void> {
     await this.requireVisible(actor, supplierId);
     await this.uow.run(async (tx) => {
-      const contact = await tx.manager.findOneBy(SupplierContact, { id, supplierId });
+      const contact = await this.contacts.findOneBy({ id, supplierId }, tx.manager);
       if (!contact) throw ProblemException.notFound('Contact', id);
-      await tx.manager.delete(SupplierContact, { id });
+      await this.contacts.delete(tx.manager, id);
       await this.audit.record(tx.manager, actor, {
         action: `${this.kind}.deleted`,
         entityType: this.kind,
@@ -141,9 +140,7 @@ export class SupplierContactsService {
     contactId: string,
   ): Promise<SubscriptionsView> {
     await this.requireVisible(actor, supplierId);
-    const contact = await this.db
-      .getRepository(SupplierContact)
-      .findOneBy({ id: contactId, supplierId });
+    const contact = await this.contacts.findOneBy({ id: contactId, supplierId });
     if (!contact) throw ProblemException.notFound('Contact', contactId);
     return subscriptionsView(contact);
   }
@@ -156,14 +153,14 @@ export class SupplierContactsService {
   ): Promise<SubscriptionsView> {
     await this.requireVisible(actor, supplierId);
     return this.uow.run(async (tx) => {
-      const contact = await tx.manager.findOne(SupplierContact, {
-        where: { id: contactId, supplierId },
-        lock: { mode: 'pessimistic_write' },
+      const contact = await this.contacts.lockForChange(tx.manager, {
+        id: contactId,
+        supplierId,
       });
       if (!contact) throw ProblemException.notFound('Contact', contactId);
       const before = subscriptionsView(contact);
       contact.topics = [...new Set(topics)].sort();
-      const after = subscriptionsView(await tx.manager.save(contact));
+      const after = subscriptionsView(await this.contacts.update(tx.manager, contact));
       await this.audit.record(tx.manager, actor, {
         action: `${this.kind}.subscriptions_changed`,
         entityType: this.kind,
@@ -178,12 +175,8 @@ export class SupplierContactsService {
   /** Worker: a contact whose address failed permanently stops receiving; idempotent. */
   async flagUndeliverable(contactId: string, reason: string): Promise<void> {
     await this.uow.run(async (tx) => {
-      const { affected } = await tx.manager.update(
-        SupplierContact,
-        { id: contactId, active: true },
-        { active: false, inactiveReason: reason.slice(0, 500) },
-      );
-      if (!affected) return;
+      const flagged = await this.contacts.deactivate(tx.manager, contactId, reason.slice(0, 500));
+      if (!flagged) return;
       await this.audit.record(tx.manager, SYSTEM_ACTOR, {
         action: `${this.kind}.flagged_inactive`,
         entityType: this.kind,

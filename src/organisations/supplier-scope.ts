@@ -1,7 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import { Organisation } from './organisation.entity.js';
+import type { OrganisationsRepository } from './organisations.repository.js';
 
 /** A supplier user may only reach its own supplier record: anything else is a 404. */
 export function assertSupplierVisible(actor: Actor, supplierId: string): void {
@@ -15,7 +14,7 @@ export function assertSupplierVisible(actor: Actor, supplierId: string): void {
  * council user only its own; 404 otherwise.
  */
 export async function requireVisibleOrganisation(
-  db: DataSource,
+  organisations: OrganisationsRepository,
   actor: Actor,
   id: string,
   type: 'SUPPLIER' | 'COUNCIL',
@@ -24,19 +23,17 @@ export async function requireVisibleOrganisation(
   if (isTenantScoped(actor) && actor.organisationId !== id) {
     throw ProblemException.notFound(label, id);
   }
-  const exists = await db.getRepository(Organisation).existsBy({ id, type });
+  const exists = await organisations.existsBy({ id, type });
   if (!exists) throw ProblemException.notFound(label, id);
 }
 
 /** The supplier exists and the actor may reach it; 404 otherwise. */
 export async function requireVisibleSupplier(
-  db: DataSource,
+  organisations: OrganisationsRepository,
   actor: Actor,
   supplierId: string,
 ): Promise<void> {
   assertSupplierVisible(actor, supplierId);
-  const exists = await db
-    .getRepository(Organisation)
-    .existsBy({ id: supplierId, type: 'SUPPLIER' });
+  const exists = await organisations.existsBy({ id: supplierId, type: 'SUPPLIER' });
   if (!exists) throw ProblemException.notFound('Supplier', supplierId);
 }

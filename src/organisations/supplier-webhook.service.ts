@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type Actor, SYSTEM_ACTOR } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
@@ -9,8 +7,10 @@ import { ProblemException } from '../common/errors/problem.exception.js';
 import { resolveWebhookTarget, WebhookTargetError } from '../common/net/webhook-target.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { PutSupplierWebhookDto } from './dto/supplier-webhook.dto.js';
+import { OrganisationsRepository } from './organisations.repository.js';
 import { requireVisibleSupplier } from './supplier-scope.js';
-import { SupplierWebhook } from './supplier-webhook.entity.js';
+import type { SupplierWebhook } from './supplier-webhook.entity.js';
+import { SupplierWebhooksRepository } from './supplier-webhooks.repository.js';
 import type { SupplierWebhookViewDto } from './dto/supplier-webhook-view.dto.js';
 
 const view = (w: SupplierWebhook): SupplierWebhookViewDto => ({
@@ -39,7 +39,8 @@ export class SupplierWebhookService {
   private readonly box: SecretBox;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly webhooks: SupplierWebhooksRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -48,8 +49,8 @@ export class SupplierWebhookService {
   }
 
   async get(actor: Actor, supplierId: string): Promise<WebhookView> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
-    const hook = await this.db.getRepository(SupplierWebhook).findOneBy({ supplierId });
+    await requireVisibleSupplier(this.organisations, actor, supplierId);
+    const hook = await this.webhooks.findOneBy({ supplierId });
     if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
     return view(hook);
   }
@@ -75,19 +76,16 @@ export class SupplierWebhookService {
     supplierId: string,
     dto: PutSupplierWebhookDto,
   ): Promise<WebhookView & { secret?: string }> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await requireVisibleSupplier(this.organisations, actor, supplierId);
     await this.assertAllowedTarget(dto.url);
     return this.uow.run(async (tx) => {
-      const existing = await tx.manager.findOne(SupplierWebhook, {
-        where: { supplierId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const existing = await this.webhooks.lockForChange(tx.manager, supplierId);
       const secret = existing ? undefined : newSigningSecret();
       const before = existing ? view(existing) : null;
-      const hook = existing ?? tx.manager.create(SupplierWebhook, { supplierId });
+      const hook = existing ?? this.webhooks.build(tx.manager, supplierId);
       Object.assign(hook, { url: dto.url, active: dto.active ?? hook.active ?? true });
       if (secret) hook.secretEncrypted = this.box.seal(secret);
-      const saved = await tx.manager.save(hook);
+      const saved = await this.webhooks.store(tx.manager, hook);
       await this.audit.record(tx.manager, actor, {
         action: existing ? 'supplier_webhook.updated' : 'supplier_webhook.created',
         entityType: 'supplier_webhook',
@@ -101,12 +99,9 @@ export class SupplierWebhookService {
 
   /** New secret shown once; the previous one stays valid for WEBHOOK_SECRET_GRACE_HOURS. */
   async rotate(actor: Actor, supplierId: string): Promise<WebhookView & { secret: string }> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await requireVisibleSupplier(this.organisations, actor, supplierId);
     return this.uow.run(async (tx) => {
-      const hook = await tx.manager.findOne(SupplierWebhook, {
-        where: { supplierId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const hook = await this.webhooks.lockForChange(tx.manager, supplierId);
       if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
       const before = view(hook);
       const secret = newSigningSecret();
@@ -115,7 +110,7 @@ export class SupplierWebhookService {
         Date.now() + this.config.WEBHOOK_SECRET_GRACE_HOURS * 3600_000,
       );
       hook.secretEncrypted = this.box.seal(secret);
-      const saved = await tx.manager.save(hook);
+      const saved = await this.webhooks.store(tx.manager, hook);
       await this.audit.record(tx.manager, actor, {
         action: 'supplier_webhook.secret_rotated',
         entityType: 'supplier_webhook',
@@ -128,11 +123,11 @@ export class SupplierWebhookService {
   }
 
   async remove(actor: Actor, supplierId: string): Promise<void> {
-    await requireVisibleSupplier(this.db, actor, supplierId);
+    await requireVisibleSupplier(this.organisations, actor, supplierId);
     await this.uow.run(async (tx) => {
-      const hook = await tx.manager.findOneBy(SupplierWebhook, { supplierId });
+      const hook = await this.webhooks.findOneBy({ supplierId }, tx.manager);
       if (!hook) throw ProblemException.notFound('Webhook for supplier', supplierId);
-      await tx.manager.delete(SupplierWebhook, { supplierId });
+      await this.webhooks.delete(tx.manager, supplierId);
       await this.audit.record(tx.manager, actor, {
         action: 'supplier_webhook.deleted',
         entityType: 'supplier_webhook',
@@ -145,12 +140,8 @@ export class SupplierWebhookService {
   /** Worker: the endpoint answered 410 Gone, so it stops receiving until re-enabled. */
   async disableGone(supplierId: string, url: string): Promise<void> {
     await this.uow.run(async (tx) => {
-      const { affected } = await tx.manager.update(
-        SupplierWebhook,
-        { supplierId, url, active: true },
-        { active: false },
-      );
-      if (!affected) return;
+      const disabled = await this.webhooks.disable(tx.manager, supplierId, url);
+      if (!disabled) return;
       await this.audit.record(tx.manager, SYSTEM_ACTOR, {
         action: 'supplier_webhook.disabled_gone',
         entityType: 'supplier_webhook',
@@ -163,9 +154,7 @@ export class SupplierWebhookService {
 
   /** Secrets that currently sign deliveries: the current one, plus the previous during grace. */
   async signingSecrets(supplierId: string): Promise<{ url: string; secrets: string[] } | null> {
-    const hook = await this.db
-      .getRepository(SupplierWebhook)
-      .findOneBy({ supplierId, active: true });
+    const hook = await this.webhooks.findOneBy({ supplierId, active: true });
     if (!hook) return null;
     const secrets = [this.box.open(hook.secretEncrypted)];
     if (

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, type PageQueryDto, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { CreateSupplierDto, UpdateSupplierDto } from './dto/supplier.dto.js';
-import { Organisation } from './organisation.entity.js';
+import type { Organisation } from './organisation.entity.js';
+import { OrganisationsRepository } from './organisations.repository.js';
 import { ONBOARDING_TRANSITIONS, type OnboardingStatus } from './organisation-type.js';
 import { type SupplierView, toSupplierView } from './organisation-views.js';
 import { assertSupplierVisible } from './supplier-scope.js';
@@ -17,39 +16,36 @@ import { Authenticator } from '../auth/authenticator.service.js';
 @Injectable()
 export class SuppliersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly organisations: OrganisationsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly authenticator: Authenticator,
   ) {}
 
   async list(actor: Actor, q: PageQueryDto): Promise<Page<SupplierView>> {
-    const [rows, total] = await this.db.getRepository(Organisation).findAndCount({
-      where: { type: 'SUPPLIER', ...(isTenantScoped(actor) && { id: actor.organisationId! }) },
-      order: { name: 'ASC' },
-      skip: q.offset,
-      take: q.limit,
-    });
+    const [rows, total] = await this.organisations.suppliersPage(
+      isTenantScoped(actor) ? { id: actor.organisationId! } : {},
+      q.offset,
+      q.limit,
+    );
     return toPage(rows.map(toSupplierView), total, q);
   }
 
   async get(actor: Actor, id: string): Promise<SupplierView> {
     assertSupplierVisible(actor, id);
-    const supplier = await this.db.getRepository(Organisation).findOneBy({ id, type: 'SUPPLIER' });
+    const supplier = await this.organisations.findOneBy({ id, type: 'SUPPLIER' });
     if (!supplier) throw ProblemException.notFound('Supplier', id);
     return toSupplierView(supplier);
   }
 
   async create(actor: Actor, dto: CreateSupplierDto): Promise<SupplierView> {
     return this.uow.run(async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(Organisation, {
-          type: 'SUPPLIER',
-          name: dto.name,
-          companyNumber: dto.companyNumber ?? null,
-          onboardingStatus: 'not_invited',
-        }),
-      );
+      const saved = await this.organisations.create(tx.manager, {
+        type: 'SUPPLIER',
+        name: dto.name,
+        companyNumber: dto.companyNumber ?? null,
+        onboardingStatus: 'not_invited',
+      });
       const view = toSupplierView(saved);
       await this.audit.record(tx.manager, actor, {
         action: 'supplier.created',
@@ -97,14 +93,11 @@ export class SuppliersService {
   ): Promise<SupplierView> {
     assertSupplierVisible(actor, id);
     return this.uow.run(async (tx) => {
-      const supplier = await tx.manager.findOne(Organisation, {
-        where: { id, type: 'SUPPLIER' },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const supplier = await this.organisations.lockForChange(tx.manager, { id, type: 'SUPPLIER' });
       if (!supplier) throw ProblemException.notFound('Supplier', id);
       const before = toSupplierView(supplier);
       change(supplier);
-      const after = toSupplierView(await tx.manager.save(supplier));
+      const after = toSupplierView(await this.organisations.update(tx.manager, supplier));
       await this.audit.record(tx.manager, actor, {
         action,
         entityType: 'supplier',

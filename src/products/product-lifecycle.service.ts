@@ -10,6 +10,7 @@ import {
   SUPPLIER_MOVES,
 } from './product-lifecycle.js';
 import { ProductStore } from './product-store.service.js';
+import { ProductsRepository } from './products.repository.js';
 import { type ProductView, toProductView } from './product-views.js';
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
 
@@ -25,6 +26,7 @@ export class ProductLifecycleService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: ProductStore,
+    private readonly products: ProductsRepository,
   ) {}
 
   async transition(actor: Actor, id: string, dto: ProductTransitionDto): Promise<ProductView> {
@@ -43,7 +45,7 @@ export class ProductLifecycleService {
           { field: 'reason', message: `a reason is required to move a product to ${dto.to}` },
         ]);
       }
-      const serviceIds = (await this.store.serviceIds(m, [id])).get(id)!;
+      const serviceIds = (await this.products.serviceIds([id], m)).get(id)!;
       if (dto.to === 'published' && serviceIds.length === 0) {
         throw ProblemException.conflict(
           'no_services',
@@ -54,7 +56,7 @@ export class ProductLifecycleService {
       product.status = dto.to;
       product.statusReason = officeMove ? reason : null;
       if (dto.to === 'published' && !product.publishedAt) product.publishedAt = new Date();
-      const after = toProductView(await m.save(product), serviceIds);
+      const after = toProductView(await this.products.update(m, product), serviceIds);
       await this.store.addHistory(m, actor, id, {
         event: 'transitioned',
         fromStatus: from,
@@ -73,7 +75,7 @@ export class ProductLifecycleService {
           productId: id,
           productName: product.name,
           supplierId: product.supplierId,
-          councilIds: await ProductStore.councilsUsing(m, id),
+          councilIds: await this.products.councilsUsing(m, id),
           reason: reason ?? '',
         });
       }

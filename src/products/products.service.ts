@@ -1,18 +1,14 @@
-import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { CreateProductDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto.js';
-import { visibleProductsSql } from './product-access.js';
-import { ProductHistory } from './product-history.entity.js';
 import { ProductStore } from './product-store.service.js';
 import { type ProductView, toProductHistoryView, toProductView } from './product-views.js';
-import { Product } from './product.entity.js';
+import { ProductsRepository } from './products.repository.js';
 
 const EDITABLE = ['name', 'productVersion', 'description'] as const;
 
@@ -28,36 +24,15 @@ const duplicate = (err: unknown) =>
 @Injectable()
 export class ProductsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly products: ProductsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly store: ProductStore,
   ) {}
 
   async list(actor: Actor, q: ProductQueryDto): Promise<Page<ProductView>> {
-    const qb = this.db.getRepository(Product).createQueryBuilder('p');
-    const vis = SqlParams.named('vis');
-    const scope = visibleProductsSql(actor, vis, 'p');
-    if (scope) qb.andWhere(scope, vis.byName);
-    if (q.supplierId) qb.andWhere('p.supplier_id = :supplierId', { supplierId: q.supplierId });
-    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
-    if (q.serviceId) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM product_services ps WHERE ps.product_id = p.id AND ps.service_id = :serviceId)',
-        { serviceId: q.serviceId },
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('p.name')
-      .addOrderBy('p.product_version')
-      .addOrderBy('p.id')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
-    const services = await this.store.serviceIds(
-      this.db.manager,
-      rows.map((r) => r.id),
-    );
+    const [rows, total] = await this.products.page(actor, q);
+    const services = await this.products.serviceIds(rows.map((r) => r.id));
     return toPage(
       rows.map((r) => toProductView(r, services.get(r.id) ?? [])),
       total,
@@ -67,7 +42,7 @@ export class ProductsService {
 
   async get(actor: Actor, id: string): Promise<ProductView> {
     const product = await this.store.findVisible(actor, id);
-    const services = await this.store.serviceIds(this.db.manager, [id]);
+    const services = await this.products.serviceIds([id]);
     return toProductView(product, services.get(id) ?? []);
   }
 
@@ -77,16 +52,14 @@ export class ProductsService {
         const m = tx.manager;
         const supplierId = await this.owner(m, actor, dto.supplierId);
         await this.store.assertServicesExist(m, dto.serviceIds);
-        const saved = await m.save(
-          m.create(Product, {
-            supplierId,
-            name: dto.name.trim(),
-            productVersion: dto.productVersion.trim(),
-            description: dto.description ?? '',
-            status: 'draft',
-          }),
-        );
-        await this.store.replaceServices(m, saved.id, dto.serviceIds);
+        const saved = await this.products.create(m, {
+          supplierId,
+          name: dto.name.trim(),
+          productVersion: dto.productVersion.trim(),
+          description: dto.description ?? '',
+          status: 'draft',
+        });
+        await this.products.replaceServices(m, saved.id, dto.serviceIds);
         const view = toProductView(saved, dto.serviceIds);
         await this.store.addHistory(m, actor, saved.id, { event: 'created', toStatus: 'draft' });
         await this.audit.record(m, actor, {
@@ -107,16 +80,16 @@ export class ProductsService {
       .run(async (tx) => {
         const m = tx.manager;
         const product = await this.store.lockForChange(m, actor, id, dto.version);
-        const before = toProductView(product, (await this.store.serviceIds(m, [id])).get(id)!);
+        const before = toProductView(product, (await this.products.serviceIds([id], m)).get(id)!);
         for (const key of EDITABLE) {
           if (dto[key] !== undefined) Object.assign(product, { [key]: dto[key] });
         }
         if (dto.serviceIds) {
           await this.store.assertServicesExist(m, dto.serviceIds);
-          await this.store.replaceServices(m, id, dto.serviceIds);
+          await this.products.replaceServices(m, id, dto.serviceIds);
         }
         product.updatedAt = new Date();
-        const saved = await m.save(product);
+        const saved = await this.products.update(m, product);
         const after = toProductView(saved, dto.serviceIds ?? before.serviceIds);
         await this.store.addHistory(m, actor, id, { event: 'updated', before, after });
         await this.audit.record(m, actor, {
@@ -135,18 +108,12 @@ export class ProductsService {
 
   async history(actor: Actor, id: string) {
     await this.store.findVisible(actor, id);
-    const rows = await this.db
-      .getRepository(ProductHistory)
-      .find({ where: { productId: id }, order: { occurredAt: 'ASC' } });
+    const rows = await this.products.history(id);
     return { data: rows.map(toProductHistoryView) };
   }
 
   /** Suppliers own what they register; programme admins name a supplier. */
-  private async owner(
-    m: import('typeorm').EntityManager,
-    actor: Actor,
-    supplierId?: string,
-  ): Promise<string> {
+  private async owner(m: EntityManager, actor: Actor, supplierId?: string): Promise<string> {
     if (actor.role === 'supplier') return actor.organisationId!;
     if (!supplierId) {
       throw ProblemException.invalidFields([
@@ -156,11 +123,7 @@ export class ProductsService {
         },
       ]);
     }
-    const [org] = await m.query<{ type: string }[]>(
-      `SELECT type FROM organisations WHERE id = $1`,
-      [supplierId],
-    );
-    if (org?.type !== 'SUPPLIER') {
+    if ((await this.products.organisationType(m, supplierId)) !== 'SUPPLIER') {
       throw ProblemException.unprocessable('not_a_supplier', `${supplierId} is not a supplier`);
     }
     return supplierId;

@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
-import {
-  adoptionsSql,
-  certifiedProductsSql,
-  COUNCILS_SQL,
-  LAST_CHANGE_SQL,
-  rolloutSql,
-} from './public-queries.js';
 import type {
   PublicAdoption,
-  PublicAreaRollout,
   PublicCertifiedProduct,
   PublicCouncil,
   PublicRollout,
-  PublicServiceRollout,
-  PublicTrendMonth,
 } from './public-views.js';
+import { PublicRepository } from './public.repository.js';
 
 /** When the public data last changed: the key the cache is kept by, and its time. */
 export interface LastChange {
@@ -45,7 +34,7 @@ export class PublicDataService {
   private readonly entries = new Map<string, { key: string; value: Promise<unknown> }>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly publicData: PublicRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -78,13 +67,7 @@ export class PublicDataService {
 
   rollout(): Promise<Versioned<PublicRollout>> {
     return this.memo('rollout', async () => {
-      const [row] = await this.db.query<
-        {
-          by_service: PublicServiceRollout[];
-          by_area: PublicAreaRollout[];
-          trend: PublicTrendMonth[];
-        }[]
-      >(rolloutSql(TREND_MONTHS));
+      const row = await this.publicData.rollout(TREND_MONTHS);
       const byService = row.by_service;
       const adoptions = byService.reduce((n, s) => n + s.adoptions, 0);
       const live = byService.reduce((n, s) => n + s.live, 0);
@@ -104,15 +87,15 @@ export class PublicDataService {
   }
 
   adoptions(): Promise<Versioned<PublicAdoption[]>> {
-    return this.memo('adoptions', () => this.db.query(adoptionsSql()));
+    return this.memo('adoptions', () => this.publicData.adoptions());
   }
 
   certifiedProducts(): Promise<Versioned<PublicCertifiedProduct[]>> {
-    return this.memo('certified-products', () => this.db.query(certifiedProductsSql()));
+    return this.memo('certified-products', () => this.publicData.certifiedProducts());
   }
 
   councils(): Promise<Versioned<PublicCouncil[]>> {
-    return this.memo('councils', () => this.db.query(COUNCILS_SQL));
+    return this.memo('councils', () => this.publicData.councils());
   }
 
   /** One council's adoptions (from the cached list), or null when it has none. */
@@ -130,12 +113,7 @@ export class PublicDataService {
   }
 
   private async readMarker(): Promise<LastChange> {
-    const [row] = await this.db.query<
-      {
-        changed_at: Date | null;
-        counts: string;
-      }[]
-    >(LAST_CHANGE_SQL);
+    const row = await this.publicData.lastChange();
     const changedAt = row.changed_at ?? new Date(0);
     // The trend's months follow the calendar, so a new month is a change too.
     const month = new Date().toISOString().slice(0, 7);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PublicDataService } from './public-data.service.js';
+import { PublicRepository } from './public.repository.js';
 
 /**
  * L4: what the programme publishes without sign-in — the narrow public views
@@ -7,7 +8,7 @@ import { PublicDataService } from './public-data.service.js';
  * them. Read only; used by the public pages and open-data files in src/web/public-pages.
  */
 @Module({
-  providers: [PublicDataService],
+  providers: [PublicRepository, PublicDataService],
   exports: [PublicDataService],
 })
 export class PublicModule {}
