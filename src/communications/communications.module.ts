@@ -9,6 +9,8 @@ import { CommunicationsSeeder } from './communications.seeder.js';
 import { CommunicationsService } from './communications.service.js';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryLedger } from './delivery-ledger.service.js';
+import { DeliveryLedgerRepository } from './delivery-ledger.repository.js';
+import { DeliveryRepository } from './delivery.repository.js';
 import { DeliveryEnqueuer } from './delivery-enqueuer.service.js';
 import { DeliveryProcessor } from './delivery-processor.service.js';
 import { CertificatesDueSource } from './digest/certificates-due-source.js';
@@ -52,6 +54,8 @@ import { WebhookSender } from './webhook-sender.service.js';
     AcknowledgementsService,
     DeliveryEnqueuer,
     DeliveryLedger,
+    DeliveryLedgerRepository,
+    DeliveryRepository,
     DeliveryProcessor,
     EmailSender,
     WebhookSender,

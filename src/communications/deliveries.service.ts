@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { CommunicationsService } from './communications.service.js';
+import { DeliveryRepository } from './delivery.repository.js';
 import type { DeliveryQueryDto } from './dto/communication-query.dto.js';
 
 export interface DeliveryView {
@@ -39,33 +38,18 @@ export interface WebhookAttemptView {
 @Injectable()
 export class DeliveriesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly deliveries: DeliveryRepository,
     private readonly communications: CommunicationsService,
   ) {}
 
   async list(actor: Actor, id: string, q: DeliveryQueryDto): Promise<Page<DeliveryView>> {
     await this.communications.find(actor, id);
-    const where = `d.communication_id = $1 AND ($2::text IS NULL OR d.status = $2)
-                   AND ($3::text IS NULL OR d.channel = $3)`;
-    const params = [id, q.status ?? null, q.channel ?? null];
-    const [rows, [{ total }]] = await Promise.all([
-      this.db.query<DeliveryView[]>(
-        `SELECT d.id, d.supplier_id AS "supplierId", s.name AS "supplierName",
-                d.contact_id AS "contactId", c.name AS "contactName", d.channel, d.target,
-                d.status, d.attempts, d.last_error AS "lastError", d.created_at AS "createdAt",
-                d.updated_at AS "updatedAt", d.delivered_at AS "deliveredAt"
-           FROM deliveries d
-           JOIN organisations s ON s.id = d.supplier_id
-           LEFT JOIN supplier_contacts c ON c.id = d.contact_id
-          WHERE ${where}
-          ORDER BY s.name, c.name NULLS FIRST, d.channel, d.id LIMIT $4 OFFSET $5`,
-        [...params, q.limit, q.offset],
-      ),
-      this.db.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM deliveries d WHERE ${where}`,
-        params,
-      ),
-    ]);
+    const { rows, total } = await this.deliveries.pageOf(
+      id,
+      { status: q.status ?? null, channel: q.channel ?? null },
+      q.limit,
+      q.offset,
+    );
     return toPage(rows, total, q);
   }
 
@@ -76,16 +60,7 @@ export class DeliveriesService {
 
   /** A supplier's most recent webhook deliveries (programme staff's supplier page). */
   async recentWebhookOf(supplierId: string, limit = 10): Promise<WebhookAttemptView[]> {
-    const rows: (Omit<WebhookAttemptView, 'httpStatus'> & { lastError: string | null })[] =
-      await this.db.query(
-        `SELECT d.id, c.topic, d.status, d.attempts, d.last_error AS "lastError",
-                d.updated_at AS "updatedAt"
-           FROM deliveries d
-           JOIN communications c ON c.id = d.communication_id
-          WHERE d.supplier_id = $1 AND d.channel = 'webhook'
-          ORDER BY d.updated_at DESC, d.id LIMIT $2`,
-        [supplierId, limit],
-      );
+    const rows = await this.deliveries.recentWebhookOf(supplierId, limit);
     return rows.map((r) => {
       const code = /^HTTP (\d{3}) /.exec(r.lastError ?? '')?.[1];
       return { ...r, httpStatus: code ? Number(code) : null };

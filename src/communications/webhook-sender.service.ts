@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
+import { SecretBox } from '../common/crypto/secret-box.js';
 import { resolveWebhookTarget, WebhookTargetError } from '../common/net/webhook-target.js';
 import { SupplierWebhookService } from '../organisations/supplier-webhook.service.js';
+import type { SealedEndpoint } from './delivery-ledger.repository.js';
 import type { SendOutcome } from './delivery-outcome.js';
 import { postForStatus } from './http-post.js';
 import { webhookSignature } from './webhook-signature.js';
-
-const SECRETS_TTL_MS = 5000;
 
 type Endpoint = { url: string; secrets: string[] } | null;
 
@@ -15,21 +15,43 @@ type Endpoint = { url: string; secrets: string[] } | null;
  * Webhooks signed per Standard Webhooks (webhook-id = delivery id, so receivers can
  * de-duplicate), with a timeout. 2xx delivered; 410 permanent and the endpoint is
  * disabled; other 4xx permanent (408 and 429 temporary); 5xx, timeouts and network
- * errors temporary. Endpoints and secrets are cached a few seconds per supplier. Every
- * send resolves the host again and refuses a non-public address in production (SSRF,
+ * errors temporary. A delivery's endpoint and sealed secrets come with its claim (one
+ * statement per chunk); a test event reads them afresh. Every send resolves the host again and refuses a non-public address in production (SSRF,
  * DNS rebinding), then connects to exactly the address it checked.
  */
 @Injectable()
 export class WebhookSender {
-  private readonly endpoints = new Map<string, { value: Endpoint; until: number }>();
+  private readonly box: SecretBox;
 
   constructor(
     private readonly config: AppConfig,
     private readonly webhooks: SupplierWebhookService,
-  ) {}
+  ) {
+    this.box = new SecretBox(config.DATA_ENCRYPTION_KEY);
+  }
 
-  async send(deliveryId: string, supplierId: string, body: string): Promise<SendOutcome> {
-    const endpoint = await this.endpoint(supplierId);
+  /** Sends a delivery to the endpoint read with its claim (null: the supplier has none). */
+  send(
+    deliveryId: string,
+    supplierId: string,
+    body: string,
+    sealed: SealedEndpoint | null,
+  ): Promise<SendOutcome> {
+    const endpoint = sealed && {
+      url: sealed.url,
+      secrets: [sealed.secret, ...(sealed.previous ? [sealed.previous] : [])].map((s) =>
+        this.box.open(s),
+      ),
+    };
+    return this.post(deliveryId, supplierId, body, endpoint);
+  }
+
+  private async post(
+    deliveryId: string,
+    supplierId: string,
+    body: string,
+    endpoint: Endpoint,
+  ): Promise<SendOutcome> {
     if (!endpoint) {
       return { kind: 'permanent', error: 'the supplier has no active webhook endpoint' };
     }
@@ -67,7 +89,6 @@ export class WebhookSender {
     const error = `HTTP ${status} from ${endpoint.url}`;
     if (status >= 200 && status < 300) return { kind: 'delivered', status };
     if (status === 410) {
-      this.endpoints.delete(supplierId);
       return { kind: 'permanent', error, status, gone: { supplierId, url: endpoint.url } };
     }
     if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
@@ -81,21 +102,12 @@ export class WebhookSender {
    * receiver; the endpoint is read afresh (not from the cache) since it may just have changed.
    */
   async sendTest(supplierId: string): Promise<SendOutcome> {
-    this.endpoints.delete(supplierId);
     const id = `test_${randomUUID()}`;
     const body = JSON.stringify({
       type: 'webhook.test',
       timestamp: new Date().toISOString(),
       data: { testId: id, supplierId },
     });
-    return this.send(id, supplierId, body);
-  }
-
-  private async endpoint(supplierId: string): Promise<Endpoint> {
-    const cached = this.endpoints.get(supplierId);
-    if (cached && cached.until > Date.now()) return cached.value;
-    const value = await this.webhooks.signingSecrets(supplierId);
-    this.endpoints.set(supplierId, { value, until: Date.now() + SECRETS_TTL_MS });
-    return value;
+    return this.post(id, supplierId, body, await this.webhooks.signingSecrets(supplierId));
   }
 }

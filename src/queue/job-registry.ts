@@ -29,9 +29,9 @@ export enum JobName {
   CheckInReminders = 'check-ins.reminders',
   /** Creates a communication's deliveries (the outbox) and enqueues them. */
   CommunicationFanOut = 'communication.fan-out',
-  /** Sends one email delivery (jobId = delivery id). */
+  /** Sends a chunk of email deliveries (a retry: one, jobId = `<delivery id>.<attempts>`). */
   EmailDelivery = 'delivery.email',
-  /** Sends one webhook delivery (jobId = delivery id). */
+  /** Sends a chunk of webhook deliveries (a retry: one, jobId = `<delivery id>.<attempts>`). */
   WebhookDelivery = 'delivery.webhook',
   /** Re-enqueues deliveries stuck in a non-terminal status. */
   ReconcileDeliveries = 'delivery.reconcile',
@@ -51,19 +51,26 @@ export interface JobPayloads {
   [JobName.AgendaPapers]: Record<string, never>;
   [JobName.CheckInReminders]: Record<string, never>;
   [JobName.CommunicationFanOut]: { communicationId: string };
-  [JobName.EmailDelivery]: { deliveryId: string };
-  [JobName.WebhookDelivery]: { deliveryId: string };
+  [JobName.EmailDelivery]: DeliveryJob;
+  [JobName.WebhookDelivery]: DeliveryJob;
   [JobName.ReconcileDeliveries]: Record<string, never>;
   [JobName.SupplierDigest]: Record<string, never>;
   [JobName.CertificateScan]: Record<string, never>;
   [JobName.ReadinessScan]: Record<string, never>;
 }
 
+/** A delivery job's payload; `deliveryId` alone is a job enqueued before chunks (one delivery). */
+export type DeliveryJob = { deliveryIds: string[] } | { deliveryId: string };
+
+/** The delivery ids a delivery job carries, whichever shape it was enqueued in. */
+export const deliveryIdsOf = (job: DeliveryJob): string[] =>
+  'deliveryIds' in job ? job.deliveryIds : [job.deliveryId];
+
 export interface JobDefinition {
   queue: QueueName;
   /**
    * outbox: carries a row in outbox_messages (jobId = row id); scheduled: run by a job
-   * scheduler; tracked: its handler keeps its own row in step (deliveries, jobId = row id).
+   * scheduler; tracked: its handler keeps its own rows in step (deliveries).
    */
   kind: 'outbox' | 'scheduled' | 'tracked';
   /** Scheduled jobs: run every N ms. */

@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Job, type MinimalJob, Worker, type WorkerOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { deliveryChunkSize, deliveryRate } from './delivery-chunks.js';
 import { JOB_HANDLER, type JobHandler } from './job-handler.js';
 import {
   JITTER_BACKOFF,
@@ -27,16 +28,21 @@ export class MissingJobHandlerError extends Error {}
 const MAX_BACKOFF_MS = 3600_000;
 /**
  * Delivery jobs are short and their lock is renewed while they run, so a crashed worker's
- * deliveries are found stalled (and retried) within seconds rather than a minute.
+ * chunks are found stalled (and retried) within seconds rather than a minute.
  */
 const DELIVERY_LOCK_MS = 10_000;
 
 /** Exponential backoff with jitter: a random delay between half and all of base × 2^(n-1). */
+export function jitterDelay(base: number, attemptsMade: number): number {
+  const cap = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, attemptsMade - 1));
+  return Math.round(cap / 2 + (Math.random() * cap) / 2);
+}
+
+/** BullMQ's backoff strategy for JITTER_BACKOFF jobs (the job's backoff delay as base). */
 export function jitterBackoff(attemptsMade: number, type?: string, _e?: Error, job?: MinimalJob) {
   if (type !== JITTER_BACKOFF) return 0;
   const base = typeof job?.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000;
-  const cap = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.max(0, attemptsMade - 1));
-  return Math.round(cap / 2 + (Math.random() * cap) / 2);
+  return jitterDelay(base, attemptsMade);
 }
 
 /**
@@ -97,18 +103,20 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     return worker;
   }
 
-  /** Delivery queues: their own concurrency, stall detection and rate limit per channel. */
+  /**
+   * Delivery queues: their own stall detection, and concurrency and rate limit counted in
+   * deliveries (a job carries a chunk: DELIVERY_CONCURRENCY deliveries in flight at most,
+   * one chunk every chunk ÷ rate seconds).
+   */
   private channelOptions(queue: QueueName): Partial<WorkerOptions> {
-    const rate = {
-      [QueueName.EmailDeliveries]: this.config.EMAIL_RATE_PER_SECOND,
-      [QueueName.WebhookDeliveries]: this.config.WEBHOOK_RATE_PER_SECOND,
-    }[queue as string];
-    if (rate === undefined) return {};
+    if (queue !== QueueName.EmailDeliveries && queue !== QueueName.WebhookDeliveries) return {};
+    const chunk = deliveryChunkSize(this.config, queue);
+    const rate = deliveryRate(this.config, queue);
     return {
-      concurrency: this.config.DELIVERY_CONCURRENCY,
+      concurrency: Math.max(1, Math.floor(this.config.DELIVERY_CONCURRENCY / chunk)),
       lockDuration: DELIVERY_LOCK_MS,
       stalledInterval: DELIVERY_LOCK_MS / 2,
-      ...(rate > 0 && { limiter: { max: rate, duration: 1000 } }),
+      ...(rate > 0 && { limiter: { max: 1, duration: Math.round((1000 * chunk) / rate) } }),
     };
   }
 
