@@ -86,3 +86,13 @@ export const SCHEDULE_SELECT = `SELECT s.id, s.organisation_id, o.name AS organi
 
 export const QUESTION_SET_SELECT = `SELECT qs.id, qs.number, qs.status, qs.questions,
     qs.published_at, qs.version FROM check_in_question_sets qs`;
+
+export type Filter = (p: SqlParams) => string[];
+export type PageArgs = { limit: number; offset: number };
+
+/** The select with the full count of its rows beside each (`total_count`). */
+export const withTotal = (sql: string) =>
+  sql.replace('SELECT ', 'SELECT count(*) OVER () AS total_count, ');
+
+export const paging = (p: SqlParams, page?: PageArgs) =>
+  page ? `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}` : '';

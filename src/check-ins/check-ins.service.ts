@@ -6,17 +6,16 @@ import { type FieldError, ProblemException } from '../common/errors/problem.exce
 import { assertTransition } from '../common/lifecycle/assert-transition.js';
 import { type Page, type PageQueryDto, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
-import { CheckInAnswer, type CheckInSide } from './check-in-answer.entity.js';
+import type { CheckInSide } from './check-in-answer.entity.js';
 import { QUESTION_SET_TRANSITIONS } from './check-in-lifecycle.js';
-import {
-  type CheckInQuestion,
-  CheckInQuestionSet,
-  SCALE_MAX,
-} from './check-in-question-set.entity.js';
-import { CheckInSchedule } from './check-in-schedule.entity.js';
-import { CheckInStore } from './check-in-store.service.js';
-import { CheckIn } from './check-in.entity.js';
+import { type CheckInQuestion, SCALE_MAX } from './check-in-question-set.entity.js';
+import { CheckInSchedulesRepository } from './check-in-schedules.repository.js';
+import { isPartner } from './check-in-sql.js';
+import type { CheckIn } from './check-in.entity.js';
+import { CheckInsRepository } from './check-ins.repository.js';
 import type {
+  CheckInOverviewDto,
+  CheckInTrendDto,
   AnswerCheckInDto,
   CheckInQueryDto,
   CheckInViewDto,
@@ -29,6 +28,7 @@ import type {
   UpdateQuestionSetDto,
 } from './dto/question-set.dto.js';
 import type { CreateScheduleDto, ScheduleViewDto, UpdateScheduleDto } from './dto/schedule.dto.js';
+import { QuestionSetsRepository } from './question-sets.repository.js';
 
 const PARTNER_TYPES = ['SUPPLIER', 'COUNCIL', 'AGENCY'];
 
@@ -45,36 +45,35 @@ export class CheckInsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly store: CheckInStore,
+    private readonly store: CheckInsRepository,
+    private readonly sets: QuestionSetsRepository,
+    private readonly schedules: CheckInSchedulesRepository,
   ) {}
 
   // ---- question sets ------------------------------------------------------------------
 
   async listQuestionSets(q: PageQueryDto): Promise<Page<QuestionSetViewDto>> {
-    const { rows, total } = await this.store.questionSets(() => [], q);
+    const { rows, total } = await this.sets.questionSets(() => [], q);
     return toPage(rows, total, q);
   }
 
   getQuestionSet(id: string) {
-    return this.store.questionSet(id);
+    return this.sets.questionSet(id);
   }
 
   async createQuestionSet(actor: Actor, dto: CreateQuestionSetDto) {
     this.checkQuestions(dto.questions);
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      await m.query(`LOCK TABLE check_in_question_sets IN SHARE ROW EXCLUSIVE MODE`);
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO check_in_question_sets (number, questions)
-         SELECT coalesce(max(number), 0) + 1, $1::jsonb FROM check_in_question_sets
-         RETURNING id`,
-        [JSON.stringify(dto.questions.map(({ code, text, scale }) => ({ code, text, scale })))],
+      const id = await this.sets.addDraft(
+        m,
+        dto.questions.map(({ code, text, scale }) => ({ code, text, scale })),
       );
-      const view = await this.store.questionSet(row.id, m);
+      const view = await this.sets.questionSet(id, m);
       await this.audit.record(m, actor, {
         action: 'check_in_question_set.drafted',
         entityType: 'check_in_question_set',
-        entityId: row.id,
+        entityId: id,
         after: view,
       });
       return view;
@@ -88,12 +87,12 @@ export class CheckInsService {
       const set = await this.lockSet(m, id, dto.version);
       if (set.status !== 'draft')
         throw ProblemException.conflict('published', 'A published question set cannot change');
-      const before = await this.store.questionSet(id, m);
-      await m.update(CheckInQuestionSet, id, {
+      const before = await this.sets.questionSet(id, m);
+      await this.sets.change(m, id, {
         questions: dto.questions.map(({ code, text, scale }) => ({ code, text, scale })),
         version: set.version + 1,
       });
-      const after = await this.store.questionSet(id, m);
+      const after = await this.sets.questionSet(id, m);
       await this.audit.record(m, actor, {
         action: 'check_in_question_set.updated',
         entityType: 'check_in_question_set',
@@ -110,12 +109,12 @@ export class CheckInsService {
       const m = tx.manager;
       const set = await this.lockSet(m, id, dto.version);
       assertTransition(QUESTION_SET_TRANSITIONS, set.status, 'published', 'question set');
-      await m.update(CheckInQuestionSet, id, {
+      await this.sets.change(m, id, {
         status: 'published',
         publishedAt: new Date(),
         version: set.version + 1,
       });
-      const after = await this.store.questionSet(id, m);
+      const after = await this.sets.questionSet(id, m);
       await this.audit.record(m, actor, {
         action: 'check_in_question_set.published',
         entityType: 'check_in_question_set',
@@ -130,12 +129,12 @@ export class CheckInsService {
   // ---- schedules ----------------------------------------------------------------------
 
   async listSchedules(q: PageQueryDto): Promise<Page<ScheduleViewDto>> {
-    const { rows, total } = await this.store.schedules(() => [], q);
+    const { rows, total } = await this.schedules.schedules(() => [], q);
     return toPage(rows, total, q);
   }
 
   getSchedule(id: string) {
-    return this.store.schedule(id);
+    return this.schedules.schedule(id);
   }
 
   async createSchedule(actor: Actor, dto: CreateScheduleDto): Promise<ScheduleViewDto> {
@@ -143,28 +142,24 @@ export class CheckInsService {
       const m = tx.manager;
       await this.checkPartner(m, dto.organisationId);
       const setId = await this.currentSetId(m);
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO check_in_schedules (organisation_id, cadence_weeks) VALUES ($1, $2)
-         ON CONFLICT (organisation_id) DO NOTHING RETURNING id`,
-        [dto.organisationId, dto.cadenceWeeks],
-      );
-      if (!row)
+      const scheduleId = await this.schedules.addSchedule(m, dto.organisationId, dto.cadenceWeeks);
+      if (!scheduleId)
         throw ProblemException.conflict(
           'schedule_exists',
           'This partner has a check-in schedule already: change its cadence instead',
         );
-      const checkInId = await this.insertCheckIn(
+      const checkInId = await this.store.addCheckIn(
         m,
         dto.organisationId,
         dto.firstDueOn,
         setId,
-        row.id,
+        scheduleId,
       );
-      const view = await this.store.schedule(row.id, m);
+      const view = await this.schedules.schedule(scheduleId, m);
       await this.audit.record(m, actor, {
         action: 'check_in_schedule.created',
         entityType: 'check_in_schedule',
-        entityId: row.id,
+        entityId: scheduleId,
         after: { ...view, firstCheckInId: checkInId, firstDueOn: dto.firstDueOn },
       });
       return view;
@@ -174,20 +169,17 @@ export class CheckInsService {
   async updateSchedule(actor: Actor, id: string, dto: UpdateScheduleDto) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const s = await m.findOne(CheckInSchedule, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const s = await this.schedules.lockForChange(m, id);
       if (!s) throw ProblemException.notFound('Check-in schedule', id);
       if (s.version !== dto.version)
         throw ProblemException.staleVersion('Check-in schedule', s.version);
-      const before = await this.store.schedule(id, m);
-      await m.update(CheckInSchedule, id, {
+      const before = await this.schedules.schedule(id, m);
+      await this.schedules.change(m, id, {
         cadenceWeeks: dto.cadenceWeeks ?? s.cadenceWeeks,
         active: dto.active ?? s.active,
         version: s.version + 1,
       });
-      const after = await this.store.schedule(id, m);
+      const after = await this.schedules.schedule(id, m);
       await this.audit.record(m, actor, {
         action: 'check_in_schedule.updated',
         entityType: 'check_in_schedule',
@@ -217,12 +209,32 @@ export class CheckInsService {
     return this.store.checkIn(actor, id);
   }
 
-  trend(actor: Actor, organisationId: string) {
-    return this.store.trend(actor, organisationId);
+  /** A partner's complete check-ins, oldest first; a partner reads only its own (else 404). */
+  async trend(actor: Actor, organisationId: string): Promise<CheckInTrendDto> {
+    if (isPartner(actor) && actor.organisationId !== organisationId)
+      throw ProblemException.notFound('Partner', organisationId);
+    const points = await this.store.trend(organisationId);
+    if (!points) throw ProblemException.notFound('Partner', organisationId);
+    return { organisationId, points };
   }
 
-  overview() {
-    return this.store.overview();
+  /**
+   * The programme-wide view: each partner's latest complete check-in against the previous
+   * one, and the gap between its sides; partners whose score fell, and those whose sides
+   * disagree most. One statement.
+   */
+  async overview(): Promise<CheckInOverviewDto> {
+    const partners = await this.store.partnerHealth();
+    return {
+      fell: partners
+        .filter((x) => x.change !== null && x.change < 0)
+        .sort((a, b) => a.change! - b.change!),
+      disagree: partners
+        .filter((x) => x.latestGap > 0)
+        .sort((a, b) => b.latestGap - a.latestGap)
+        .slice(0, 10),
+      partners,
+    };
   }
 
   async create(actor: Actor, dto: CreateCheckInDto): Promise<CheckInViewDto> {
@@ -230,7 +242,7 @@ export class CheckInsService {
       const m = tx.manager;
       await this.checkPartner(m, dto.organisationId);
       const setId = await this.currentSetId(m);
-      const id = await this.insertCheckIn(m, dto.organisationId, dto.dueOn, setId, null);
+      const id = await this.store.addCheckIn(m, dto.organisationId, dto.dueOn, setId, null);
       if (!id)
         throw ProblemException.conflict(
           'duplicate_check_in',
@@ -256,30 +268,21 @@ export class CheckInsService {
     const side: CheckInSide = isProgrammeStaff(actor) ? 'office' : 'partner';
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const ci = await m.findOne(CheckIn, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const ci = await this.store.lockForChange(m, id);
       if (!ci || (side === 'partner' && ci.organisationId !== actor.organisationId))
         throw ProblemException.notFound('Check-in', id);
       const answeredAt = side === 'office' ? ci.officeAnsweredAt : ci.partnerAnsweredAt;
       if (answeredAt)
         throw ProblemException.conflict('already_answered', 'This side has answered this check-in');
-      const set = await m.findOneByOrFail(CheckInQuestionSet, { id: ci.questionSetId });
+      const set = await this.sets.get(m, ci.questionSetId);
       this.checkAnswers(set.questions, dto);
-      await m.insert(
-        CheckInAnswer,
-        dto.answers.map((a) => ({
-          checkInId: id,
-          side,
-          questionCode: a.code,
-          score: a.score,
-          comment: a.comment ?? '',
-        })),
-      );
+      await this.store.addAnswers(m, id, side, dto.answers);
       const now = new Date();
       const patch =
         side === 'office'
           ? { officeAnsweredAt: now, officeAnsweredBy: actor.label }
           : { partnerAnsweredAt: now, partnerAnsweredBy: actor.label };
-      await m.update(CheckIn, id, { ...patch, version: ci.version + 1 });
+      await this.store.change(m, id, { ...patch, version: ci.version + 1 });
       const otherDone = side === 'office' ? ci.partnerAnsweredAt : ci.officeAnsweredAt;
       const next = otherDone && ci.scheduleId ? await this.scheduleNext(m, ci) : null;
       await this.audit.record(m, actor, {
@@ -294,61 +297,38 @@ export class CheckInsService {
 
   /** The next check-in of an active schedule, a cadence after this one (audited with the answer). */
   private async scheduleNext(m: EntityManager, ci: CheckIn) {
-    const s = await m.findOneBy(CheckInSchedule, { id: ci.scheduleId!, active: true });
+    const s = await this.schedules.active(m, ci.scheduleId!);
     if (!s) return null;
     const questionSetId = await this.currentSetId(m);
     const dueOn = addWeeks(ci.dueOn, s.cadenceWeeks);
-    const id = await this.insertCheckIn(m, ci.organisationId, dueOn, questionSetId, s.id);
+    const id = await this.store.addCheckIn(m, ci.organisationId, dueOn, questionSetId, s.id);
     return id ? { id, dueOn, questionSetId } : null;
   }
 
-  private async insertCheckIn(
-    m: EntityManager,
-    organisationId: string,
-    dueOn: string,
-    setId: string,
-    scheduleId: string | null,
-  ): Promise<string | null> {
-    const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO check_ins (organisation_id, due_on, question_set_id, schedule_id)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (organisation_id, due_on) DO NOTHING RETURNING id`,
-      [organisationId, dueOn, setId, scheduleId],
-    );
-    return row?.id ?? null;
-  }
-
   private async currentSetId(m: EntityManager): Promise<string> {
-    const [row] = await m.query<{ id: string }[]>(
-      `SELECT id FROM check_in_question_sets WHERE status = 'published' ORDER BY number DESC LIMIT 1`,
-    );
-    if (!row)
+    const id = await this.sets.currentId(m);
+    if (!id)
       throw ProblemException.unprocessable(
         'no_published_question_set',
         'Publish a check-in question set first',
       );
-    return row.id;
+    return id;
   }
 
   private async checkPartner(m: EntityManager, organisationId: string): Promise<void> {
-    const [org] = await m.query<{ type: string }[]>(
-      `SELECT type FROM organisations WHERE id = $1`,
-      [organisationId],
-    );
-    if (!org)
+    const type = await this.store.organisationType(m, organisationId);
+    if (!type)
       throw ProblemException.invalidFields([
         { field: 'organisationId', message: 'not a known organisation' },
       ]);
-    if (!PARTNER_TYPES.includes(org.type))
+    if (!PARTNER_TYPES.includes(type))
       throw ProblemException.invalidFields([
         { field: 'organisationId', message: 'must be a supplier, council or agency' },
       ]);
   }
 
   private async lockSet(m: EntityManager, id: string, version: number) {
-    const set = await m.findOne(CheckInQuestionSet, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const set = await this.sets.lockForChange(m, id);
     if (!set) throw ProblemException.notFound('Check-in question set', id);
     if (set.version !== version)
       throw ProblemException.staleVersion('Check-in question set', set.version);

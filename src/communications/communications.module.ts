@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { AckLinkSigner } from './ack-link-signer.js';
 import { AcknowledgementsController } from './acknowledgements.controller.js';
+import { AcknowledgementsRepository } from './acknowledgements.repository.js';
 import { AcknowledgementsService } from './acknowledgements.service.js';
 import { AudienceResolver } from './audience-resolver.service.js';
 import { CommunicationsController } from './communications.controller.js';
 import { CommunicationsSeeder } from './communications.seeder.js';
+import { CommunicationsRepository } from './communications.repository.js';
 import { CommunicationsService } from './communications.service.js';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryLedger } from './delivery-ledger.service.js';
@@ -15,6 +17,7 @@ import { DeliveryEnqueuer } from './delivery-enqueuer.service.js';
 import { DeliveryProcessor } from './delivery-processor.service.js';
 import { CertificatesDueSource } from './digest/certificates-due-source.js';
 import { ChangesRequestedSource } from './digest/changes-requested-source.js';
+import { DigestRepository } from './digest/digest.repository.js';
 import { OverdueRisksSource } from './digest/overdue-risks-source.js';
 import { BenefitStatusSource } from './digest/benefit-status-source.js';
 import { UnacknowledgedSource } from './digest/unacknowledged-source.js';
@@ -34,6 +37,8 @@ import { CouncilKnockOnNotices } from './triggers/council-knock-on.subscriber.js
 import { ReadinessNotices } from './triggers/readiness-notices.subscriber.js';
 import { ToolkitReleaseNotices } from './triggers/toolkit-release-notices.subscriber.js';
 import { TriggeredCommunications } from './triggers/triggered-communications.service.js';
+import { TriggersRepository } from './triggers/triggers.repository.js';
+import { SupplierInboxRepository } from './supplier-inbox.repository.js';
 import { SupplierInboxService } from './supplier-inbox.service.js';
 import { WebhookSender } from './webhook-sender.service.js';
 
@@ -80,6 +85,11 @@ import { WebhookSender } from './webhook-sender.service.js';
     ToolkitReleaseNotices,
     CommunicationsSeeder,
     SupplierInboxService,
+    CommunicationsRepository,
+    AcknowledgementsRepository,
+    SupplierInboxRepository,
+    DigestRepository,
+    TriggersRepository,
   ],
   exports: [
     CommunicationsSeeder,

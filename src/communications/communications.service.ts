@@ -1,7 +1,5 @@
-import { SqlParams } from '../common/sql/sql-params.js';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
@@ -9,16 +7,14 @@ import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { JobName } from '../queue/job-registry.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import type { AudienceFilter } from './audience-filter.js';
-import { type AudienceRow, AudienceResolver } from './audience-resolver.service.js';
-import { Communication } from './communication.entity.js';
+import type { Communication } from './communication.entity.js';
 import { COMMUNICATION_TRANSITIONS, type CommunicationStatus } from './communication-status.js';
 import {
   type CommunicationView,
   type Progress,
-  progressManySql,
-  progressSql,
   toCommunicationView,
 } from './communication-views.js';
+import { CommunicationsRepository } from './communications.repository.js';
 import type {
   CancelCommunicationDto,
   CreateCommunicationDto,
@@ -45,21 +41,13 @@ export interface Preview {
   sample: (RenderedMessage & { supplierName: string; contactName: string; email: string }) | null;
 }
 
-interface PreviewCounts {
-  recipients: number;
-  suppliers: number;
-  webhooks: number;
-  endpoints: Preview['webhookEndpoints'];
-}
-
 /** Communications: drafts, previews, sending (via the fan-out job), cancelling, progress. */
 @Injectable()
 export class CommunicationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly audience: AudienceResolver,
+    private readonly communications: CommunicationsRepository,
     private readonly renderer: MessageRenderer,
   ) {}
 
@@ -70,19 +58,17 @@ export class CommunicationsService {
     });
     await this.assertAudienceKnown(dto.audience);
     return this.uow.run(async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(Communication, {
-          kind: 'manual',
-          subjectTemplate: dto.subjectTemplate,
-          bodyTemplate: dto.bodyTemplate,
-          topic: dto.topic,
-          mandatory: dto.mandatory ?? false,
-          audience: { ...dto.audience },
-          channels: dto.channels,
-          acknowledgeBy: dto.acknowledgeBy ? new Date(dto.acknowledgeBy) : null,
-          createdBy: actor.label,
-        }),
-      );
+      const saved = await this.communications.add(tx.manager, {
+        kind: 'manual',
+        subjectTemplate: dto.subjectTemplate,
+        bodyTemplate: dto.bodyTemplate,
+        topic: dto.topic,
+        mandatory: dto.mandatory ?? false,
+        audience: { ...dto.audience },
+        channels: dto.channels,
+        acknowledgeBy: dto.acknowledgeBy ? new Date(dto.acknowledgeBy) : null,
+        createdBy: actor.label,
+      });
       const view = toCommunicationView(saved);
       await this.audit.record(tx.manager, actor, {
         action: 'communication.created',
@@ -95,22 +81,10 @@ export class CommunicationsService {
   }
 
   async list(actor: Actor, q: CommunicationQueryDto): Promise<Page<CommunicationView>> {
-    const qb = this.db.getRepository(Communication).createQueryBuilder('c');
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.topic) qb.andWhere('c.topic = :topic', { topic: q.topic });
-    if (q.kind) qb.andWhere('c.kind = :kind', { kind: q.kind });
-    if (isTenantScoped(actor)) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM deliveries d WHERE d.communication_id = c.id AND d.supplier_id = :org)',
-        { org: actor.organisationId },
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.communications.page(
+      q,
+      isTenantScoped(actor) ? actor.organisationId : undefined,
+    );
     return toPage(rows.map(toCommunicationView), total, q);
   }
 
@@ -118,9 +92,9 @@ export class CommunicationsService {
   async get(actor: Actor, id: string): Promise<CommunicationView & { progress: Progress }> {
     const c = await this.find(actor, id);
     const scoped = isTenantScoped(actor);
-    const [progress] = await this.db.query<Progress[]>(
-      progressSql(scoped),
-      scoped ? [id, actor.organisationId] : [id],
+    const progress = await this.communications.progress(
+      id,
+      scoped ? actor.organisationId : undefined,
     );
     return { ...toCommunicationView(c), ...(scoped && { audience: {} }), progress };
   }
@@ -147,7 +121,7 @@ export class CommunicationsService {
       Object.assign(c, rest);
       if (audience) c.audience = { ...audience };
       if (acknowledgeBy !== undefined) c.acknowledgeBy = new Date(acknowledgeBy);
-      const after = toCommunicationView(await tx.manager.save(c));
+      const after = toCommunicationView(await this.communications.persist(tx.manager, c));
       await this.audit.record(tx.manager, actor, {
         action: 'communication.updated',
         entityType: 'communication',
@@ -162,20 +136,8 @@ export class CommunicationsService {
   /** Who it would reach now, and the message as the first of them would see it. */
   async preview(actor: Actor, id: string): Promise<Preview> {
     const c = await this.find(actor, id);
-    const { sql, params } = this.audience.query(c);
-    const [counts] = await this.db.query<PreviewCounts[]>(
-      `SELECT count(*)::int AS recipients, count(DISTINCT supplier_id)::int AS suppliers,
-              count(DISTINCT supplier_id) FILTER (WHERE webhook_url IS NOT NULL)::int AS webhooks,
-              COALESCE(jsonb_agg(DISTINCT jsonb_build_object('supplierId', supplier_id,
-                                                             'supplierName', supplier_name))
-                         FILTER (WHERE webhook_url IS NOT NULL), '[]') AS endpoints
-         FROM (${sql}) a`,
-      params,
-    );
-    const [first] = await this.db.query<AudienceRow[]>(
-      `SELECT * FROM (${sql}) a ORDER BY supplier_name, contact_name, contact_id LIMIT 1`,
-      params,
-    );
+    const counts = await this.communications.previewCounts(c);
+    const first = await this.communications.firstRecipient(c);
     const recipient: Recipient | null = first
       ? {
           supplierId: first.supplier_id,
@@ -213,18 +175,13 @@ export class CommunicationsService {
    */
   async audienceSuppliers(actor: Actor, id: string): Promise<{ id: string; name: string }[]> {
     const c = await this.find(actor, id);
-    const { sql, params } = this.audience.query(c);
-    return this.db.query(
-      `SELECT DISTINCT supplier_id AS id, supplier_name AS name FROM (${sql}) a
-        ORDER BY supplier_name, supplier_id`,
-      params,
-    );
+    return this.communications.audienceSuppliers(c);
   }
 
   /** Progress counters of several communications at once (one aggregate, for lists). */
   async progressOf(ids: string[]): Promise<Map<string, Progress>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.query<(Progress & { id: string })[]>(progressManySql, [ids]);
+    const rows = await this.communications.progressOf(ids);
     return new Map(rows.map(({ id, ...p }) => [id, p]));
   }
 
@@ -233,11 +190,7 @@ export class CommunicationsService {
     audience: AudienceFilter,
     supplierId: string,
   ): Promise<Pick<Recipient, 'products' | 'councils'>> {
-    const { sql, params } = this.audience.context(audience, 's.id = $1', 2);
-    const [row] = await this.db.query<Partial<Pick<Recipient, 'products' | 'councils'>>[]>(sql, [
-      supplierId,
-      ...params,
-    ]);
+    const row = await this.communications.supplierLists(audience, supplierId);
     return { products: row?.products ?? [], councils: row?.councils ?? [] };
   }
 
@@ -258,7 +211,7 @@ export class CommunicationsService {
       const before = toCommunicationView(c);
       this.transition(c, later ? 'scheduled' : 'sending');
       c.sendAt = later ? sendAt : new Date();
-      const saved = await tx.manager.save(c);
+      const saved = await this.communications.persist(tx.manager, c);
       tx.emit(
         JobName.CommunicationFanOut,
         { communicationId: id },
@@ -286,7 +239,7 @@ export class CommunicationsService {
       const before = toCommunicationView(c);
       this.transition(c, 'cancelled');
       c.cancelledAt = new Date();
-      const after = toCommunicationView(await tx.manager.save(c));
+      const after = toCommunicationView(await this.communications.persist(tx.manager, c));
       await this.audit.record(tx.manager, actor, {
         action: 'communication.cancelled',
         entityType: 'communication',
@@ -300,26 +253,16 @@ export class CommunicationsService {
 
   /** The communication, or 404; a supplier finds only those addressed to it. */
   async find(actor: Actor, id: string): Promise<Communication> {
-    const qb = this.db
-      .getRepository(Communication)
-      .createQueryBuilder('c')
-      .where('c.id = :id', { id });
-    if (isTenantScoped(actor)) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM deliveries d WHERE d.communication_id = c.id AND d.supplier_id = :org)',
-        { org: actor.organisationId },
-      );
-    }
-    const c = await qb.getOne();
+    const c = await this.communications.find(
+      id,
+      isTenantScoped(actor) ? actor.organisationId : undefined,
+    );
     if (!c) throw ProblemException.notFound('Communication', id);
     return c;
   }
 
   private async lock(m: EntityManager, id: string): Promise<Communication> {
-    const c = await m.findOne(Communication, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const c = await this.communications.lockForChange(m, id);
     if (!c) throw ProblemException.notFound('Communication', id);
     return c;
   }
@@ -351,11 +294,7 @@ export class CommunicationsService {
     }
     const councilIds = audience.councilIds ?? [];
     if (councilIds.length > 0) {
-      const found: { id: string }[] = await this.db.query(
-        `SELECT id FROM organisations WHERE type = 'COUNCIL' AND id = ANY($1::uuid[])`,
-        [councilIds],
-      );
-      const known = new Set(found.map((r) => r.id));
+      const known = await this.communications.knownCouncils(councilIds);
       const errors = councilIds.flatMap((id, i) =>
         known.has(id)
           ? []
@@ -370,17 +309,7 @@ export class CommunicationsService {
       regions: audience.regions ?? [],
     };
     if (Object.values(lists).every((l) => l.length === 0)) return;
-    const p = new SqlParams();
-    const unknown = (table: string, column: string, type: string, values: unknown[], extra = '') =>
-      `(SELECT COALESCE(array_agg((x.i - 1)::int), '{}') FROM unnest(${p.add(values)}::${type}[]) WITH ORDINALITY x(v, i)
-         WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.${column} = x.v ${extra}))`;
-    const [row]: Record<keyof typeof lists, number[]>[] = await this.db.query(
-      `SELECT ${unknown('organisations', 'id', 'uuid', lists.supplierIds, `AND t.type = 'SUPPLIER'`)} AS "supplierIds",
-              ${unknown('services', 'id', 'uuid', lists.serviceIds)} AS "serviceIds",
-              ${unknown('council_groups', 'id', 'uuid', lists.councilGroupIds)} AS "councilGroupIds",
-              ${unknown('organisations', 'region', 'text', lists.regions, `AND t.type = 'COUNCIL'`)} AS "regions"`,
-      p.values,
-    );
+    const row = await this.communications.unknownInAudience(lists);
     const what = {
       supplierIds: 'no such supplier',
       serviceIds: 'no such service',

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DecisionStore } from './decision-store.service.js';
 import { DecisionsController } from './decisions.controller.js';
+import { DecisionsRepository } from './decisions.repository.js';
 import { DecisionsSeeder } from './decisions.seeder.js';
 import { DecisionsService } from './decisions.service.js';
 import { LinkedDecisionsController } from './linked-decisions.controller.js';
@@ -9,7 +9,7 @@ import { LinkedDecisionsService } from './linked-decisions.service.js';
 /** L3: the decision log (beside risks). */
 @Module({
   controllers: [DecisionsController, LinkedDecisionsController],
-  providers: [DecisionStore, DecisionsService, LinkedDecisionsService, DecisionsSeeder],
+  providers: [DecisionsRepository, DecisionsService, LinkedDecisionsService, DecisionsSeeder],
   exports: [DecisionsService, DecisionsSeeder, LinkedDecisionsService],
 })
 export class DecisionsModule {}

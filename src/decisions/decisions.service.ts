@@ -8,8 +8,8 @@ import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { DECISION_TRANSITIONS, type DecisionStatus } from './decision-lifecycle.js';
 import { resolveDecisionLinks } from './decision-references.js';
-import { type DecisionLabels, DecisionStore } from './decision-store.service.js';
 import { Decision } from './decision.entity.js';
+import { type DecisionLabels, DecisionsRepository } from './decisions.repository.js';
 import type { CreateDecisionDto } from './dto/create-decision.dto.js';
 import type { DecisionQueryDto } from './dto/decision-query.dto.js';
 import type { DecisionViewDto } from './dto/decision-view.dto.js';
@@ -27,7 +27,7 @@ export class DecisionsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly store: DecisionStore,
+    private readonly store: DecisionsRepository,
   ) {}
 
   async list(actor: Actor, q: DecisionQueryDto): Promise<Page<DecisionViewDto>> {
@@ -62,9 +62,10 @@ export class DecisionsService {
   async create(actor: Actor, dto: CreateDecisionDto): Promise<DecisionViewDto> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const links = await resolveDecisionLinks(m, dto);
+      const links = resolveDecisionLinks(await this.store.linkChecks(m, dto), dto);
       if (dto.supersedesId) await this.assertSupersedable(m, dto.supersedesId);
-      const saved = await m.save(
+      const saved = await this.store.persist(
+        m,
         Object.assign(new Decision(), {
           title: dto.title,
           context: dto.context ?? '',
@@ -111,7 +112,7 @@ export class DecisionsService {
         );
       }
       const before = await this.store.findVisible(actor, id, m);
-      const links = await resolveDecisionLinks(m, dto);
+      const links = resolveDecisionLinks(await this.store.linkChecks(m, dto), dto);
       const { version: _v, requirements: _r, options, ...rest } = dto;
       const changes: Partial<Decision> = {
         ...rest,
@@ -132,7 +133,7 @@ export class DecisionsService {
       for (const [k, v] of Object.entries(changes)) {
         if (v !== undefined) Object.assign(decision, { [k]: v });
       }
-      await m.save(decision);
+      await this.store.persist(m, decision);
       const after = await this.store.findVisible(actor, id, m);
       await this.audit.record(m, actor, {
         action: 'decision.updated',
@@ -158,7 +159,7 @@ export class DecisionsService {
       if (decision.supersedesId) {
         const old = await this.lock(m, decision.supersedesId);
         assertTransition(DECISION_TRANSITIONS, old.status, 'superseded', 'the superseded decision');
-        await m.update(Decision, old.id, {
+        await this.store.change(m, old.id, {
           status: 'superseded',
           supersededById: id,
           version: old.version + 1,
@@ -202,7 +203,7 @@ export class DecisionsService {
     status: DecisionStatus,
     extra: Partial<Decision> = {},
   ): Promise<void> {
-    await m.update(Decision, d.id, { status, ...extra, version: d.version + 1 });
+    await this.store.change(m, d.id, { status, ...extra, version: d.version + 1 });
   }
 
   private options(options: CreateDecisionDto['options']) {
@@ -216,7 +217,7 @@ export class DecisionsService {
 
   /** Only an accepted decision that nothing has superseded yet may be named (409 otherwise). */
   private async assertSupersedable(m: EntityManager, id: string): Promise<void> {
-    const old = await m.findOne(Decision, { where: { id } });
+    const old = await this.store.find(m, id);
     if (!old) {
       throw ProblemException.invalidFields([
         { field: 'supersedesId', message: 'supersedesId is not a known decision' },
@@ -231,7 +232,7 @@ export class DecisionsService {
   }
 
   private async lock(m: EntityManager, id: string, version?: number): Promise<Decision> {
-    const d = await m.findOne(Decision, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const d = await this.store.lockForChange(m, id);
     if (!d) throw ProblemException.notFound('Decision', id);
     if (version !== undefined && version !== d.version) {
       throw ProblemException.staleVersion('Decision', d.version);

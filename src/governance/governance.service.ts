@@ -18,9 +18,7 @@ import type { CreateMeetingActionDto, MoveMeetingActionDto } from './dto/meeting
 import type { MeetingQueryDto } from './dto/meeting-query.dto.js';
 import type { MeetingViewDto } from './dto/meeting-view.dto.js';
 import type { UpdateMeetingDto } from './dto/update-meeting.dto.js';
-import { GovernanceGroup } from './governance-group.entity.js';
-import { GovernanceMember } from './governance-member.entity.js';
-import { GovernanceStore } from './governance-store.service.js';
+import { GovernanceRepository } from './governance.repository.js';
 import { MEETING_ACTION_TRANSITIONS } from './meeting-action-lifecycle.js';
 import { MeetingAction } from './meeting-action.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -37,7 +35,7 @@ export class GovernanceService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly store: GovernanceStore,
+    private readonly store: GovernanceRepository,
   ) {}
 
   async listGroups(actor: Actor, q: PageQueryDto): Promise<Page<GovernanceGroupViewDto>> {
@@ -53,18 +51,10 @@ export class GovernanceService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.checkMembers(m, dto);
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO governance_groups (name, description) VALUES ($1, $2)
-         ON CONFLICT (name) DO NOTHING RETURNING id`,
-        [dto.name, dto.description ?? ''],
-      );
-      if (!row)
+      const id = await this.store.addGroup(m, dto.name, dto.description ?? '');
+      if (!id)
         throw ProblemException.conflict('duplicate_name', `A group named ${dto.name} exists`);
-      const id = row.id;
-      await m.insert(
-        GovernanceMember,
-        dto.members.map((x) => ({ groupId: id, organisationId: x.organisationId, role: x.role })),
-      );
+      await this.store.addMembers(m, id, dto.members);
       const view = await this.store.group(actor, id, m);
       await this.audit.record(m, actor, {
         action: 'governance_group.created',
@@ -79,19 +69,11 @@ export class GovernanceService {
   /** Adds a member; its supplier or council reads the group's meetings from now on. */
   async addMember(actor: Actor, groupId: string, dto: GovernanceMemberDto) {
     return this.changeMembers(actor, groupId, 'governance_group.member_added', async (m) => {
-      const [org] = await m.query<unknown[]>(`SELECT 1 FROM organisations WHERE id = $1`, [
-        dto.organisationId,
-      ]);
-      if (!org)
+      if (!(await this.store.organisationExists(m, dto.organisationId)))
         throw ProblemException.invalidFields([
           { field: 'organisationId', message: 'not a known organisation' },
         ]);
-      const [row] = await m.query<unknown[]>(
-        `INSERT INTO governance_group_members (group_id, organisation_id, role)
-         VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING organisation_id`,
-        [groupId, dto.organisationId, dto.role],
-      );
-      if (!row)
+      if (!(await this.store.addMember(m, groupId, dto)))
         throw ProblemException.conflict('already_member', 'This organisation is a member already');
       return { organisationId: dto.organisationId, role: dto.role };
     });
@@ -104,12 +86,8 @@ export class GovernanceService {
     dto: ChangeMemberRoleDto,
   ) {
     return this.changeMembers(actor, groupId, 'governance_group.member_role_changed', async (m) => {
-      const [rows] = await m.query<[unknown[], number]>(
-        `UPDATE governance_group_members SET role = $3
-            WHERE group_id = $1 AND organisation_id = $2 RETURNING organisation_id`,
-        [groupId, organisationId, dto.role],
-      );
-      if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
+      if (!(await this.store.changeMemberRole(m, groupId, organisationId, dto.role)))
+        throw ProblemException.notFound('Group member', organisationId);
       return { organisationId, role: dto.role };
     });
   }
@@ -117,12 +95,8 @@ export class GovernanceService {
   /** Removes a member; a supplier or council then gets 404 on the group and its meetings. */
   async removeMember(actor: Actor, groupId: string, organisationId: string) {
     return this.changeMembers(actor, groupId, 'governance_group.member_removed', async (m) => {
-      const [rows] = await m.query<[unknown[], number]>(
-        `DELETE FROM governance_group_members WHERE group_id = $1 AND organisation_id = $2
-         RETURNING organisation_id`,
-        [groupId, organisationId],
-      );
-      if (!rows.length) throw ProblemException.notFound('Group member', organisationId);
+      if (!(await this.store.removeMember(m, groupId, organisationId)))
+        throw ProblemException.notFound('Group member', organisationId);
       return { organisationId, removed: true };
     });
   }
@@ -136,14 +110,11 @@ export class GovernanceService {
   ) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const [g] = await m.query<unknown[]>(
-        `SELECT id FROM governance_groups WHERE id = $1 FOR UPDATE`,
-        [groupId],
-      );
-      if (!g) throw ProblemException.notFound('Governance group', groupId);
+      if (!(await this.store.lockGroup(m, groupId)))
+        throw ProblemException.notFound('Governance group', groupId);
       const before = await this.store.group(actor, groupId, m);
       const detail = await change(m);
-      await m.query(`UPDATE governance_groups SET version = version + 1 WHERE id = $1`, [groupId]);
+      await this.store.bumpGroupVersion(m, groupId);
       const after = await this.store.group(actor, groupId, m);
       await this.audit.record(m, actor, {
         action,
@@ -172,12 +143,13 @@ export class GovernanceService {
   async createMeeting(actor: Actor, dto: CreateMeetingDto): Promise<MeetingViewDto> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      if (!(await m.existsBy(GovernanceGroup, { id: dto.groupId }))) {
+      if (!(await this.store.groupExists(m, dto.groupId))) {
         throw ProblemException.invalidFields([
           { field: 'groupId', message: 'groupId is not a known group' },
         ]);
       }
-      const saved = await m.save(
+      const saved = await this.store.persistMeeting(
+        m,
         Object.assign(new Meeting(), {
           groupId: dto.groupId,
           title: dto.title,
@@ -200,10 +172,7 @@ export class GovernanceService {
   async updateMeeting(actor: Actor, id: string, dto: UpdateMeetingDto): Promise<MeetingViewDto> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const meeting = await m.findOne(Meeting, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const meeting = await this.store.lockMeeting(m, id);
       if (!meeting) throw ProblemException.notFound('Meeting', id);
       if (meeting.version !== dto.version)
         throw ProblemException.staleVersion('Meeting', meeting.version);
@@ -213,7 +182,7 @@ export class GovernanceService {
       if (dto.agendaItems !== undefined) meeting.agendaItems = agenda(dto.agendaItems)!;
       if (dto.attendees !== undefined) meeting.attendees = dto.attendees;
       if (dto.minutes !== undefined) meeting.minutes = dto.minutes;
-      await m.save(meeting);
+      await this.store.persistMeeting(m, meeting);
       const after = await this.store.meeting(actor, id, m);
       await this.audit.record(m, actor, {
         action: 'meeting.updated',
@@ -229,9 +198,10 @@ export class GovernanceService {
   async addAction(actor: Actor, meetingId: string, dto: CreateMeetingActionDto) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      if (!(await m.existsBy(Meeting, { id: meetingId })))
+      if (!(await this.store.meetingExists(m, meetingId)))
         throw ProblemException.notFound('Meeting', meetingId);
-      const saved = await m.save(
+      const saved = await this.store.persistAction(
+        m,
         Object.assign(new MeetingAction(), {
           meetingId,
           title: dto.title,
@@ -258,15 +228,12 @@ export class GovernanceService {
   async moveAction(actor: Actor, meetingId: string, actionId: string, dto: MoveMeetingActionDto) {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const action = await m.findOne(MeetingAction, {
-        where: { id: actionId, meetingId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const action = await this.store.lockAction(m, meetingId, actionId);
       if (!action) throw ProblemException.notFound('Meeting action', actionId);
       if (action.version !== dto.version)
         throw ProblemException.staleVersion('Meeting action', action.version);
       assertTransition(MEETING_ACTION_TRANSITIONS, action.status, dto.status, 'action');
-      await m.update(MeetingAction, actionId, { status: dto.status, version: action.version + 1 });
+      await this.store.moveAction(m, actionId, dto.status, action.version + 1);
       await this.audit.record(m, actor, {
         action: 'meeting_action.moved',
         entityType: 'meeting_action',
@@ -281,15 +248,7 @@ export class GovernanceService {
   /** Members must be distinct, known organisations (a 400 names each bad position). */
   private async checkMembers(m: EntityManager, dto: CreateGovernanceGroupDto): Promise<void> {
     const ids = dto.members.map((x) => x.organisationId);
-    const known = new Set(
-      (
-        await m.query<
-          {
-            id: string;
-          }[]
-        >(`SELECT id FROM organisations WHERE id = ANY($1::uuid[])`, [ids])
-      ).map((r) => r.id),
-    );
+    const known = await this.store.knownOrganisations(m, ids);
     const errors: FieldError[] = [];
     ids.forEach((id, i) => {
       if (!known.has(id))

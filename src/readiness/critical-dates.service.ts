@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { UnitOfWork } from '../queue/unit-of-work.service.js';
 import { CriticalDate } from './critical-date.entity.js';
+import { CriticalDatesRepository } from './critical-dates.repository.js';
 import type { CreateCriticalDateDto } from './dto/create-critical-date.dto.js';
 import type { CriticalDateQueryDto } from './dto/critical-date-query.dto.js';
 import type { CriticalDateViewDto } from './dto/critical-date-view.dto.js';
 import type { UpdateCriticalDateDto } from './dto/update-critical-date.dto.js';
 import { DEFAULT_LEAD_TIMES } from './readiness-rule.js';
-import { TODAY_SQL } from './readiness-sql.js';
 import { toCriticalDateView } from './readiness-views.js';
 
 const descending = (xs: number[]) => [...xs].sort((a, b) => b - a);
@@ -21,26 +20,18 @@ const descending = (xs: number[]) => [...xs].sort((a, b) => b - a);
 @Injectable()
 export class CriticalDatesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly dates: CriticalDatesRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
 
   async list(q: CriticalDateQueryDto): Promise<Page<CriticalDateViewDto>> {
-    const qb = this.db.getRepository(CriticalDate).createQueryBuilder('cd');
-    if (q.upcoming === true) qb.where(`cd.date >= ${TODAY_SQL}`);
-    if (q.upcoming === false) qb.where(`cd.date < ${TODAY_SQL}`);
-    const [rows, total] = await qb
-      .orderBy('cd.date')
-      .addOrderBy('cd.code')
-      .skip(q.offset)
-      .take(q.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.dates.page(q.upcoming, q.offset, q.limit);
     return toPage(rows.map(toCriticalDateView), total, q);
   }
 
-  async get(id: string, m: EntityManager = this.db.manager): Promise<CriticalDate> {
-    const found = await m.findOne(CriticalDate, { where: { id } });
+  async get(id: string, m?: EntityManager): Promise<CriticalDate> {
+    const found = await this.dates.find(id, m);
     if (!found) throw ProblemException.notFound('Critical date', id);
     return found;
   }
@@ -49,13 +40,11 @@ export class CriticalDatesService {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.checkServices(m, dto.serviceIds);
-      const [taken] = await m.query<unknown[]>(`SELECT 1 FROM critical_dates WHERE code = $1`, [
-        dto.code,
-      ]);
-      if (taken) {
+      if (await this.dates.codeTaken(m, dto.code)) {
         throw ProblemException.conflict('duplicate_code', `Critical date ${dto.code} exists`);
       }
-      const saved = await m.save(
+      const saved = await this.dates.persist(
+        m,
         Object.assign(new CriticalDate(), {
           ...dto,
           description: dto.description ?? '',
@@ -77,10 +66,7 @@ export class CriticalDatesService {
   async update(actor: Actor, id: string, dto: UpdateCriticalDateDto): Promise<CriticalDateViewDto> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      const row = await m.findOne(CriticalDate, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.dates.lockForChange(m, id);
       if (!row) throw ProblemException.notFound('Critical date', id);
       if (dto.version !== row.version) {
         throw ProblemException.staleVersion('Critical date', row.version);
@@ -92,7 +78,7 @@ export class CriticalDatesService {
         if (v !== undefined) Object.assign(row, { [k]: v });
       }
       if (changes.leadTimes) row.leadTimes = descending(changes.leadTimes);
-      await m.save(row);
+      await this.dates.persist(m, row);
       const after = toCriticalDateView(await this.get(id, m));
       await this.audit.record(m, actor, {
         action: 'critical_date.updated',
@@ -107,12 +93,7 @@ export class CriticalDatesService {
 
   /** 422 naming every service id that does not exist (one query). */
   private async checkServices(m: EntityManager, ids: string[]): Promise<void> {
-    const [{ missing }]: { missing: string[] }[] = await m.query(
-      `SELECT COALESCE(array_agg(x.id ORDER BY x.i), '{}') AS missing
-         FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, i)
-        WHERE NOT EXISTS (SELECT 1 FROM services s WHERE s.id = x.id)`,
-      [ids],
-    );
+    const missing = await this.dates.missingServices(m, ids);
     if (missing.length > 0) {
       throw ProblemException.unprocessable('unknown_reference', 'Unknown services', {
         errors: missing.map((id) => ({

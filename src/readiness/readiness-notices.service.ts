@@ -1,28 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
-import { SqlParams } from '../common/sql/sql-params.js';
-import { COUNCIL_REF, councilIdSql, isGssCode } from '../organisations/council-ref.js';
+import type { SqlParams } from '../common/sql/sql-params.js';
+import { COUNCIL_REF, isGssCode } from '../organisations/council-ref.js';
 import type { ReadinessNoticeQueryDto } from './dto/readiness-notice-query.dto.js';
 import type { ReadinessNoticeViewDto } from './dto/readiness-notice-view.dto.js';
-
-interface NoticeRow {
-  critical_date_id: string;
-  date_name: string;
-  date: string;
-  lead_days: number;
-  council_id: string;
-  gss_code: string;
-  council_name: string;
-  status: string;
-  reason: string;
-  communication_id: string | null;
-  sent_at: Date;
-  total: number;
-}
+import { CriticalDatesRepository } from './critical-dates.repository.js';
+import { ReadinessRepository } from './readiness.repository.js';
 
 /**
  * The notice history: the lead-time notices the daily scan sent (date × lead time ×
@@ -30,16 +15,16 @@ interface NoticeRow {
  */
 @Injectable()
 export class ReadinessNoticesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly readiness: ReadinessRepository,
+    private readonly dates: CriticalDatesRepository,
+  ) {}
 
   /** Notices sent for one critical date (programme office). */
   async forDate(id: string, q: ReadinessNoticeQueryDto): Promise<Page<ReadinessNoticeViewDto>> {
-    const page = await this.query(q, (p) => `n.critical_date_id = ${p.add(id)}`);
-    if (page.meta.total === 0) {
-      const [date] = await this.db.query<unknown[]>(`SELECT 1 FROM critical_dates WHERE id = $1`, [
-        id,
-      ]);
-      if (!date) throw ProblemException.notFound('Critical date', id);
+    const page = await this.page(q, (p) => `n.critical_date_id = ${p.add(id)}`);
+    if (page.meta.total === 0 && !(await this.dates.exists(id))) {
+      throw ProblemException.notFound('Critical date', id);
     }
     return page;
   }
@@ -58,35 +43,18 @@ export class ReadinessNoticesService {
     const norm = isGssCode(councilRef.toUpperCase())
       ? councilRef.toUpperCase()
       : councilRef.toLowerCase();
-    const [council]: { id: string }[] = await this.db.query(
-      `SELECT id FROM organisations WHERE type = 'COUNCIL' AND id = ${councilIdSql(norm, '$1')}`,
-      [norm],
-    );
+    const council = await this.readiness.council(norm);
     if (!council || (actor.role === 'council' && actor.organisationId !== council.id)) {
       throw ProblemException.notFound('Council', councilRef);
     }
-    return this.query(q, (p) => `n.council_id = ${p.add(council.id)}`);
+    return this.page(q, (p) => `n.council_id = ${p.add(council.id)}`);
   }
 
-  private async query(
+  private async page(
     q: ReadinessNoticeQueryDto,
     scope: (p: SqlParams) => string,
   ): Promise<Page<ReadinessNoticeViewDto>> {
-    const p = new SqlParams();
-    const where = [scope(p)];
-    if (q.leadDays !== undefined) where.push(`n.lead_days = ${p.add(q.leadDays)}`);
-    const rows: NoticeRow[] = await this.db.query(
-      `SELECT n.critical_date_id, cd.name AS date_name, cd.date::text AS date, n.lead_days,
-              n.council_id, o.gss_code, o.name AS council_name, n.status, n.reason,
-              n.communication_id, n.sent_at, count(*) OVER ()::int AS total
-         FROM readiness_notices n
-         JOIN critical_dates cd ON cd.id = n.critical_date_id
-         JOIN organisations o ON o.id = n.council_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY n.sent_at DESC, n.lead_days, o.name, n.council_id
-        LIMIT ${p.add(q.limit)} OFFSET ${p.add(q.offset)}`,
-      p.values,
-    );
+    const rows = await this.readiness.notices(scope, q.leadDays, q.limit, q.offset);
     return toPage(
       rows.map((r) => ({
         criticalDateId: r.critical_date_id,

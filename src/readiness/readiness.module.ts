@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CriticalDatesController } from './critical-dates.controller.js';
+import { CriticalDatesRepository } from './critical-dates.repository.js';
 import { CriticalDatesService } from './critical-dates.service.js';
 import { ReadinessScanHandler } from './readiness-scan.handler.js';
+import { ReadinessRepository } from './readiness.repository.js';
 import { ReadinessSeeder } from './readiness.seeder.js';
 import { ReadinessService } from './readiness.service.js';
 import { ReadinessNoticesService } from './readiness-notices.service.js';
@@ -10,6 +12,8 @@ import { ReadinessNoticesService } from './readiness-notices.service.js';
 @Module({
   controllers: [CriticalDatesController],
   providers: [
+    CriticalDatesRepository,
+    ReadinessRepository,
     CriticalDatesService,
     ReadinessService,
     ReadinessNoticesService,

@@ -1,29 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
-import { SqlParams } from '../common/sql/sql-params.js';
-import { COUNCIL_REF, councilIdSql, isGssCode } from '../organisations/council-ref.js';
-import type { CriticalDate } from './critical-date.entity.js';
+import { COUNCIL_REF, isGssCode } from '../organisations/council-ref.js';
 import type { CouncilReadinessListViewDto } from './dto/council-readiness-list-view.dto.js';
 import type { ReadinessQueryDto } from './dto/readiness-query.dto.js';
 import type { ReadinessViewDto } from './dto/readiness-view.dto.js';
-import {
-  DATE_COLUMNS,
-  type ReadinessResult,
-  readinessStatements,
-  shapeReadiness,
-  type SnapshotRow,
-  type Statement,
-} from './readiness-queries.js';
-import { readinessCtes, TODAY_SQL } from './readiness-sql.js';
-import {
-  daysUntil,
-  type ReadinessRow,
-  toCouncilReadinessView,
-  toCriticalDateView,
-} from './readiness-views.js';
+import { shapeReadiness } from './readiness-queries.js';
+import { ReadinessRepository } from './readiness.repository.js';
+import { daysUntil, toCouncilReadinessView, toCriticalDateView } from './readiness-views.js';
 
 /**
  * Readiness reads, each a fixed number of statements whatever the number of councils:
@@ -32,16 +16,13 @@ import {
  */
 @Injectable()
 export class ReadinessService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly readiness: ReadinessRepository) {}
 
   async forDate(id: string, q: ReadinessQueryDto): Promise<ReadinessViewDto> {
-    const st = readinessStatements(id, q.status ?? null);
-    const run = <T>(s: Statement): Promise<T> => this.db.query(s.sql, s.params);
-    const [date] = await run<CriticalDate[]>(st.date);
-    if (!date) throw ProblemException.notFound('Critical date', id);
-    const [{ councils, counts }] = await run<ReadinessResult[]>(st.readiness);
-    const snapshots = await run<SnapshotRow[]>(st.trend);
-    return shapeReadiness(date, councils, counts, snapshots);
+    const found = await this.readiness.forDate(id, q.status ?? null);
+    if (!found) throw ProblemException.notFound('Critical date', id);
+    const { date, result, trend } = found;
+    return shapeReadiness(date, result.councils, result.counts, trend);
   }
 
   /** A council's readiness for every coming date that concerns it (council: its own only). */
@@ -54,23 +35,11 @@ export class ReadinessService {
     const norm = isGssCode(councilRef.toUpperCase())
       ? councilRef.toUpperCase()
       : councilRef.toLowerCase();
-    const p = new SqlParams();
-    const ref = p.add(norm);
-    const [council]: { id: string; gss_code: string; name: string }[] = await this.db.query(
-      `SELECT id, gss_code, name FROM organisations
-        WHERE type = 'COUNCIL' AND id = ${councilIdSql(norm, ref)}`,
-      p.values,
-    );
+    const council = await this.readiness.council(norm);
     if (!council || (actor.role === 'council' && actor.organisationId !== council.id)) {
       throw ProblemException.notFound('Council', councilRef);
     }
-    const rows: (ReadinessRow & { critical_date: CriticalDate })[] = await this.db.query(
-      `WITH ${readinessCtes(`cd.date >= ${TODAY_SQL}`, 'a.council_id = $1')}
-         SELECT r.*, (SELECT row_to_json(x) FROM (SELECT ${DATE_COLUMNS}) x) AS critical_date
-           FROM readiness r JOIN critical_dates cd ON cd.id = r.date_id
-          ORDER BY cd.date, cd.code`,
-      [council.id],
-    );
+    const rows = await this.readiness.forCouncil(council.id);
     return {
       councilId: council.id,
       gssCode: council.gss_code,

@@ -3,9 +3,9 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { ToolkitFileBlobsRepository } from './toolkit-file-blobs.repository.js';
 
 export type ToolkitStoreKind = 'postgres' | 'filesystem';
 
@@ -31,27 +31,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class PostgresToolkitFileStore implements ToolkitFileStore {
   readonly kind = 'postgres';
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly blobs: ToolkitFileBlobsRepository) {}
 
   async put(m: EntityManager, key: string, bytes: Buffer): Promise<void> {
-    await m.query(
-      `INSERT INTO toolkit_file_blobs (file_id, bytes) VALUES ($1, $2)
-       ON CONFLICT (file_id) DO UPDATE SET bytes = EXCLUDED.bytes`,
-      [key, bytes],
-    );
+    await this.blobs.putBlob(m, key, bytes);
   }
 
   async get(key: string): Promise<Readable | null> {
-    const [row]: { bytes: Buffer }[] = await this.db.query(
-      `SELECT bytes FROM toolkit_file_blobs WHERE file_id = $1`,
-      [key],
-    );
-    return row ? Readable.from([row.bytes]) : null;
+    const bytes = await this.blobs.blob(key);
+    return bytes ? Readable.from([bytes]) : null;
   }
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.db.query(`DELETE FROM toolkit_file_blobs WHERE file_id = ANY($1::uuid[])`, [keys]);
+    await this.blobs.removeBlobs(keys);
   }
 }
 
@@ -100,9 +93,9 @@ export class ToolkitStorage {
   private readonly stores: Record<ToolkitStoreKind, ToolkitFileStore>;
   readonly current: ToolkitFileStore;
 
-  constructor(@InjectDataSource() db: DataSource, config: AppConfig) {
+  constructor(blobs: ToolkitFileBlobsRepository, config: AppConfig) {
     this.stores = {
-      postgres: new PostgresToolkitFileStore(db),
+      postgres: new PostgresToolkitFileStore(blobs),
       filesystem: new FilesystemToolkitFileStore(config.TOOLKIT_STORE_DIR),
     };
     this.current = this.stores[config.TOOLKIT_STORE];

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import type { DigestItem, DigestItemSource } from './digest-item.js';
+import { DigestRepository } from './digest.repository.js';
 
 /**
  * Relationship check-ins past their due date that the supplier has not answered, on that
@@ -11,20 +10,12 @@ import type { DigestItem, DigestItemSource } from './digest-item.js';
 @Injectable()
 export class OverdueCheckInsSource implements DigestItemSource {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly digest: DigestRepository,
     private readonly config: AppConfig,
   ) {}
 
   async items(now: Date): Promise<DigestItem[]> {
-    const rows: { supplier_id: string; id: string; due: string }[] = await this.db.query(
-      `SELECT ci.organisation_id AS supplier_id, ci.id, ci.due_on::text AS due
-         FROM check_ins ci
-         JOIN organisations o ON o.id = ci.organisation_id AND o.type = 'SUPPLIER'
-        WHERE ci.partner_answered_at IS NULL
-          AND ci.due_on < ($1::timestamptz AT TIME ZONE 'UTC')::date
-        ORDER BY ci.organisation_id, ci.due_on, ci.id`,
-      [now],
-    );
+    const rows = await this.digest.overdueCheckIns(now);
     return rows.map((r) => ({
       supplierId: r.supplier_id,
       kind: 'check_in_overdue',

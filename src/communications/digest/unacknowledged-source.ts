@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AckLinkSigner } from '../ack-link-signer.js';
 import { isoDate } from '../communication-views.js';
 import type { DigestItem, DigestItemSource } from './digest-item.js';
+import { DigestRepository } from './digest.repository.js';
 
 const NEAR_DAYS = 7;
 
@@ -14,32 +13,12 @@ const NEAR_DAYS = 7;
 @Injectable()
 export class UnacknowledgedSource implements DigestItemSource {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly digest: DigestRepository,
     private readonly links: AckLinkSigner,
   ) {}
 
   async items(now: Date): Promise<DigestItem[]> {
-    const rows: {
-      communication_id: string;
-      supplier_id: string;
-      contact_id: string;
-      subject: string;
-      acknowledge_by: Date;
-    }[] = await this.db.query(
-      `SELECT c.id AS communication_id, r.supplier_id, r.contact_id,
-              c.subject_template AS subject, c.acknowledge_by
-         FROM communications c
-         JOIN LATERAL (SELECT DISTINCT ON (d.supplier_id) d.supplier_id, d.contact_id
-                         FROM deliveries d
-                        WHERE d.communication_id = c.id AND d.contact_id IS NOT NULL
-                        ORDER BY d.supplier_id, d.contact_id) r ON true
-        WHERE c.status = 'sent' AND c.kind <> 'digest'
-          AND c.acknowledge_by < $1::timestamptz + make_interval(days => $2)
-          AND NOT EXISTS (SELECT 1 FROM acknowledgements a
-                           WHERE a.communication_id = c.id AND a.supplier_id = r.supplier_id)
-        ORDER BY c.acknowledge_by, c.id`,
-      [now, NEAR_DAYS],
-    );
+    const rows = await this.digest.unacknowledged(now, NEAR_DAYS);
     return rows.map((r) => ({
       supplierId: r.supplier_id,
       kind: 'acknowledgement',

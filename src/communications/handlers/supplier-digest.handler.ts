@@ -12,6 +12,7 @@ import { BenefitStatusSource } from '../digest/benefit-status-source.js';
 import { OverdueMeetingActionsSource } from '../digest/overdue-meeting-actions-source.js';
 import { OverdueCheckInsSource } from '../digest/overdue-check-ins-source.js';
 import { UnacknowledgedSource } from '../digest/unacknowledged-source.js';
+import { DigestRepository } from '../digest/digest.repository.js';
 
 export const DIGEST_SUBJECT = 'Your programme digest: outstanding items for {{supplier.name}}';
 export const DIGEST_BODY = `Hello {{contact.name}},
@@ -37,6 +38,7 @@ export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest>
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly digest: DigestRepository,
     changesRequested: ChangesRequestedSource,
     certificatesDue: CertificatesDueSource,
     overdueRisks: OverdueRisksSource,
@@ -70,29 +72,21 @@ export class SupplierDigestHandler implements JobHandler<JobName.SupplierDigest>
     const day = now.toISOString().slice(0, 10);
     const suppliers = [...bySupplier.keys()];
     return this.uow.run(async (tx) => {
-      const created: { id: string }[] = await tx.manager.query(
-        `INSERT INTO communications (kind, subject_template, body_template, topic, mandatory,
-                                     audience, channels, status, send_at, context, dedupe_key, created_by)
-         SELECT 'digest', $1, $2, 'digest', true, jsonb_build_object('supplierIds', jsonb_build_array(t.supplier)),
-                '{email}', 'sending', now(), t.context, 'digest:' || t.supplier || ':' || $3, 'system'
-           FROM unnest($4::uuid[], $5::jsonb[]) AS t(supplier, context)
-         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [
-          DIGEST_SUBJECT,
-          DIGEST_BODY,
-          day,
-          suppliers,
-          suppliers.map((s) => JSON.stringify({ outstanding: bySupplier.get(s) })),
-        ],
+      const created = await this.digest.createDigests(
+        tx.manager,
+        DIGEST_SUBJECT,
+        DIGEST_BODY,
+        day,
+        suppliers,
+        suppliers.map((s) => JSON.stringify({ outstanding: bySupplier.get(s) })),
       );
-      for (const { id } of created) tx.emit(JobName.CommunicationFanOut, { communicationId: id });
+      for (const id of created) tx.emit(JobName.CommunicationFanOut, { communicationId: id });
       if (created.length > 0) {
         await this.audit.record(tx.manager, SYSTEM_ACTOR, {
           action: 'communication.digests_created',
           entityType: 'communication',
           entityId: `digest:${day}`,
-          after: { communications: created.map((c) => c.id) },
+          after: { communications: created },
         });
       }
       return { digests: created.length };

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
 import { JobName } from '../../queue/job-registry.js';
 import type { Notice } from './trigger-notices.js';
 import { TriggeredCommunications } from './triggered-communications.service.js';
+import { TriggersRepository } from './triggers.repository.js';
 
 export const AGENDA_PAPERS = {
   subject: 'Agenda and papers: {{notice.meetingTitle}} ({{notice.startsAt}})',
@@ -21,16 +20,6 @@ Acknowledge receipt: {{ackLink}}
 Programme Office`,
 };
 
-interface UpcomingRow {
-  id: string;
-  title: string;
-  group_name: string;
-  starts_at: string;
-  agenda_items: { title: string; owner: string; paperLinks?: string[] }[];
-  suppliers: string[];
-  councils: string[];
-}
-
 /**
  * Agenda and papers to the contacts of a governance group's supplier and council members,
  * `GOVERNANCE_AGENDA_DAYS_BEFORE` days before the meeting (worker, hourly). Sent once per
@@ -42,32 +31,13 @@ interface UpcomingRow {
 @HandlesJob(JobName.AgendaPapers)
 export class AgendaPapersHandler implements JobHandler<JobName.AgendaPapers> {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly triggers: TriggersRepository,
     private readonly config: AppConfig,
     private readonly triggered: TriggeredCommunications,
   ) {}
 
   async handle(): Promise<{ sent: number }> {
-    const rows = await this.db.query<UpcomingRow[]>(
-      `SELECT mt.id, mt.title, g.name AS group_name,
-              to_char(mt.starts_at AT TIME ZONE 'Europe/London', 'FMDD Month YYYY "at" HH24:MI') AS starts_at,
-              mt.agenda_items,
-              coalesce(array_agg(gm.organisation_id ORDER BY gm.organisation_id)
-                FILTER (WHERE o.type = 'SUPPLIER'), '{}') AS suppliers,
-              coalesce(array_agg(gm.organisation_id ORDER BY gm.organisation_id)
-                FILTER (WHERE o.type = 'COUNCIL'), '{}') AS councils
-         FROM meetings mt
-         JOIN governance_groups g ON g.id = mt.group_id
-         JOIN governance_group_members gm ON gm.group_id = mt.group_id
-         JOIN organisations o ON o.id = gm.organisation_id
-        WHERE mt.starts_at > now()
-          AND mt.starts_at <= now() + make_interval(days => $1)
-          AND NOT EXISTS (SELECT 1 FROM communications c
-                           WHERE c.dedupe_key IN ('governance:agenda:' || mt.id || ':suppliers',
-                                                  'governance:agenda:' || mt.id || ':councils'))
-        GROUP BY mt.id, g.name`,
-      [this.config.GOVERNANCE_AGENDA_DAYS_BEFORE],
-    );
+    const rows = await this.triggers.upcomingAgendas(this.config.GOVERNANCE_AGENDA_DAYS_BEFORE);
     let sent = 0;
     for (const r of rows) {
       const agenda = r.agenda_items

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { HandlesJob, type JobHandler } from '../../queue/job-handler.js';
 import { JobName } from '../../queue/job-registry.js';
 import type { Notice } from './trigger-notices.js';
 import { TriggeredCommunications } from './triggered-communications.service.js';
+import { TriggersRepository } from './triggers.repository.js';
 
 export const CHECK_IN_REMINDER = {
   subject: 'Reminder: your relationship check-in was due on {{notice.dueOn}}',
@@ -22,15 +21,6 @@ Acknowledge receipt: {{ackLink}}
 Programme Office`,
 };
 
-interface OverdueRow {
-  id: string;
-  organisation_id: string;
-  type: 'SUPPLIER' | 'COUNCIL';
-  name: string;
-  due_on: string;
-  questions: number;
-}
-
 /**
  * A reminder to the contacts of each partner whose check-in is overdue and whose half is
  * unanswered (worker, hourly; topic `check-in-reminders`). Sent once per check-in: the
@@ -42,26 +32,13 @@ interface OverdueRow {
 @HandlesJob(JobName.CheckInReminders)
 export class CheckInRemindersHandler implements JobHandler<JobName.CheckInReminders> {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly triggers: TriggersRepository,
     private readonly config: AppConfig,
     private readonly triggered: TriggeredCommunications,
   ) {}
 
   async handle(): Promise<{ sent: number }> {
-    const rows = await this.db.query<OverdueRow[]>(
-      `SELECT ci.id, ci.organisation_id, o.type, o.name,
-              to_char(ci.due_on, 'FMDD Month YYYY') AS due_on,
-              jsonb_array_length(qs.questions) AS questions
-         FROM check_ins ci
-         JOIN organisations o ON o.id = ci.organisation_id
-         JOIN check_in_question_sets qs ON qs.id = ci.question_set_id
-        WHERE ci.partner_answered_at IS NULL
-          AND ci.due_on < current_date
-          AND o.type IN ('SUPPLIER', 'COUNCIL')
-          AND NOT EXISTS (SELECT 1 FROM communications c
-                           WHERE c.dedupe_key = 'check-ins:reminder:' || ci.id)
-        ORDER BY ci.due_on, ci.id`,
-    );
+    const rows = await this.triggers.overdueCheckIns();
     let sent = 0;
     for (const r of rows) {
       const path = r.type === 'SUPPLIER' ? 'supplier' : 'council';

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import type {
   DomainEventEnvelope,
@@ -9,6 +7,7 @@ import type {
 import { OnDomainEvent } from '../../queue/on-domain-event.decorator.js';
 import { notices, type ServiceRef } from './trigger-notices.js';
 import { TriggeredCommunications } from './triggered-communications.service.js';
+import { TriggersRepository } from './triggers.repository.js';
 
 type Payload<T extends keyof DomainEventPayloads> = DomainEventPayloads[T];
 
@@ -21,7 +20,7 @@ type Payload<T extends keyof DomainEventPayloads> = DomainEventPayloads[T];
 @Injectable()
 export class CommunicationTriggers {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly triggers: TriggersRepository,
     private readonly config: AppConfig,
     private readonly triggered: TriggeredCommunications,
   ) {}
@@ -52,11 +51,7 @@ export class CommunicationTriggers {
   }
 
   private async service(id: string): Promise<ServiceRef> {
-    const [row]: ServiceRef[] = await this.db.query(
-      `SELECT code, name FROM services WHERE id = $1`,
-      [id],
-    );
-    return row ?? { code: '?', name: 'an unknown service' };
+    return (await this.triggers.service(id)) ?? { code: '?', name: 'an unknown service' };
   }
 
   private baseUrl(): string {

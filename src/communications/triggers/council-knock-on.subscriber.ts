@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import type {
   DomainEventEnvelope,
@@ -9,6 +7,7 @@ import type {
 import { OnDomainEvent } from '../../queue/on-domain-event.decorator.js';
 import type { Notice } from './trigger-notices.js';
 import { TriggeredCommunications } from './triggered-communications.service.js';
+import { TriggersRepository } from './triggers.repository.js';
 
 type Payload<T extends keyof DomainEventPayloads> = DomainEventPayloads[T];
 
@@ -33,7 +32,7 @@ Review your delivery route and plan with your supplier. Your adoptions: {{notice
 @Injectable()
 export class CouncilKnockOnNotices {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly triggers: TriggersRepository,
     private readonly config: AppConfig,
     private readonly triggered: TriggeredCommunications,
   ) {}
@@ -90,14 +89,7 @@ export class CouncilKnockOnNotices {
     serviceId: string | null,
     notice: { productName: string; headline: string; reason: string },
   ): Promise<string | null> {
-    const [row]: { councils: string[] | null; services: string[] | null }[] = await this.db.query(
-      `SELECT array_agg(DISTINCT a.council_id) AS councils,
-              array_agg(DISTINCT s.name ORDER BY s.name) AS services
-         FROM adoptions a JOIN services s ON s.id = a.service_id
-        WHERE a.route_type = 'product' AND a.product_id = $1
-          AND ($2::uuid IS NULL OR a.service_id = $2) AND a.stage <> 'withdrawn'`,
-      [productId, serviceId],
-    );
+    const row = await this.triggers.councilsAdopting(productId, serviceId);
     if (!row?.councils?.length) return null;
     const n: Notice = {
       dedupeKey,

@@ -7,6 +7,7 @@ import type {
 import { OnDomainEvent } from '../../queue/on-domain-event.decorator.js';
 import type { Notice } from './trigger-notices.js';
 import { TriggeredCommunications } from './triggered-communications.service.js';
+import { TriggersRepository } from './triggers.repository.js';
 
 const SIGN_OFF = `\n\nAcknowledge receipt: {{ackLink}}\n\nProgramme Office`;
 
@@ -41,6 +42,7 @@ export class ReadinessNotices {
   constructor(
     private readonly config: AppConfig,
     private readonly triggered: TriggeredCommunications,
+    private readonly triggers: TriggersRepository,
   ) {}
 
   @OnDomainEvent('readiness.lead_time_reached')
@@ -67,11 +69,12 @@ export class ReadinessNotices {
     };
     // The notice history (readiness_notices) names the communication that carried it.
     await this.triggered.send(toCouncils, 'readiness.lead_time_reached', (m, communicationId) =>
-      m.query(
-        `UPDATE readiness_notices SET communication_id = $1
-          WHERE critical_date_id = $2 AND lead_days = $3 AND council_id = ANY($4::uuid[])
-            AND communication_id IS NULL`,
-        [communicationId, e.criticalDateId, e.leadDays, e.councilIds],
+      this.triggers.linkReadinessNotices(
+        m,
+        communicationId,
+        e.criticalDateId,
+        e.leadDays,
+        e.councilIds,
       ),
     );
     if (e.supplierIds.length === 0) return;

@@ -5,6 +5,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { JobName } from '../../queue/job-registry.js';
 import { UnitOfWork } from '../../queue/unit-of-work.service.js';
 import type { Notice } from './trigger-notices.js';
+import { TriggersRepository } from './triggers.repository.js';
 
 /**
  * Creates a system communication for a domain event and sends it through the ordinary
@@ -16,6 +17,7 @@ export class TriggeredCommunications {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly triggers: TriggersRepository,
   ) {}
 
   /**
@@ -28,32 +30,14 @@ export class TriggeredCommunications {
     onCreated?: (m: EntityManager, communicationId: string) => Promise<void>,
   ): Promise<string | null> {
     return this.uow.run(async (tx) => {
-      const [row]: { id: string }[] = await tx.manager.query(
-        `INSERT INTO communications (kind, subject_template, body_template, topic, mandatory,
-                                     audience, channels, status, send_at, acknowledge_by,
-                                     context, dedupe_key, created_by)
-         VALUES ('triggered', $1, $2, $3, $8, $4, '{email,webhook}', 'sending', now(), $5,
-                 $6, $7, 'system')
-         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [
-          n.subjectTemplate,
-          n.bodyTemplate,
-          n.topic,
-          JSON.stringify(n.audience),
-          n.acknowledgeBy,
-          JSON.stringify({ notice: n.notice }),
-          n.dedupeKey,
-          n.mandatory ?? true,
-        ],
-      );
-      if (!row) return null;
-      await onCreated?.(tx.manager, row.id);
-      tx.emit(JobName.CommunicationFanOut, { communicationId: row.id });
+      const id = await this.triggers.addTriggered(tx.manager, n);
+      if (!id) return null;
+      await onCreated?.(tx.manager, id);
+      tx.emit(JobName.CommunicationFanOut, { communicationId: id });
       await this.audit.record(tx.manager, SYSTEM_ACTOR, {
         action: 'communication.triggered',
         entityType: 'communication',
-        entityId: row.id,
+        entityId: id,
         after: {
           event,
           dedupeKey: n.dedupeKey,
@@ -62,7 +46,7 @@ export class TriggeredCommunications {
           audience: n.audience,
         },
       });
-      return row.id;
+      return id;
     });
   }
 }

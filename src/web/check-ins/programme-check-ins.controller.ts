@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { plainToInstance } from 'class-transformer';
 import { Allow, CurrentActor } from '../../auth/access.decorators.js';
 import type { Actor } from '../../auth/actor.js';
-import { CheckInStore } from '../../check-ins/check-in-store.service.js';
+import { CheckInsRepository } from '../../check-ins/check-ins.repository.js';
 import { CheckInsService } from '../../check-ins/check-ins.service.js';
 import { CheckInQueryDto, CreateCheckInDto } from '../../check-ins/dto/check-in.dto.js';
 import { ProblemException } from '../../common/errors/problem.exception.js';
@@ -31,7 +31,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 export class ProgrammeCheckInsController {
   constructor(
     private readonly checkIns: CheckInsService,
-    private readonly store: CheckInStore,
+    private readonly store: CheckInsRepository,
   ) {}
 
   @Get()

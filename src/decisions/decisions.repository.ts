@@ -4,10 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, isTenantScoped } from '../auth/actor.js';
 import { ProblemException } from '../common/errors/problem.exception.js';
 import { SqlParams } from '../common/sql/sql-params.js';
+import { visibleRisksSql } from '../risks/risk-access.js';
+import { ID_LINKS } from './decision-references.js';
 import { DECISION_SELECT, visibleDecisionsSql } from './decision-sql.js';
+import { Decision } from './decision.entity.js';
 import { toDecisionSummary, toDecisionView } from './decision-views.js';
 import type { DecisionSummaryViewDto } from './dto/decision-summary-view.dto.js';
 import type { DecisionViewDto } from './dto/decision-view.dto.js';
+import type { DecisionLinksDto } from './dto/decision-links.dto.js';
 
 /** An item a decision links to, named for a page: its id and a label (code and name). */
 export interface DecisionLabel {
@@ -33,11 +37,11 @@ export interface DecisionLabels {
 export type DecisionLink = 'risk_ids' | 'requirement_ids' | 'service_ids';
 
 /**
- * Reads decisions as views, each read one statement whatever the number of decisions and
- * links. `where` clauses add their values through the same binder.
+ * The decision log's table. Reads decisions as views, each read one statement whatever the
+ * number of decisions and links; `where` clauses add their values through the same binder.
  */
 @Injectable()
-export class DecisionStore {
+export class DecisionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async views(
@@ -125,5 +129,77 @@ export class DecisionStore {
       localVariances: row.local_variances as DecisionLabel[],
       products: row.products as DecisionLabel[],
     };
+  }
+
+  async find(m: EntityManager, id: string): Promise<Decision | null> {
+    return m.findOne(Decision, { where: { id } });
+  }
+
+  async lockForChange(m: EntityManager, id: string): Promise<Decision | null> {
+    return m.findOne(Decision, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async persist(m: EntityManager, decision: Decision): Promise<Decision> {
+    return m.save(decision);
+  }
+
+  async change(m: EntityManager, id: string, changes: Partial<Decision>): Promise<void> {
+    await m.update(Decision, id, changes);
+  }
+
+  /**
+   * Checks every reference of a decision body in one statement: per uuid-array field the
+   * positions of unknown ids, the requirement ids (null when unknown) and whether the
+   * meeting exists.
+   */
+  async linkChecks(
+    m: EntityManager,
+    dto: DecisionLinksDto & { decidedByMeetingId?: string | null },
+  ): Promise<Record<string, unknown>> {
+    const p = new SqlParams();
+    const checks = ID_LINKS.map(
+      ([field, from]) =>
+        `(SELECT coalesce(array_agg(x.i - 1 ORDER BY x.i), '{}') FROM unnest(${p.add(
+          (dto[field] as string[] | undefined) ?? [],
+        )}::uuid[]) WITH ORDINALITY AS x(id, i)
+         WHERE NOT EXISTS (SELECT 1 FROM ${from} t.id = x.id)) AS "${field}"`,
+    );
+    const reqs = dto.requirements ?? [];
+    const [row] = await m.query<Record<string, unknown>[]>(
+      `SELECT ${checks.join(',\n')},
+            (SELECT coalesce(json_agg(q.id ORDER BY r.i), '[]'::json)
+               FROM jsonb_array_elements(${p.add(JSON.stringify(reqs))}::jsonb) WITH ORDINALITY AS r(e, i)
+               LEFT JOIN requirements q ON q.requirement_set_id = (r.e->>'requirementSetId')::uuid
+                    AND q.code = r.e->>'code'
+            ) AS requirements,
+            (${p.add(dto.decidedByMeetingId ?? null)}::uuid IS NULL OR EXISTS
+              (SELECT 1 FROM meetings mt WHERE mt.id = ${p.add(dto.decidedByMeetingId ?? null)}::uuid)) AS meeting`,
+      p.values,
+    );
+    return row;
+  }
+
+  /** Whether the risk exists and the actor may read it (risks' own rule). */
+  async riskReadable(actor: Actor, riskId: string): Promise<boolean> {
+    const p = new SqlParams();
+    const id = p.add(riskId);
+    const visible = visibleRisksSql(actor, p);
+    const sql = `SELECT 1 FROM risks r WHERE r.id = ${id} ${visible ? `AND ${visible}` : ''}`;
+    return (await this.db.query<unknown[]>(sql, p.values)).length > 0;
+  }
+
+  async serviceExists(serviceId: string): Promise<boolean> {
+    const found = await this.db.query<unknown[]>(`SELECT 1 FROM services WHERE id = $1`, [
+      serviceId,
+    ]);
+    return found.length > 0;
+  }
+
+  async requirementId(setId: string, code: string): Promise<string | undefined> {
+    const [found] = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM requirements WHERE requirement_set_id = $1 AND code = $2`,
+      [setId, code],
+    );
+    return found?.id;
   }
 }
