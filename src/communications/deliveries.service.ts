@@ -2,25 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor.js';
 import { type Page, toPage } from '../common/pagination/page-query.dto.js';
 import { CommunicationsService } from './communications.service.js';
-import { DeliveryRepository } from './delivery.repository.js';
+import { DeliveryRepository, type DeliveryRow } from './delivery.repository.js';
 import type { DeliveryQueryDto } from './dto/communication-query.dto.js';
 
-export interface DeliveryView {
-  id: string;
-  supplierId: string;
-  supplierName: string;
-  /** Null for a webhook: it goes to the organisation's endpoint. */
-  contactId: string | null;
-  contactName: string | null;
-  channel: string;
-  target: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  deliveredAt: Date | null;
-}
+export type DeliveryView = DeliveryRow;
 
 /** One webhook delivery as its supplier sees it: what was sent, how it went. */
 export interface WebhookAttemptView {

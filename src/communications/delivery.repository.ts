@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AudienceResolver } from './audience-resolver.service.js';
-import { Communication } from './communication.entity.js';
+import type { Communication } from './communication.entity.js';
 import type { Channel } from './communication-status.js';
 
 /** A delivery to (re-)enqueue. */
@@ -16,6 +16,7 @@ export interface DeliveryRow {
   id: string;
   supplierId: string;
   supplierName: string;
+  /** Null for a webhook: it goes to the organisation's endpoint. */
   contactId: string | null;
   contactName: string | null;
   channel: string;
@@ -48,14 +49,6 @@ export class DeliveryRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The communication, row-locked for its fan-out. */
-  lockForFanOut(manager: EntityManager, id: string): Promise<Communication | null> {
-    return manager.findOne(Communication, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  saveCommunication(manager: EntityManager, c: Communication): Promise<Communication> {
-    return manager.save(c);
-  }
-
   /**
    * One email delivery per audience contact and one webhook delivery per organisation
    * endpoint (the unique keys make a rerun a no-op); the number inserted.

@@ -6,6 +6,7 @@ import { JobName, type JobPayloads } from '../../queue/job-registry.js';
 import { UnitOfWork } from '../../queue/unit-of-work.service.js';
 import { AudienceResolver } from '../audience-resolver.service.js';
 import { DeliveryEnqueuer, ENQUEUE_CHUNK } from '../delivery-enqueuer.service.js';
+import { CommunicationsRepository } from '../communications.repository.js';
 import { DeliveryRepository } from '../delivery.repository.js';
 
 /**
@@ -20,6 +21,7 @@ import { DeliveryRepository } from '../delivery.repository.js';
 export class FanOutHandler implements JobHandler<JobName.CommunicationFanOut> {
   constructor(
     private readonly deliveries: DeliveryRepository,
+    private readonly communications: CommunicationsRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly audience: AudienceResolver,
@@ -28,7 +30,7 @@ export class FanOutHandler implements JobHandler<JobName.CommunicationFanOut> {
 
   async handle({ communicationId }: JobPayloads[JobName.CommunicationFanOut]) {
     const created = await this.uow.run(async (tx) => {
-      const c = await this.deliveries.lockForFanOut(tx.manager, communicationId);
+      const c = await this.communications.lockForChange(tx.manager, communicationId);
       if (!c || !['scheduled', 'sending', 'sent'].includes(c.status)) return null;
       if (c.status === 'sent') return 0;
       const inserted = await this.deliveries.insertForAudience(tx.manager, c, this.audience);
@@ -36,7 +38,7 @@ export class FanOutHandler implements JobHandler<JobName.CommunicationFanOut> {
       const from = c.status;
       c.status = 'sent';
       c.sentAt = new Date();
-      await this.deliveries.saveCommunication(tx.manager, c);
+      await this.communications.persist(tx.manager, c);
       await this.audit.record(tx.manager, SYSTEM_ACTOR, {
         action: 'communication.fanned_out',
         entityType: 'communication',
